@@ -1,0 +1,97 @@
+// An article file in, every output document (bytes, not yet written) out: the one ordered list of pipeline steps.
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { loadArticleFile, parseValidated } from '../load/load.js';
+import { loadTemplates, renderMarkdown } from '../render/render.js';
+import { parseMarkdown } from '../parse/parse.js';
+import { layoutBriefing } from '../layout/briefing.js';
+import { FontRegistry } from '../layout/fonts.js';
+import { labelsFor } from '../render/labels.js';
+import { exportPdf } from '../export/pdf.js';
+import { exportPptx } from '../export/pptx.js';
+import { layoutSlides } from '../layout/slides.js';
+import { ThemeSchema, type Theme } from '../model/theme.js';
+import type { Article } from '../model/article.js';
+import type { Diagnostic } from '../diagnostics.js';
+
+export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const TEMPLATES_DIR = join(PROJECT_ROOT, 'templates');
+
+export interface BuildOptions {
+  paper?: 'a4' | 'letter';
+  aspect?: '16:9' | '4:3';
+  /** Epoch seconds for every date written into the files (SOURCE_DATE_EPOCH); defaults to now. */
+  sourceDateEpoch?: number;
+  templatesDir?: string;
+}
+
+export interface BuiltDocument {
+  /** File name inside dist/<id>/. */
+  name: string;
+  bytes: Buffer;
+}
+
+export interface BuildResult {
+  article: Article;
+  documents: BuiltDocument[];
+  diagnostics: Diagnostic[];
+}
+
+let sharedFonts: FontRegistry | undefined;
+const fontsOnce = () => (sharedFonts ??= new FontRegistry());
+
+export function loadTheme(templatesDir: string): Theme {
+  const file = join(templatesDir, 'theme.yaml');
+  return parseValidated(readFileSync(file, 'utf8'), file, ThemeSchema, 'a theme');
+}
+
+export async function buildFile(file: string, options: BuildOptions = {}): Promise<BuildResult> {
+  const { value: article, diagnostics } = loadArticleFile(file);
+  return buildArticle(article, options, diagnostics);
+}
+
+export async function buildArticle(article: Article, options: BuildOptions = {}, diagnostics: Diagnostic[] = []): Promise<BuildResult> {
+  const templatesDir = options.templatesDir ?? TEMPLATES_DIR;
+  const theme = loadTheme(templatesDir);
+  const paper = options.paper ?? theme.briefing.paper;
+  const epochMs = (options.sourceDateEpoch ?? Math.floor(Date.now() / 1000)) * 1000;
+  const fonts = fontsOnce();
+  const labels = labelsFor(article.lang);
+
+  const markdown = renderMarkdown(article, loadTemplates(templatesDir), epochMs);
+  const briefingDoc = parseMarkdown(markdown.value.briefing, 'briefing.md');
+  const pages = layoutBriefing(briefingDoc.value, theme, fonts, {
+    paper,
+    lang: article.lang,
+    header: `${labels.briefing} · ${article.title}`,
+    footerLeft: article.author.name,
+    pageOf: labels.pageOf,
+  });
+  diagnostics.push(...markdown.diagnostics, ...briefingDoc.diagnostics, ...pages.diagnostics);
+
+  const meta = {
+    title: article.title,
+    author: article.author.name,
+    subject: article.keyPoints.join(' '),
+    keywords: [...article.actors.map((a) => a.name), ...article.places.map((p) => p.name)],
+    lang: article.lang,
+    date: new Date(epochMs),
+  };
+  const slidesDoc = parseMarkdown(markdown.value.slides, 'slides.md');
+  const slides = layoutSlides(slidesDoc.value, theme, fonts, { aspect: options.aspect ?? theme.slides.aspect, lang: article.lang, footer: article.title });
+  diagnostics.push(...slidesDoc.diagnostics, ...slides.diagnostics);
+
+  const briefing = await exportPdf(pages.value, fonts, meta);
+  const deck = await exportPptx(slides.value, fonts, meta);
+  const slidesPdf = await exportPdf(slides.value, fonts, meta);
+  return {
+    article,
+    documents: [
+      { name: 'briefing.pdf', bytes: briefing },
+      { name: 'slides.pptx', bytes: deck },
+      { name: 'slides.pdf', bytes: slidesPdf },
+    ],
+    diagnostics,
+  };
+}

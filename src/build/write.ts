@@ -1,0 +1,30 @@
+// Built documents + an output folder in, files on disk out: written to temporary names, then renamed into place.
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BriefkitError } from '../diagnostics.js';
+import type { BuiltDocument } from './pipeline.js';
+
+/** Writes every document of one article, or none: on failure the earlier files stay as they were and no temporary file remains. */
+export function writeDocuments(outDir: string, documents: BuiltDocument[]): string[] {
+  const temporary: string[] = [];
+  try {
+    mkdirSync(outDir, { recursive: true });
+    for (const document of documents) {
+      const tmp = join(outDir, `.${document.name}.${process.pid}.tmp`);
+      temporary.push(tmp);
+      writeFileSync(tmp, document.bytes);
+    }
+  } catch (error) {
+    for (const tmp of temporary) rmSync(tmp, { force: true });
+    const err = error as NodeJS.ErrnoException;
+    const reason = err.code === 'ENOSPC' ? 'the disk is full' : err.code === 'EACCES' || err.code === 'EPERM' || err.code === 'EROFS' ? 'the folder is not writable' : err.code === 'ENOTDIR' ? 'a file stands where a folder is needed' : (err.message ?? String(error));
+    throw new BriefkitError([{ severity: 'error', file: outDir, rule: 'output', message: `cannot write the documents: ${reason}; nothing was changed` }]);
+  }
+  const written: string[] = [];
+  documents.forEach((document, index) => {
+    const target = join(outDir, document.name);
+    renameSync(temporary[index]!, target);
+    written.push(target);
+  });
+  return written;
+}

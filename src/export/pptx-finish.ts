@@ -1,0 +1,61 @@
+// A PPTX from pptxgenjs in, a clean, reproducible package out: fixed dates, sorted DEFLATE entries, validator fixes.
+import JSZip from 'jszip';
+
+export interface FinishOptions {
+  date: Date;
+  lang: string;
+}
+
+export async function finishPptx(raw: Buffer, options: FinishOptions): Promise<Buffer> {
+  const input = await JSZip.loadAsync(raw);
+  const output = new JSZip();
+  const iso = options.date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const names = Object.keys(input.files).filter((name) => !input.files[name]!.dir);
+  const ordered = [...names].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  for (const name of ordered) {
+    let content: string | Uint8Array = await input.files[name]!.async(name.endsWith('.xml') || name.endsWith('.rels') ? 'string' : 'uint8array');
+    if (typeof content === 'string') content = fixXml(name, content, iso, options.lang);
+    output.file(name, content, { date: zipLocalDate(options.date), createFolders: false });
+  }
+  return output.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 }, platform: 'UNIX' });
+}
+
+/** Zip stores local wall-clock time; give it the UTC fields so that every time zone writes the same bytes. */
+function zipLocalDate(date: Date): Date {
+  return new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds());
+}
+
+/** [Content_Types].xml first, then the package relationships, then everything else by name. */
+function rank(name: string): number {
+  if (name === '[Content_Types].xml') return 0;
+  if (name === '_rels/.rels') return 1;
+  return 2;
+}
+
+function fixXml(name: string, xml: string, iso: string, lang: string): string {
+  let out = xml;
+  if (name === 'docProps/core.xml') {
+    out = out
+      .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${iso}$2`)
+      .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${iso}$2`)
+      .replace(/<dc:language>[^<]*<\/dc:language>/, `<dc:language>${lang}</dc:language>`);
+  }
+  if (name === 'ppt/presentation.xml') out = schemaOrderPresentation(out);
+  // Text runs carry the article's language, so spelling and hyphenation in the viewer use it.
+  if (name.startsWith('ppt/slides/slide') || name.startsWith('ppt/notesSlides/')) {
+    out = out.replace(/lang="en-US"/g, `lang="${lang === 'en' ? 'en-GB' : officeLang(lang)}"`);
+  }
+  return out;
+}
+
+/** CT_Presentation wants notesMasterIdLst right after sldMasterIdLst; pptxgenjs writes it after sldIdLst. */
+function schemaOrderPresentation(xml: string): string {
+  const notes = /<p:notesMasterIdLst>.*?<\/p:notesMasterIdLst>/s.exec(xml);
+  if (!notes) return xml;
+  const without = xml.replace(notes[0], '');
+  return without.replace('</p:sldMasterIdLst>', `</p:sldMasterIdLst>${notes[0]}`);
+}
+
+function officeLang(lang: string): string {
+  return ({ be: 'be-BY', uk: 'uk-UA', ru: 'ru-RU' } as Record<string, string>)[lang] ?? lang;
+}

@@ -1,0 +1,122 @@
+// Slide frames + metadata in, PPTX bytes out (pptxgenjs): editable text boxes at the laid-out positions, then finished.
+import pptxgenjs from 'pptxgenjs';
+import type PptxGenJSTypes from 'pptxgenjs';
+import type { Frame, FrameItem, TextItem } from '../layout/frame.js';
+import type { FontRegistry } from '../layout/fonts.js';
+import { assertNever } from '../parse/doc.js';
+import type { Run } from '../layout/text.js';
+import { finishPptx } from './pptx-finish.js';
+
+export interface PptxMetadata {
+  title: string;
+  author: string;
+  subject: string;
+  lang: string;
+  date: Date;
+}
+
+const inches = (points: number) => points / 72;
+const hex = (color: string) => color.replace('#', '').toUpperCase();
+
+export async function exportPptx(frames: Frame[], fonts: FontRegistry, meta: PptxMetadata): Promise<Buffer> {
+  // The package's CJS build puts the class on `default` when loaded from ESM under NodeNext typing.
+  const PptxGenJS = ((pptxgenjs as unknown as { default?: unknown }).default ?? pptxgenjs) as unknown as new () => Pptx;
+  const pptx = new PptxGenJS();
+  const first = frames[0];
+  pptx.defineLayout({ name: 'BRIEFKIT', width: inches(first?.width ?? 960), height: inches(first?.height ?? 540) });
+  pptx.layout = 'BRIEFKIT';
+  pptx.title = meta.title;
+  pptx.author = meta.author;
+  pptx.subject = meta.subject;
+  pptx.company = 'briefkit';
+  pptx.theme = { headFontFace: 'Arial', bodyFontFace: 'Arial' };
+
+  const officeFont = (key: string) => fonts.face(key as never).officeName;
+
+  for (const frame of frames) {
+    const slide = pptx.addSlide();
+    if (frame.background) slide.background = { color: hex(frame.background) };
+    for (const item of frame.items) addItem(slide, item, officeFont);
+    if (frame.notes && frame.notes.length > 0) slide.addNotes(frame.notes.join('\n\n'));
+  }
+  const raw = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
+  return finishPptx(raw, { date: meta.date, lang: meta.lang });
+}
+
+type Pptx = PptxGenJSTypes.default;
+type Slide = ReturnType<Pptx['addSlide']>;
+
+function addItem(slide: Slide, item: FrameItem, officeFont: (key: string) => string): void {
+  switch (item.kind) {
+    case 'rect':
+      slide.addShape('rect', {
+        x: inches(item.x), y: inches(item.y), w: inches(item.w), h: inches(item.h),
+        fill: item.fill ? { color: hex(item.fill) } : { type: 'none' },
+        line: item.stroke ? { color: hex(item.stroke), width: item.strokeWidth ?? 1 } : { type: 'none' },
+      } as PptxGenJSTypes.default.ShapeProps);
+      break;
+    case 'rule':
+      slide.addShape('line', {
+        x: inches(Math.min(item.x1, item.x2)), y: inches(Math.min(item.y1, item.y2)),
+        w: inches(Math.abs(item.x2 - item.x1)), h: inches(Math.abs(item.y2 - item.y1)),
+        line: { color: hex(item.color), width: item.width },
+      });
+      break;
+    case 'text':
+      if (item.field === 'slide-number') {
+        const run = item.paragraphs[0]?.layout.spec.runs[0];
+        slide.slideNumber = {
+          x: inches(item.x), y: inches(item.y), w: inches(item.w), h: inches(item.h),
+          fontFace: run ? officeFont(run.style.font) : 'Arial', fontSize: run?.style.size ?? 12, color: hex(run?.style.color ?? '#000000'),
+          align: item.paragraphs[0]?.layout.spec.align === 'right' ? 'right' : 'left', margin: 0, valign: 'top',
+        } as PptxGenJSTypes.default.SlideNumberProps;
+        break;
+      }
+      slide.addText(textRuns(item, officeFont), {
+        x: inches(item.x), y: inches(item.y), w: inches(item.w), h: inches(item.h),
+        margin: 0, valign: 'top', wrap: true, isTextBox: true, autoFit: false, fontFace: 'Arial',
+      });
+      break;
+    case 'table': {
+      const rows = item.rows.map((row) =>
+        row.cells.map((cell) => ({
+          text: textRuns(cell.item, officeFont),
+          options: { fill: cell.fill ? { color: hex(cell.fill) } : undefined, valign: 'top' as const, margin: [item.padding, item.padding, item.padding, item.padding] },
+        })),
+      );
+      slide.addTable(rows as PptxGenJSTypes.default.TableRow[], {
+        x: inches(item.x), y: inches(item.y), w: inches(item.columns.reduce((a, b) => a + b, 0)),
+        colW: item.columns.map(inches), rowH: item.rows.map((row) => inches(row.height)),
+        border: { type: 'solid', pt: 0.75, color: hex(item.borderColor) }, autoPage: false,
+      });
+      break;
+    }
+    default:
+      assertNever(item);
+  }
+}
+
+/** The text box's paragraphs as pptxgenjs runs; the last run of each paragraph ends it (breakLine). */
+function textRuns(item: TextItem, officeFont: (key: string) => string): PptxGenJSTypes.default.TextProps[] {
+  const out: PptxGenJSTypes.default.TextProps[] = [];
+  item.paragraphs.forEach((placed, paragraphIndex) => {
+    const spec = placed.layout.spec;
+    const isLast = paragraphIndex === item.paragraphs.length - 1;
+    const runs: Run[] = spec.runs.length > 0 ? spec.runs : [{ text: '', style: { font: 'slides-regular', size: 12, color: '#000000' } }];
+    runs.forEach((run, runIndex) => {
+      const bold = /-bold/i.test(run.style.font);
+      const italic = /italic/i.test(run.style.font);
+      out.push({
+        text: run.text,
+        options: {
+          fontFace: officeFont(run.style.font), fontSize: run.style.size, bold, italic, color: hex(run.style.color),
+          align: spec.align, lineSpacing: spec.lineHeight, paraSpaceAfter: isLast ? 0 : spec.spaceAfter,
+          ...(spec.bullet ? { bullet: /^\d/.test(spec.bullet.text) ? { type: 'number', indent: spec.indent } : { indent: spec.indent } } : {}),
+          ...(run.link ? { hyperlink: { url: run.link } } : {}),
+          ...(runIndex === runs.length - 1 && !isLast ? { breakLine: true } : {}),
+        } as PptxGenJSTypes.default.TextPropsOptions,
+      });
+    });
+  });
+  return out;
+}

@@ -1,0 +1,90 @@
+// Frame types: what layout hands to every backend — pages and slides as items at fixed positions, in points.
+import type { Line, ParagraphLayout } from './text.js';
+
+/** One level of the tagged-PDF structure an item belongs to, outermost first; equal ids mean the same element. */
+export interface StructLevel {
+  role: 'Document' | 'Sect' | 'H1' | 'H2' | 'H3' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Table' | 'TR' | 'TH' | 'TD' | 'BlockQuote' | 'Figure';
+  id: string;
+  /** Bookmark title, for section headings. */
+  outline?: string;
+}
+
+export type Tag = { struct: StructLevel[] } | { artifact: 'Pagination' | 'Layout' | 'Background' };
+
+export interface TextItem {
+  kind: 'text';
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  paragraphs: PlacedParagraph[];
+  tag: Tag;
+  /** Where the text came from, for diagnostics ("slide 3 title", "sections[1].heading"). */
+  source?: string;
+  /** A field the viewer fills in (the PPTX writes a live slide-number field). */
+  field?: 'slide-number';
+}
+
+/** A paragraph inside a text box: its spec, its lines (relative to the box), and its offset in the box. */
+export interface PlacedParagraph {
+  layout: ParagraphLayout;
+  /** Top of the first line relative to the box, points. */
+  top: number;
+  /** Lines shown here (a paragraph split over pages shows a slice). */
+  lines: Line[];
+  tag?: Tag;
+}
+
+export interface RectItem {
+  kind: 'rect';
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  fill?: string;
+  stroke?: string;
+  strokeWidth?: number;
+  tag: Tag;
+}
+
+export interface RuleItem {
+  kind: 'rule';
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  color: string;
+  width: number;
+  tag: Tag;
+}
+
+export interface TableCell {
+  item: TextItem;
+  fill?: string;
+}
+
+export interface TableItem {
+  kind: 'table';
+  x: number;
+  y: number;
+  columns: number[];
+  rows: { height: number; cells: TableCell[]; header: boolean }[];
+  padding: number;
+  borderColor: string;
+  tag: Tag;
+  source?: string;
+}
+
+export type FrameItem = TextItem | RectItem | RuleItem | TableItem;
+
+export interface Frame {
+  kind: 'page' | 'slide';
+  width: number;
+  height: number;
+  background?: string;
+  items: FrameItem[];
+  /** Speaker notes (slides): paragraphs of plain text. */
+  notes?: string[];
+  /** Slide title or page label, for diagnostics and the PPTX. */
+  title?: string;
+}

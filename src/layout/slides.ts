@@ -1,0 +1,345 @@
+// Doc (slides Markdown) + theme in, slide frames out: every text box measured to fit, continuation slides when it cannot.
+import type { Block, Doc, Inline } from '../parse/doc.js';
+import { inlineText } from '../parse/doc.js';
+import type { Theme } from '../model/theme.js';
+import type { Diagnostic, Result } from '../diagnostics.js';
+import type { FontRegistry } from './fonts.js';
+import { layoutParagraph, type ParagraphLayout, type ParagraphSpec } from './text.js';
+import { runsFromInlines, plainRuns, type RunBase } from './runs.js';
+import { columnWidths, measureRows } from './table.js';
+import type { Frame, FrameItem, TextItem, TableItem } from './frame.js';
+
+export const SLIDE_SIZES: Record<'16:9' | '4:3', { width: number; height: number }> = {
+  '16:9': { width: 960, height: 540 },
+  '4:3': { width: 720, height: 540 },
+};
+
+export interface SlideOptions {
+  aspect: '16:9' | '4:3';
+  lang: string;
+  footer: string;
+}
+
+interface SlideSource {
+  layout: 'title' | 'quote' | 'content';
+  title: Inline[];
+  body: Block[];
+  notes: string[];
+  index: number;
+}
+
+const SIZE_STEP = 1;
+
+export function layoutSlides(doc: Doc, theme: Theme, fonts: FontRegistry, options: SlideOptions): Result<Frame[]> {
+  const diagnostics: Diagnostic[] = [];
+  const sources = splitSlides(doc);
+  const frames: Frame[] = [];
+  const ctx = makeContext(theme, fonts, options);
+  for (const source of sources) {
+    const made = source.layout === 'title' ? [titleSlide(source, ctx)] : contentSlides(source, ctx, diagnostics);
+    frames.push(...made);
+  }
+  frames.forEach((frame, index) => frame.items.push(...footerItems(ctx, index + 1, frame.kind === 'slide' && index === 0)));
+  return { value: frames, diagnostics };
+}
+
+function splitSlides(doc: Doc): SlideSource[] {
+  const chunks: Block[][] = [[]];
+  for (const block of doc.children) {
+    if (block.type === 'separator') chunks.push([]);
+    else chunks[chunks.length - 1]!.push(block);
+  }
+  return chunks
+    .filter((chunk) => chunk.length > 0)
+    .map((chunk, index) => {
+      const directive = chunk.find((b) => b.type === 'directive' && b.name === 'slide');
+      const layoutName = directive && directive.type === 'directive' ? directive.attributes.layout : undefined;
+      const titleBlock = chunk.find((b) => b.type === 'heading');
+      const notes = chunk.filter((b) => b.type === 'container' && b.name === 'notes').flatMap((b) => (b.type === 'container' ? b.children : []));
+      return {
+        layout: layoutName === 'title' || layoutName === 'quote' ? layoutName : 'content',
+        title: titleBlock && titleBlock.type === 'heading' ? titleBlock.children : [],
+        body: chunk.filter((b) => b !== titleBlock && b !== directive && !(b.type === 'container' && b.name === 'notes')),
+        notes: notes.map((b) => (b.type === 'paragraph' || b.type === 'heading' ? inlineText(b.children) : '')).filter((t) => t.length > 0),
+        index,
+      };
+    });
+}
+
+type Ctx = ReturnType<typeof makeContext>;
+
+function makeContext(theme: Theme, fonts: FontRegistry, options: SlideOptions) {
+  const size = SLIDE_SIZES[options.aspect];
+  const s = theme.slides;
+  const margin = s.margin;
+  const safety = 1 - s.safetyMargin; // share of a box's height that content may fill
+  return {
+    theme, fonts, options, size, margin, safety,
+    colors: theme.colors,
+    contentWidth: size.width - 2 * margin,
+    base: (over: Partial<RunBase>): RunBase => ({ role: s.fonts.body, size: s.sizes.body, color: theme.colors.text, linkColor: theme.colors.accent, ...over }),
+    /**
+     * Text boxes are declared exactly as wide as they were measured, so viewers with Arial's metrics wrap where we did;
+     * the safety margin is kept in height instead (room for a viewer that wraps one line more).
+     */
+    lay: (spec: ParagraphSpec, width: number): ParagraphLayout => layoutParagraph(spec, width, fonts, options.lang),
+  };
+}
+
+function spec(runs: ParagraphSpec['runs'], size: number, lineHeight: number, over: Partial<ParagraphSpec> = {}): ParagraphSpec {
+  return { runs, align: 'left', lineHeight: size * lineHeight, spaceBefore: 0, spaceAfter: 0, indent: 0, hyphenate: false, ...over };
+}
+
+function textItem(x: number, y: number, w: number, layouts: { layout: ParagraphLayout; top: number }[], source: string): TextItem {
+  const h = Math.max(0, ...layouts.map((l) => l.top + l.layout.height));
+  return { kind: 'text', x, y, w, h, source, tag: { struct: [{ role: 'P', id: `${source}` }] }, paragraphs: layouts.map((l) => ({ layout: l.layout, top: l.top, lines: l.layout.lines })) };
+}
+
+function stack(layouts: ParagraphLayout[]): { placed: { layout: ParagraphLayout; top: number }[]; height: number } {
+  let top = 0;
+  const placed = layouts.map((layout, index) => {
+    if (index > 0) top += layout.spec.spaceBefore;
+    const entry = { layout, top };
+    top += layout.height + (index < layouts.length - 1 ? layout.spec.spaceAfter : 0);
+    return entry;
+  });
+  return { placed, height: top };
+}
+
+function titleSlide(source: SlideSource, ctx: Ctx): Frame {
+  const { size, margin, colors, theme } = ctx;
+  const s = theme.slides;
+  const width = ctx.contentWidth;
+  let titleLayout: ParagraphLayout | undefined;
+  for (let fontSize = s.sizes.coverTitle; fontSize >= s.sizes.minTitle; fontSize -= SIZE_STEP) {
+    titleLayout = ctx.lay(spec(runsFromInlines(source.title, ctx.base({ size: fontSize, bold: true, color: colors.slideTitle })), fontSize, 1.12), width);
+    if (titleLayout.lines.length <= 3) break;
+  }
+  const paragraphs = source.body.filter((b): b is Extract<Block, { type: 'paragraph' }> => b.type === 'paragraph');
+  const smaller = paragraphs.map((p, index) => {
+    const fontSize = index === 0 ? 22 : 18;
+    return ctx.lay(spec(runsFromInlines(p.children, ctx.base({ size: fontSize, color: index === 0 ? colors.text : colors.muted })), fontSize, 1.2, { spaceAfter: 6 }), width);
+  });
+  const title = stack([titleLayout!]);
+  const rest = stack(smaller);
+  const titleY = Math.max(margin + 40, size.height * 0.42 - title.height);
+  return {
+    kind: 'slide', width: size.width, height: size.height, background: colors.slideBackground, title: inlineText(source.title), notes: source.notes,
+    items: [
+      { kind: 'rect', x: 0, y: 0, w: 18, h: size.height, fill: colors.slideBand, tag: { artifact: 'Background' } },
+      textItem(margin, titleY, width, title.placed, `slide ${source.index + 1} title`),
+      { kind: 'rule', x1: margin, y1: titleY + title.height + 18, x2: margin + 120, y2: titleY + title.height + 18, color: colors.accent, width: 3, tag: { artifact: 'Layout' } },
+      textItem(margin, titleY + title.height + 38, width, rest.placed, `slide ${source.index + 1} byline`),
+    ],
+  };
+}
+
+const TITLE_TOP = 30;
+const BODY_GAP = 22;
+const FOOTER_SPACE = 46;
+
+function fitTitle(text: Inline[], ctx: Ctx, suffix: string, diagnostics: Diagnostic[], source: SlideSource): ParagraphLayout {
+  const s = ctx.theme.slides;
+  const runsFor = (fontSize: number) => {
+    const runs = runsFromInlines(text, ctx.base({ size: fontSize, bold: true, color: ctx.colors.slideTitle }));
+    return suffix ? [...runs, ...plainRuns(suffix, ctx.base({ size: fontSize, bold: false, color: ctx.colors.muted }))] : runs;
+  };
+  let layout: ParagraphLayout | undefined;
+  for (let fontSize = s.sizes.title; fontSize >= s.sizes.minTitle; fontSize -= SIZE_STEP) {
+    layout = ctx.lay(spec(runsFor(fontSize), fontSize, 1.1), ctx.contentWidth);
+    if (layout.lines.length <= 2) return layout;
+  }
+  diagnostics.push({ severity: 'warning', rule: 'slide-title-too-long', path: `slide ${source.index + 1} ("${inlineText(text).slice(0, 40)}…")`, message: `the title needs ${layout!.lines.length} lines at the minimum size of ${s.sizes.minTitle} pt; shorten it`, hint: 'section headings and labels become slide titles' });
+  return layout!;
+}
+
+type BodyUnit = { kind: 'paragraph'; build: (size: number) => ParagraphLayout } | { kind: 'table'; header: Inline[][]; rows: Inline[][][] };
+
+function contentSlides(source: SlideSource, ctx: Ctx, diagnostics: Diagnostic[]): Frame[] {
+  const { theme, colors } = ctx;
+  const s = theme.slides;
+  const width = ctx.contentWidth;
+  const units: BodyUnit[] = [];
+  const quote = source.layout === 'quote';
+  source.body.forEach((block) => {
+    if (block.type === 'list') {
+      block.items.forEach((item, index) => {
+        const inlines = item.flatMap((b) => (b.type === 'paragraph' ? b.children : []));
+        units.push({ kind: 'paragraph', build: (size) => ctx.lay(spec(runsFromInlines(inlines, ctx.base({ size })), size, s.lineHeight, {
+          indent: Math.round(size * 1.1), spaceAfter: size * 0.55,
+          bullet: { text: block.ordered ? `${index + 1}.` : '•', style: { font: `${s.fonts.body}-regular`, size, color: colors.text } },
+        }), width) });
+      });
+    } else if (block.type === 'paragraph') {
+      const first = quote && units.length === 0;
+      units.push({ kind: 'paragraph', build: (size) => {
+        const fontSize = first ? Math.round(size * 1.35) : quote ? Math.round(size * 0.85) : size;
+        return ctx.lay(spec(runsFromInlines(block.children, ctx.base({ size: fontSize, italic: first, color: first || !quote ? colors.text : colors.muted })), fontSize, s.lineHeight, { spaceAfter: size * 0.6 }), width);
+      } });
+    } else if (block.type === 'table') {
+      units.push({ kind: 'table', header: block.header, rows: block.rows });
+    } else if (block.type === 'heading') {
+      units.push({ kind: 'paragraph', build: (size) => ctx.lay(spec(runsFromInlines(block.children, ctx.base({ size, bold: true })), size, s.lineHeight, { spaceAfter: size * 0.4 }), width) });
+    }
+  });
+
+  // Title first, with room for a "(1/9)" suffix so that continuation slides keep the same title size.
+  const probeTitle = fitTitle(source.title, ctx, '', diagnostics, source);
+  // A continuation suffix may add a line; reserve for it so that every slide of the set has its body at the same place.
+  const titleHeight = Math.max(probeTitle.height, fitTitle(source.title, ctx, ' (9/9)', [], source).height);
+  const bodyTop = TITLE_TOP + titleHeight + BODY_GAP;
+  const bodyHeight = ctx.size.height - bodyTop - FOOTER_SPACE;
+
+  const pagesOfContent = paginateBody(units, ctx, bodyHeight * ctx.safety, width);
+  const count = pagesOfContent.length;
+  const notesChunks = splitNotes(source.notes, pagesOfContent.map((p) => p.weight));
+  return pagesOfContent.map((content, index): Frame => {
+    const suffix = count > 1 ? ` (${index + 1}/${count})` : '';
+    const title = suffix ? fitTitle(source.title, ctx, suffix, [], source) : probeTitle;
+    const items: FrameItem[] = [
+      { kind: 'rect', x: 0, y: 0, w: ctx.size.width, h: 6, fill: colors.slideBand, tag: { artifact: 'Background' } },
+      { ...textItem(ctx.margin, TITLE_TOP, width, [{ layout: title, top: 0 }], `slide ${source.index + 1} title`), h: titleHeight + 6 },
+      { kind: 'rule', x1: ctx.margin, y1: TITLE_TOP + titleHeight + 8, x2: ctx.margin + 64, y2: TITLE_TOP + titleHeight + 8, color: colors.accent, width: 2.5, tag: { artifact: 'Layout' } },
+      ...content.place(ctx.margin, bodyTop, bodyTop + bodyHeight, `slide ${source.index + 1} body`),
+    ];
+    return { kind: 'slide', width: ctx.size.width, height: ctx.size.height, background: colors.slideBackground, title: inlineText(source.title) + suffix, notes: notesChunks[index] ?? [], items };
+  });
+}
+
+interface BodyPage {
+  /** Places the slide's body from `y`; text boxes may extend down to `bottom` (their room for viewers' differences). */
+  place: (x: number, y: number, bottom: number, source: string) => FrameItem[];
+  weight: number;
+}
+
+/** Finds the largest size at which everything fits on one slide; at the minimum size, splits into as many slides as needed. */
+function paginateBody(units: BodyUnit[], ctx: Ctx, height: number, width: number): BodyPage[] {
+  const s = ctx.theme.slides;
+  for (let size = s.sizes.body; size >= s.sizes.minBody; size -= SIZE_STEP) {
+    const pages = fillPages(units, ctx, height, width, size);
+    if (pages.length === 1 || size - SIZE_STEP < s.sizes.minBody) return pages;
+  }
+  return fillPages(units, ctx, height, width, s.sizes.minBody);
+}
+
+function fillPages(units: BodyUnit[], ctx: Ctx, height: number, width: number, size: number): BodyPage[] {
+  type Piece = { kind: 'text'; layouts: ParagraphLayout[] } | { kind: 'table'; table: ReturnType<typeof measureTable>; rows: number[] };
+  const pages: { pieces: Piece[]; used: number; weight: number }[] = [{ pieces: [], used: 0, weight: 0 }];
+  const current = () => pages[pages.length - 1]!;
+  const newPage = () => pages.push({ pieces: [], used: 0, weight: 0 });
+  for (const unit of units) {
+    if (unit.kind === 'paragraph') {
+      const layout = unit.build(size);
+      const need = layout.height + (current().used > 0 ? layout.spec.spaceBefore : 0);
+      if (current().used > 0 && current().used + need > height) newPage();
+      const page = current();
+      const last = page.pieces[page.pieces.length - 1];
+      if (last && last.kind === 'text') last.layouts.push(layout);
+      else page.pieces.push({ kind: 'text', layouts: [layout] });
+      page.used += layout.height + layout.spec.spaceAfter;
+      page.weight += layout.lines.length;
+    } else {
+      const table = measureTable(unit, ctx, width, size);
+      const header = table.rows[0]!;
+      let rows: number[] = [];
+      let used = current().used + header.height;
+      table.rows.slice(1).forEach((row, i) => {
+        if (used + row.height > height && (rows.length > 0 || current().used > 0)) {
+          if (rows.length > 0) current().pieces.push({ kind: 'table', table, rows });
+          newPage();
+          rows = [];
+          used = header.height;
+        }
+        rows.push(i + 1);
+        used += row.height;
+        current().weight += 1;
+      });
+      current().pieces.push({ kind: 'table', table, rows });
+      current().used = used + size * 0.6;
+    }
+  }
+  return pages.map((page) => ({
+    weight: Math.max(1, page.weight),
+    place: (x, y, bottom, source) => {
+      let top = y;
+      const items: FrameItem[] = [];
+      page.pieces.forEach((piece, index) => {
+        if (piece.kind === 'text') {
+          const stacked = stack(piece.layouts);
+          const item = textItem(x, top, width, stacked.placed, `${source} ${index + 1}`);
+          const nextTop = index < page.pieces.length - 1 ? top + stacked.height + size * 0.6 : bottom;
+          item.h = Math.max(item.h, Math.min(bottom, nextTop) - top);
+          items.push(item);
+          top += stacked.height + (piece.layouts[piece.layouts.length - 1]?.spec.spaceAfter ?? 0);
+        } else {
+          const item = tableItem(piece.table, [0, ...piece.rows], x, top, `${source} table`);
+          items.push(item);
+          top += item.rows.reduce((sum, row) => sum + row.height, 0) + size * 0.6;
+        }
+      });
+      return items;
+    },
+  }));
+}
+
+function measureTable(unit: Extract<BodyUnit, { kind: 'table' }>, ctx: Ctx, width: number, bodySize: number) {
+  const size = Math.max(ctx.theme.slides.sizes.minBody, bodySize - 4);
+  const padding = 6;
+  const cell = (inlines: Inline[], header: boolean) => spec(runsFromInlines(inlines, ctx.base({ size, bold: header, color: ctx.colors.text })), size, ctx.theme.slides.lineHeight);
+  const specs = [unit.header.map((c) => cell(c, true)), ...unit.rows.map((row) => row.map((c) => cell(c, false)))];
+  const widths = columnWidths(specs, width, padding, ctx.fonts);
+  // Cells are measured against their safe width, like every other slide text box.
+  const rows = measureRows(specs, 1, widths.map((w) => (w - 2 * padding) * ctx.safety + 2 * padding), padding, ctx.fonts, ctx.options.lang);
+  return { widths, rows, padding, headerFill: ctx.colors.tableHeader, border: ctx.colors.rule };
+}
+
+function tableItem(table: ReturnType<typeof measureTable>, rowIndexes: number[], x: number, y: number, source: string): TableItem {
+  let rowTop = 0;
+  return {
+    kind: 'table', x, y, columns: table.widths, padding: table.padding, borderColor: table.border, source, tag: { struct: [{ role: 'Table', id: source }] },
+    rows: rowIndexes.map((rowIndex) => {
+      const row = table.rows[rowIndex]!;
+      let cellX = 0;
+      const cells = row.cells.map((layout, column) => {
+        const w = table.widths[column] ?? 0;
+        const item: TextItem = {
+          kind: 'text', x: x + cellX + table.padding, y: y + rowTop + table.padding, w: w - 2 * table.padding, h: layout.height, source: `${source} r${rowIndex}c${column}`,
+          paragraphs: [{ layout, top: 0, lines: layout.lines }],
+          tag: { struct: [{ role: 'Table', id: source }, { role: 'TR', id: `${source}.${rowIndex}` }, { role: row.header ? 'TH' : 'TD', id: `${source}.${rowIndex}.${column}` }] },
+        };
+        cellX += w;
+        return { item, ...(row.header ? { fill: table.headerFill } : {}) };
+      });
+      rowTop += row.height;
+      return { height: row.height, header: row.header, cells };
+    }),
+  };
+}
+
+/** Notes paragraphs shared out over continuation slides in order, in proportion to how much each slide shows. */
+function splitNotes(notes: string[], weights: number[]): string[][] {
+  if (weights.length <= 1) return [notes];
+  const total = weights.reduce((a, b) => a + b, 0);
+  const out: string[][] = weights.map(() => []);
+  let cumulative = 0;
+  const bounds = weights.map((w) => (cumulative += w) / total);
+  notes.forEach((note, index) => {
+    const position = (index + 0.5) / notes.length;
+    const slide = bounds.findIndex((b) => position <= b + 1e-9);
+    out[slide === -1 ? out.length - 1 : slide]!.push(note);
+  });
+  return out;
+}
+
+function footerItems(ctx: Ctx, number: number, isFirst: boolean): FrameItem[] {
+  if (isFirst) return [];
+  const size = ctx.theme.slides.sizes.small;
+  const y = ctx.size.height - 30;
+  const footerWidth = ctx.contentWidth - 80;
+  const layout = (text: string, align: 'left' | 'right', width: number) =>
+    ctx.lay(spec(plainRuns(text, ctx.base({ size, color: ctx.colors.muted })), size, 1.2, { align }), width);
+  const footer = layout(ctx.options.footer, 'left', footerWidth);
+  footer.lines.splice(1);
+  const numberBox: TextItem = { ...textItem(ctx.size.width - ctx.margin - 60, y, 60, [{ layout: layout(String(number), 'right', 60), top: 0 }], `slide ${number} number`), field: 'slide-number', tag: { artifact: 'Pagination' } };
+  return [{ ...textItem(ctx.margin, y, footerWidth, [{ layout: footer, top: 0 }], `slide ${number} footer`), tag: { artifact: 'Pagination' } }, numberBox];
+}

@@ -1,0 +1,239 @@
+// Paragraph runs + width in, broken lines out: Unicode line breaking (UAX #14), hyphenation, justification, real metrics.
+import LineBreaker from 'linebreak';
+import type { FontKey, FontRegistry } from './fonts.js';
+import { hyphenationPoints } from './hyphenate.js';
+
+export interface TextStyle {
+  font: FontKey;
+  /** Points. */
+  size: number;
+  /** Hex colour, "#rrggbb". */
+  color: string;
+  underline?: boolean;
+}
+
+export interface Run {
+  text: string;
+  style: TextStyle;
+  link?: string;
+}
+
+export type Align = 'left' | 'center' | 'right' | 'justify';
+
+export interface ParagraphSpec {
+  runs: Run[];
+  align: Align;
+  /** Distance between baselines, points. */
+  lineHeight: number;
+  spaceBefore: number;
+  spaceAfter: number;
+  /** Left indent of every line, points; a bullet hangs in it, drawn at the paragraph's left edge. */
+  indent: number;
+  bullet?: { text: string; style: TextStyle };
+  hyphenate: boolean;
+}
+
+export interface Fragment {
+  /** Left edge relative to the paragraph's box, points. */
+  x: number;
+  text: string;
+  style: TextStyle;
+  width: number;
+  /** Extra width added to each U+0020 space (justification), points. */
+  wordSpacing: number;
+  link?: string;
+}
+
+export interface Line {
+  /** Top of the line box relative to the paragraph's first line, points. */
+  top: number;
+  baseline: number;
+  height: number;
+  /** Width the text occupies, points. */
+  width: number;
+  fragments: Fragment[];
+  hyphenated: boolean;
+}
+
+export interface ParagraphLayout {
+  spec: ParagraphSpec;
+  lines: Line[];
+  /** Height of the lines alone (no space before or after), points. */
+  height: number;
+}
+
+const SOFT_HYPHEN = '\u00AD';
+const HYPHEN = '-';
+const TRAILING_SPACE = /[ \t\n\r\u2028\u2029\u200B]+$/u;
+
+interface Segment {
+  start: number;
+  end: number;
+  required: boolean;
+}
+
+export function layoutParagraph(spec: ParagraphSpec, width: number, fonts: FontRegistry, lang: string): ParagraphLayout {
+  const text = spec.runs.map((run) => run.text).join('');
+  const runStarts: number[] = [];
+  spec.runs.reduce((offset, run) => (runStarts.push(offset), offset + run.text.length), 0);
+  const available = Math.max(1, width - spec.indent);
+
+  const pieces = (start: number, end: number): { run: number; start: number; end: number }[] => {
+    const out: { run: number; start: number; end: number }[] = [];
+    spec.runs.forEach((run, index) => {
+      const runStart = runStarts[index] ?? 0;
+      const from = Math.max(start, runStart);
+      const to = Math.min(end, runStart + run.text.length);
+      if (from < to) out.push({ run: index, start: from, end: to });
+    });
+    return out;
+  };
+  const styleAt = (offset: number): TextStyle => {
+    const index = Math.max(0, runStarts.findLastIndex((s) => s <= offset));
+    return (spec.runs[index] ?? spec.runs[0])!.style;
+  };
+  const measure = (start: number, end: number): number =>
+    pieces(start, end).reduce((sum, piece) => {
+      const style = spec.runs[piece.run]!.style;
+      return sum + fonts.face(style.font).width(visible(text.slice(piece.start, piece.end)), style.size);
+    }, 0);
+  const hyphenWidth = (offset: number): number => {
+    const style = styleAt(Math.max(0, offset - 1));
+    return fonts.face(style.font).width(HYPHEN, style.size);
+  };
+  const contentEnd = (start: number, end: number): number => start + text.slice(start, end).replace(TRAILING_SPACE, '').length;
+
+  const breaks: { start: number; end: number; hyphenated: boolean; forced: boolean }[] = [];
+  const queue: Segment[] = segmentsOf(text);
+  let lineStart = 0;
+  let lineWidth = 0;
+  let lineEmpty = true;
+  const endLine = (end: number, hyphenated: boolean, forced: boolean): void => {
+    breaks.push({ start: lineStart, end, hyphenated, forced });
+    lineStart = end;
+    lineWidth = 0;
+    lineEmpty = true;
+  };
+
+  while (queue.length > 0) {
+    const segment = queue.shift()!;
+    const end = contentEnd(segment.start, segment.end);
+    if (lineWidth + measure(segment.start, end) <= available + 1e-6) {
+      lineWidth += measure(segment.start, segment.end);
+      lineEmpty = false;
+      if (segment.required) endLine(segment.end, false, true);
+      continue;
+    }
+    const split = spec.hyphenate ? hyphenSplit(text, segment.start, end, lang, (p) => lineWidth + measure(segment.start, p) + hyphenWidth(p) <= available) : undefined;
+    if (split !== undefined) {
+      endLine(split, true, false);
+      queue.unshift({ ...segment, start: split });
+      continue;
+    }
+    if (!lineEmpty) {
+      endLine(segment.start, false, false);
+      queue.unshift(segment);
+      continue;
+    }
+    // A word wider than the line: break it between characters, as few times as possible.
+    const cut = longestFittingPrefix(text, segment.start, end, (p) => measure(segment.start, p) <= available);
+    if (cut >= segment.end || cut >= end) {
+      lineWidth += measure(segment.start, segment.end);
+      lineEmpty = false;
+      if (segment.required) endLine(segment.end, false, true);
+      continue;
+    }
+    endLine(cut, false, false);
+    queue.unshift({ ...segment, start: cut });
+  }
+  if (!lineEmpty || breaks.length === 0) breaks.push({ start: lineStart, end: text.length, hyphenated: false, forced: true });
+
+  const lines = breaks.map((entry, index): Line => {
+    const end = contentEnd(entry.start, entry.end);
+    const endsWithSoftHyphen = !entry.hyphenated && text[end - 1] === SOFT_HYPHEN && index < breaks.length - 1;
+    const showHyphen = entry.hyphenated || endsWithSoftHyphen;
+    const natural = measure(entry.start, end) + (showHyphen ? hyphenWidth(end) : 0);
+    const isLast = index === breaks.length - 1 || entry.forced;
+    const spaces = countSpaces(text.slice(entry.start, end));
+    const justify = spec.align === 'justify' && !isLast && spaces > 0;
+    const wordSpacing = justify ? Math.max(0, (available - natural) / spaces) : 0;
+    const slack = available - natural;
+    let x = spec.indent + (spec.align === 'center' ? slack / 2 : spec.align === 'right' ? slack : 0);
+    const fragments: Fragment[] = pieces(entry.start, end).map((piece) => {
+      const run = spec.runs[piece.run]!;
+      const shown = visible(text.slice(piece.start, piece.end));
+      const fragmentWidth = fonts.face(run.style.font).width(shown, run.style.size) + countSpaces(shown) * wordSpacing;
+      const fragment: Fragment = { x, text: shown, style: run.style, width: fragmentWidth, wordSpacing, ...(run.link ? { link: run.link } : {}) };
+      x += fragmentWidth;
+      return fragment;
+    });
+    const last = fragments[fragments.length - 1];
+    if (showHyphen && last) {
+      last.text += HYPHEN;
+      last.width += fonts.face(last.style.font).width(HYPHEN, last.style.size);
+    }
+    const size = Math.max(...spec.runs.map((run) => run.style.size));
+    const face = fonts.face((spec.runs[0] ?? { style: { font: 'sans-regular' as FontKey } }).style.font);
+    const top = index * spec.lineHeight;
+    const glyphHeight = (face.ascent - face.descent) * size;
+    const baseline = top + (spec.lineHeight - glyphHeight) / 2 + face.ascent * size;
+    return { top, baseline, height: spec.lineHeight, width: natural + (justify ? spaces * wordSpacing : 0), fragments, hyphenated: showHyphen };
+  });
+
+  const firstLine = lines[0];
+  if (spec.bullet && firstLine) {
+    const bulletStyle = spec.bullet.style;
+    firstLine.fragments.unshift({ x: 0, text: spec.bullet.text, style: bulletStyle, width: fonts.face(bulletStyle.font).width(spec.bullet.text, bulletStyle.size), wordSpacing: 0 });
+  }
+  return { spec, lines, height: lines.length * spec.lineHeight };
+}
+
+function segmentsOf(text: string): Segment[] {
+  const breaker = new LineBreaker(text);
+  const segments: Segment[] = [];
+  let last = 0;
+  for (let next = breaker.nextBreak(); next; next = breaker.nextBreak()) {
+    if (next.position > last) segments.push({ start: last, end: next.position, required: Boolean(next.required) });
+    last = next.position;
+  }
+  return segments;
+}
+
+/** The furthest hyphenation point of the word in [start, end) that still fits, as a text offset. */
+function hyphenSplit(text: string, start: number, end: number, lang: string, fits: (offset: number) => boolean): number | undefined {
+  const chunk = text.slice(start, end);
+  const match = /^([^\p{L}]*)([\p{L}\p{M}\u00AD]+)([^\p{L}]*)$/u.exec(chunk);
+  if (!match) return undefined;
+  const lead = match[1]!.length;
+  const word = match[2]!;
+  const softPoints = [...word.matchAll(/\u00AD/g)].map((m) => (m.index ?? 0) + 1);
+  const points = softPoints.length > 0 ? softPoints : hyphenationPoints(word, lang);
+  for (let i = points.length - 1; i >= 0; i--) {
+    const offset = start + lead + points[i]!;
+    if (fits(offset)) return offset;
+  }
+  return undefined;
+}
+
+/** The largest offset in (start, end] such that [start, offset) fits, whole characters only, at least one character. */
+function longestFittingPrefix(text: string, start: number, end: number, fits: (offset: number) => boolean): number {
+  const chars = [...text.slice(start, end)];
+  let offset = start;
+  let best = start + (chars[0]?.length ?? 1);
+  for (const ch of chars) {
+    offset += ch.length;
+    if (!fits(offset)) break;
+    best = offset;
+  }
+  return best;
+}
+
+function visible(text: string): string {
+  return text.includes(SOFT_HYPHEN) ? text.replaceAll(SOFT_HYPHEN, '') : text;
+}
+
+function countSpaces(text: string): number {
+  let count = 0;
+  for (const ch of text) if (ch === ' ') count++;
+  return count;
+}

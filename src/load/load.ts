@@ -1,0 +1,135 @@
+// An article file (YAML or JSON) in, a validated Article out; every error names file:line:col and the field path.
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { z } from 'zod';
+import { ArticleSchema, type Article } from '../model/article.js';
+import { BriefkitError, formatPath, type Diagnostic, type Result } from '../diagnostics.js';
+
+const MAX_ALIASES = 100;
+
+export function loadArticleFile(file: string): Result<Article> {
+  const extension = extname(file).toLowerCase();
+  if (!['.yaml', '.yml', '.json'].includes(extension)) {
+    throw new BriefkitError([{ severity: 'error', file, rule: 'input-type', message: `unsupported input "${extension || 'no extension'}": expected .yaml, .yml or .json` }]);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read (${code ?? 'unknown error'})`;
+    throw new BriefkitError([{ severity: 'error', file, rule: 'input-missing', message: reason }]);
+  }
+  return parseArticle(decodeUtf8(bytes, file), file);
+}
+
+/** Strict UTF-8 decoding: invalid bytes are an error naming their offset; a BOM is dropped. */
+export function decodeUtf8(bytes: Uint8Array, file: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    const offset = firstInvalidUtf8Offset(bytes);
+    throw new BriefkitError([{ severity: 'error', file, rule: 'utf8', message: `the file is not valid UTF-8 (first bad byte at offset ${offset})` }]);
+  }
+}
+
+function firstInvalidUtf8Offset(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let low = 0;
+  let high = bytes.length;
+  // The longest valid prefix, found by bisection on prefix length (a prefix may end inside a character, so allow 3 bytes of slack).
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    try {
+      decoder.decode(bytes.subarray(0, mid), { stream: true });
+      low = mid;
+    } catch {
+      high = mid - 1;
+    }
+  }
+  return low;
+}
+
+export function parseArticle(source: string, file: string): Result<Article> {
+  return { value: parseValidated(source, file, ArticleSchema, 'an article (id, lang, title, author, …)'), diagnostics: [] };
+}
+
+/** YAML or JSON text in, data validated by the schema out; errors carry file:line:col and the data path. */
+export function parseValidated<S extends z.ZodType>(source: string, file: string, schema: S, what: string): z.output<S> {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' });
+  const at = (offset: number): { line: number; column: number } => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  const syntaxErrors: Diagnostic[] = document.errors.map((error) => ({
+    severity: 'error',
+    file,
+    ...at(error.pos[0]),
+    rule: error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax',
+    message: firstLine(error.message),
+  }));
+  if (syntaxErrors.length > 0) throw new BriefkitError(syntaxErrors);
+
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    throw new BriefkitError([{ severity: 'error', file, line: 1, column: 1, rule: 'yaml-aliases', message: `${firstLine((error as Error).message)} (at most ${MAX_ALIASES} alias expansions)` }]);
+  }
+  if (data === null || data === undefined) {
+    throw new BriefkitError([{ severity: 'error', file, line: 1, column: 1, rule: 'empty-input', message: `the file is empty: expected ${what}` }]);
+  }
+
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    throw new BriefkitError(parsed.error.issues.map((issue) => schemaDiagnostic(issue, document, file, at)));
+  }
+  return parsed.data;
+}
+
+function schemaDiagnostic(issue: z.core.$ZodIssue, document: Document, file: string, at: (offset: number) => { line: number; column: number }): Diagnostic {
+  const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
+  const node = nearestNode(document, path, issue.code === 'unrecognized_keys' ? (issue as { keys: string[] }).keys[0] : undefined);
+  const position = node?.range ? at(node.range[0]) : { line: 1, column: 1 };
+  return { severity: 'error', file, ...position, path: formatPath(path) || '(top level)', rule: 'schema', message: describeIssue(issue) };
+}
+
+/** The YAML node at the path, or at its nearest existing ancestor (a missing field points at its parent). */
+function nearestNode(document: Document, path: (string | number)[], extraKey?: string): { range?: [number, number, number] | null } | undefined {
+  const full = extraKey === undefined ? path : [...path, extraKey];
+  for (let length = full.length; length >= 0; length--) {
+    const prefix = full.slice(0, length);
+    if (extraKey !== undefined && length === full.length) {
+      const parent = prefix.length > 1 ? document.getIn(prefix.slice(0, -1), true) : document.contents;
+      const pair = isNode(parent) && 'items' in parent ? (parent.items as { key: unknown }[]).find((item) => isNode(item.key) && (item.key as { value?: unknown }).value === extraKey) : undefined;
+      if (pair && isNode(pair.key)) return pair.key;
+      continue;
+    }
+    const node = prefix.length === 0 ? document.contents : document.getIn(prefix, true);
+    if (isNode(node)) return node;
+  }
+  return undefined;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? `required field is missing (expected ${issue.expected})` : `expected ${issue.expected}, got ${describeValue(issue.input)}`;
+    case 'unrecognized_keys':
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    case 'invalid_value':
+      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    default:
+      return issue.message;
+  }
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'a mapping' : `${typeof value} ${JSON.stringify(value)}`;
+}
+
+const firstLine = (message: string): string => message.split('\n')[0] ?? message;

@@ -1,0 +1,98 @@
+// Article schema (zod) in, the Article type out: the one definition of what an article file may hold.
+import { z } from 'zod';
+import { parseEdtf } from './edtf.js';
+
+const text = z.string().trim().min(1, 'must not be empty');
+
+export const SUPPORTED_LANGS = ['en', 'be', 'uk', 'ru'] as const;
+
+const edtfDate = z.string().superRefine((value, ctx) => {
+  if (!parseEdtf(value)) ctx.addIssue({ code: 'custom', message: `"${value}" is not an EDTF date this tool understands (e.g. 2023-04-18, 2023-03~, ../2022-02-24)` });
+});
+
+export const AuthorSchema = z.strictObject({
+  name: text,
+  roles: z.array(text).default([]),
+});
+
+export const SectionSchema = z.strictObject({
+  heading: text,
+  /** Every paragraph verbatim, as the article has it. */
+  paragraphs: z.array(text).min(1, 'a section needs at least one paragraph'),
+  /** Short slide bullets in our own words; without them the slides show the paragraphs' first sentences. */
+  bullets: z.array(text).optional(),
+});
+
+export const EventSchema = z.strictObject({
+  /** Machine date in EDTF (ISO 8601-2): 2023-04-18, 2023-03~, ../2022-02-24. */
+  date: edtfDate,
+  /** The article's own wording of the date: "early March 2023". */
+  wording: text,
+  label: text,
+  actors: z.array(text).optional(),
+  places: z.array(text).optional(),
+});
+
+export const ActorSchema = z.strictObject({
+  id: text,
+  name: text,
+  role: text,
+  side: text.optional(),
+});
+
+export const PlaceSchema = z.strictObject({
+  id: text,
+  name: text,
+  lat: z.number().min(-90).max(90),
+  lon: z.number().min(-180).max(180),
+  kind: z.enum(['capital', 'city', 'region', 'occupied-territory']),
+  country: text.optional(),
+});
+
+export const QuoteSchema = z.strictObject({
+  text,
+  speaker: text,
+  context: text.optional(),
+});
+
+export const SourceSchema = z.strictObject({
+  title: text,
+  publisher: text.optional(),
+  url: z.url({ protocol: /^https?$/ }).optional(),
+  accessed: z.iso.date().optional(),
+});
+
+export const ArticleSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'must be lowercase letters, digits and hyphens (at most 80)'),
+    lang: z.enum(SUPPORTED_LANGS),
+    title: text,
+    subtitle: text.optional(),
+    /** Publication date of the article (ISO), when known. */
+    date: z.iso.date().optional(),
+    author: AuthorSchema,
+    keyPoints: z.array(text).min(1).max(7),
+    sections: z.array(SectionSchema).min(1),
+    quotes: z.array(QuoteSchema).default([]),
+    events: z.array(EventSchema).default([]),
+    actors: z.array(ActorSchema).default([]),
+    places: z.array(PlaceSchema).default([]),
+    sources: z.array(SourceSchema).min(1),
+  })
+  .superRefine((article, ctx) => {
+    const actorIds = new Set(article.actors.map((a) => a.id));
+    const placeIds = new Set(article.places.map((p) => p.id));
+    article.events.forEach((event, i) => {
+      event.actors?.forEach((id, j) => {
+        if (!actorIds.has(id)) ctx.addIssue({ code: 'custom', path: ['events', i, 'actors', j], message: `unknown actor "${id}"` });
+      });
+      event.places?.forEach((id, j) => {
+        if (!placeIds.has(id)) ctx.addIssue({ code: 'custom', path: ['events', i, 'places', j], message: `unknown place "${id}"` });
+      });
+    });
+  });
+
+export type Article = z.infer<typeof ArticleSchema>;
+export type ArticleInput = z.input<typeof ArticleSchema>;
+export type Section = Article['sections'][number];
+export type TimelineEvent = Article['events'][number];

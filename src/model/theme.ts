@@ -1,0 +1,36 @@
+// Theme schema in, the Theme type out: colours, font roles and sizes, checked before anything is drawn.
+import { z } from 'zod';
+
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like "#1d232b"');
+const size = (max: number) => z.number().finite().positive().max(max);
+const fontRole = z.enum(['serif', 'sans', 'slides']);
+
+export const ThemeSchema = z.strictObject({
+  colors: z.strictObject({
+    text: color, muted: color, accent: color, accentSoft: color, rule: color, tableHeader: color,
+    slideBackground: color, slideTitle: color, slideBand: color,
+  }),
+  briefing: z.strictObject({
+    paper: z.enum(['a4', 'letter']),
+    margins: z.strictObject({ top: size(200), bottom: size(200), left: size(200), right: size(200) }),
+    fonts: z.strictObject({ body: fontRole, heading: fontRole }),
+    sizes: z.strictObject({
+      title: size(72), subtitle: size(48), byline: size(36), heading: size(48), subheading: size(36),
+      body: size(36), quote: size(48), table: size(36), small: size(24),
+    }),
+    lineHeight: z.number().finite().min(1).max(3),
+    paragraphSpacing: z.number().finite().min(0).max(72),
+  }),
+  slides: z.strictObject({
+    aspect: z.enum(['16:9', '4:3']),
+    margin: size(144),
+    fonts: z.strictObject({ body: fontRole, heading: fontRole }),
+    sizes: z.strictObject({
+      title: size(96), minTitle: size(96), body: size(72), minBody: size(72), notes: size(36), small: size(36), coverTitle: size(120),
+    }),
+    lineHeight: z.number().finite().min(1).max(3),
+    safetyMargin: z.number().finite().min(0).max(0.3),
+  }).refine((s) => s.sizes.minTitle <= s.sizes.title && s.sizes.minBody <= s.sizes.body, { message: 'minimum sizes must not exceed the sizes' }),
+});
+
+export type Theme = z.output<typeof ThemeSchema>;

@@ -1,0 +1,61 @@
+// A language code in, the template labels in that language out (the catalogue of fixed words).
+import type { Article } from '../model/article.js';
+
+export type Lang = Article['lang'];
+
+export interface Labels {
+  briefing: string;
+  keyPoints: string;
+  timeline: string;
+  actors: string;
+  places: string;
+  sources: string;
+  quotation: string;
+  date: string;
+  event: string;
+  name: string;
+  role: string;
+  side: string;
+  place: string;
+  kind: string;
+  coordinates: string;
+  prepared: string;
+  published: string;
+  /** "page {page} of {pages}" */
+  pageOf: string;
+  notes: string;
+  continued: string;
+}
+
+const catalogue: Record<Lang, Labels> = {
+  en: {
+    briefing: 'Briefing', keyPoints: 'Key points', timeline: 'Timeline', actors: 'Actors', places: 'Places', sources: 'Sources',
+    quotation: 'Quotation', date: 'Date', event: 'Event', name: 'Name', role: 'Role', side: 'Side', place: 'Place', kind: 'Kind',
+    coordinates: 'Coordinates', prepared: 'Prepared', published: 'Published', pageOf: 'page {page} of {pages}', notes: 'Notes', continued: 'continued',
+  },
+  be: {
+    briefing: 'Брыфінг', keyPoints: 'Галоўнае', timeline: 'Храналогія', actors: 'Дзейныя асобы', places: 'Месцы', sources: 'Крыніцы',
+    quotation: 'Цытата', date: 'Дата', event: 'Падзея', name: 'Імя', role: 'Роля', side: 'Бок', place: 'Месца', kind: 'Тып',
+    coordinates: 'Каардынаты', prepared: 'Падрыхтавана', published: 'Апублікавана', pageOf: 'старонка {page} з {pages}', notes: 'Нататкі', continued: 'працяг',
+  },
+  uk: {
+    briefing: 'Брифінг', keyPoints: 'Головне', timeline: 'Хронологія', actors: 'Дійові особи', places: 'Місця', sources: 'Джерела',
+    quotation: 'Цитата', date: 'Дата', event: 'Подія', name: 'Ім’я', role: 'Роль', side: 'Сторона', place: 'Місце', kind: 'Тип',
+    coordinates: 'Координати', prepared: 'Підготовлено', published: 'Опубліковано', pageOf: 'сторінка {page} з {pages}', notes: 'Нотатки', continued: 'продовження',
+  },
+  ru: {
+    briefing: 'Брифинг', keyPoints: 'Главное', timeline: 'Хронология', actors: 'Действующие лица', places: 'Места', sources: 'Источники',
+    quotation: 'Цитата', date: 'Дата', event: 'Событие', name: 'Имя', role: 'Роль', side: 'Сторона', place: 'Место', kind: 'Тип',
+    coordinates: 'Координаты', prepared: 'Подготовлено', published: 'Опубликовано', pageOf: 'страница {page} из {pages}', notes: 'Заметки', continued: 'продолжение',
+  },
+};
+
+export function labelsFor(lang: Lang): Labels {
+  return catalogue[lang];
+}
+
+/** A date (ISO yyyy-mm-dd or epoch ms) in the language's long form: "18 April 2023", "18 красавіка 2023 г.". */
+export function formatLongDate(date: string | number, lang: Lang): string {
+  const instant = typeof date === 'number' ? new Date(date) : new Date(`${date}T00:00:00Z`);
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(instant);
+}

@@ -1,0 +1,10 @@
+// Any text in, Markdown source that reads back as exactly that text out (for Handlebars' {{x}}).
+
+/** Every ASCII punctuation character may be backslash-escaped in CommonMark; escaping them all leaves no syntax behind. */
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
+
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .replace(ASCII_PUNCTUATION, (ch) => `\\${ch}`);
+}

@@ -1,0 +1,40 @@
+// Article + templates folder in, Markdown with directives out (briefing and slides), via the isolated Handlebars.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, basename } from 'node:path';
+import type { Article } from '../model/article.js';
+import { compileTemplates, type TemplateSet } from './templates.js';
+import { buildView } from './view.js';
+import type { Result } from '../diagnostics.js';
+
+export interface RenderedMarkdown {
+  briefing: string;
+  slides: string;
+}
+
+const cache = new Map<string, TemplateSet>();
+
+/** Templates are read from `templatesDir` only: briefing.md.hbs, slides.md.hbs and partials/*.md.hbs. */
+export function loadTemplates(templatesDir: string): TemplateSet {
+  const cached = cache.get(templatesDir);
+  if (cached) return cached;
+  const read = (file: string) => ({ source: readFileSync(file, 'utf8'), file });
+  const partialsDir = join(templatesDir, 'partials');
+  const partials = Object.fromEntries(
+    readdirSync(partialsDir)
+      .filter((name) => name.endsWith('.md.hbs'))
+      .sort()
+      .map((name) => [basename(name, '.md.hbs'), read(join(partialsDir, name))]),
+  );
+  const set = compileTemplates(
+    { briefing: read(join(templatesDir, 'briefing.md.hbs')), slides: read(join(templatesDir, 'slides.md.hbs')) },
+    partials,
+    {},
+  );
+  cache.set(templatesDir, set);
+  return set;
+}
+
+export function renderMarkdown(article: Article, templates: TemplateSet, buildDate: number): Result<RenderedMarkdown> {
+  const view = buildView(article, buildDate);
+  return { value: { briefing: templates.render('briefing', view), slides: templates.render('slides', view) }, diagnostics: [] };
+}

@@ -1,0 +1,137 @@
+// Template sources in, compiled render functions out: an isolated, strict Handlebars whose {{x}} escapes for Markdown.
+import Handlebars from 'handlebars';
+import { escapeMarkdown } from './markdown-escape.js';
+import { BriefkitError } from '../diagnostics.js';
+
+type HelperFn = (...args: unknown[]) => unknown;
+type AstNode = { type: string; [key: string]: unknown };
+
+const ESCAPE_HELPER = 'md';
+
+export interface TemplateSet {
+  render(name: string, view: object): string;
+}
+
+/**
+ * Compiles the named templates with their partials. Partials are only the ones given (no dynamic partials),
+ * helpers only the ones listed (knownHelpersOnly), and prototype access stays forbidden (Handlebars' default).
+ */
+export function compileTemplates(
+  templates: Record<string, { source: string; file: string }>,
+  partials: Record<string, { source: string; file: string }>,
+  helpers: Record<string, HelperFn>,
+): TemplateSet {
+  const hb = Handlebars.create();
+  const allHelpers: Record<string, HelperFn> = { ...helpers, [ESCAPE_HELPER]: (value: unknown) => escapeMarkdown(toText(value)) };
+  for (const [name, fn] of Object.entries(allHelpers)) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
+  const knownHelpers = Object.fromEntries(Object.keys(allHelpers).map((name) => [name, true]));
+  const options: CompileOptions = { strict: true, knownHelpers, knownHelpersOnly: true, noEscape: true, preventIndent: true };
+
+  const compile = (entry: { source: string; file: string }): HandlebarsTemplateDelegate => {
+    try {
+      const ast = hb.parse(entry.source) as unknown as AstNode;
+      checkNoDynamicPartials(ast, entry.file);
+      return compileEagerly(hb, escapeAllMustaches(ast), options);
+    } catch (error) {
+      if (error instanceof BriefkitError) throw error;
+      throw templateError(entry.file, error as Error);
+    }
+  };
+
+  for (const [name, entry] of Object.entries(partials)) {
+    checkNoSelfInclusion(name, entry);
+    hb.registerPartial(name, compile(entry));
+  }
+  const compiled = Object.fromEntries(Object.entries(templates).map(([name, entry]) => [name, { fn: compile(entry), file: entry.file }]));
+
+  return {
+    render(name, view) {
+      const template = compiled[name];
+      if (!template) throw new BriefkitError([{ severity: 'error', rule: 'template-missing', message: `no template named "${name}"` }]);
+      try {
+        return template.fn(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+      } catch (error) {
+        throw templateError(template.file, error as Error);
+      }
+    },
+  };
+}
+
+function toText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  throw new Error(`cannot insert a ${Array.isArray(value) ? 'list' : 'mapping'} as text`);
+}
+
+/** What Handlebars.compile does on first call, done now: unknown helpers and syntax errors surface at compile time. */
+function compileEagerly(hb: typeof Handlebars, ast: AstNode, options: CompileOptions): HandlebarsTemplateDelegate {
+  const internals = hb as unknown as {
+    Compiler: new () => { compile(ast: unknown, options: object): unknown };
+    JavaScriptCompiler: new () => { compile(environment: unknown, options: object, context: undefined, asObject: boolean): unknown };
+    template(spec: unknown): HandlebarsTemplateDelegate;
+  };
+  const fullOptions = { data: true, ...options };
+  const environment = new internals.Compiler().compile(ast, fullOptions);
+  const spec = new internals.JavaScriptCompiler().compile(environment, fullOptions, undefined, true);
+  return internals.template(spec);
+}
+
+/** Handlebars errors say "... on line 3" or carry a loc; turn them into a diagnostic at the template's file. */
+function templateError(file: string, error: Error): BriefkitError {
+  const text = error.message.split('\n')[0] ?? error.message;
+  const where = /line (\d+)(?:, column (\d+))?/.exec(error.message) ?? /Parse error on line (\d+)/.exec(error.message);
+  const lineNumber = where?.[1] ? Number(where[1]) : undefined;
+  const column = where?.[2] ? Number(where[2]) + 1 : undefined;
+  const fieldMatch = /"([^"]+)" not defined in/.exec(text);
+  const message = fieldMatch ? `the template uses the field "${fieldMatch[1]}", which the article data does not have` : text.replace(/ - \d+:\d+$/, '');
+  return new BriefkitError([{ severity: 'error', file, line: lineNumber, column, rule: 'template', message }]);
+}
+
+/** {{x}} and {{helper a}} become {{{md x}}} and {{{md (helper a)}}}, so that every escaped insertion is Markdown-escaped. */
+function escapeAllMustaches(node: AstNode): AstNode {
+  const visit = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(visit);
+    if (!value || typeof value !== 'object') return value;
+    const current = value as AstNode;
+    for (const key of Object.keys(current)) {
+      if (key !== 'loc') current[key] = visit(current[key]);
+    }
+    if (current.type === 'MustacheStatement' && current.escaped === true) {
+      const inner = (current.params as unknown[]).length > 0 || current.hash
+        ? { type: 'SubExpression', path: current.path, params: current.params, hash: current.hash, loc: current.loc }
+        : current.path;
+      return {
+        ...current,
+        escaped: false,
+        path: { type: 'PathExpression', data: false, depth: 0, parts: [ESCAPE_HELPER], original: ESCAPE_HELPER, loc: current.loc },
+        params: [inner],
+        hash: undefined,
+      };
+    }
+    return current;
+  };
+  return visit(node) as AstNode;
+}
+
+function checkNoDynamicPartials(node: AstNode, file: string): void {
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (!value || typeof value !== 'object') return;
+    const current = value as AstNode & { name?: AstNode; loc?: { start: { line: number; column: number } } };
+    if ((current.type === 'PartialStatement' || current.type === 'PartialBlockStatement') && current.name?.type === 'SubExpression') {
+      throw new BriefkitError([{ severity: 'error', file, line: current.loc?.start.line, column: (current.loc?.start.column ?? 0) + 1, rule: 'template', message: 'dynamic partials are not allowed' }]);
+    }
+    for (const key of Object.keys(current)) if (key !== 'loc') visit(current[key]);
+  };
+  visit(node);
+}
+
+function checkNoSelfInclusion(name: string, entry: { source: string; file: string }): void {
+  const pattern = new RegExp(`\\{\\{#?>\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s|\\}\\})`);
+  const match = pattern.exec(entry.source);
+  if (match) {
+    const line = entry.source.slice(0, match.index).split('\n').length;
+    throw new BriefkitError([{ severity: 'error', file: entry.file, line, rule: 'template', message: `partial "${name}" includes itself` }]);
+  }
+}

@@ -1,0 +1,63 @@
+// An Article (plus build date) in, the template view out: every field present (null when absent), labels and wording resolved.
+import type { Article } from '../model/article.js';
+import { edtfSortKey } from '../model/edtf.js';
+import { formatLongDate, labelsFor, type Labels } from './labels.js';
+import { firstSentence } from './sentences.js';
+
+export interface ArticleView {
+  id: string;
+  lang: string;
+  title: string;
+  subtitle: string | null;
+  author: { name: string; roles: string[]; rolesText: string };
+  dateLine: string;
+  keyPoints: string[];
+  sections: { heading: string; paragraphs: string[]; bullets: string[] }[];
+  quotes: { text: string; quoted: string; attribution: string }[];
+  events: { wording: string; label: string }[];
+  actors: { name: string; role: string; side: string | null }[];
+  places: { name: string; kind: string; coordinates: string }[];
+  sources: { title: string; url: string | null; publisher: string | null; accessed: string | null }[];
+  labels: Labels;
+}
+
+const QUOTES: Record<Article['lang'], [string, string]> = { en: ['“', '”'], be: ['«', '»'], uk: ['«', '»'], ru: ['«', '»'] };
+
+export function buildView(article: Article, buildDate: number): ArticleView {
+  const labels = labelsFor(article.lang);
+  const [open, close] = QUOTES[article.lang];
+  const dateLine = article.date
+    ? `${labels.published} ${formatLongDate(article.date, article.lang)}`
+    : `${labels.briefing} · ${labels.prepared.toLowerCase()} ${formatLongDate(buildDate, article.lang)}`;
+  return {
+    id: article.id,
+    lang: article.lang,
+    title: article.title,
+    subtitle: article.subtitle ?? null,
+    author: { name: article.author.name, roles: article.author.roles, rolesText: article.author.roles.join(', ') },
+    dateLine,
+    keyPoints: article.keyPoints,
+    sections: article.sections.map((section) => ({
+      heading: section.heading,
+      paragraphs: section.paragraphs,
+      bullets: section.bullets ?? section.paragraphs.map(firstSentence),
+    })),
+    quotes: article.quotes.map((quote) => ({
+      text: quote.text,
+      quoted: `${open}${quote.text}${close}`,
+      attribution: `— ${quote.speaker}${quote.context ? `, ${quote.context}` : ''}`,
+    })),
+    events: [...article.events]
+      .map((event, index) => ({ event, index, key: edtfSortKey(event.date) }))
+      .sort((a, b) => a.key - b.key || a.index - b.index)
+      .map(({ event }) => ({ wording: event.wording, label: event.label })),
+    actors: article.actors.map((actor) => ({ name: actor.name, role: actor.role, side: actor.side ?? null })),
+    places: article.places.map((place) => ({
+      name: place.name,
+      kind: place.kind.replace(/-/g, ' '),
+      coordinates: `${Math.abs(place.lat).toFixed(2)}° ${place.lat >= 0 ? 'N' : 'S'}, ${Math.abs(place.lon).toFixed(2)}° ${place.lon >= 0 ? 'E' : 'W'}`,
+    })),
+    sources: article.sources.map((source) => ({ title: source.title, url: source.url ?? null, publisher: source.publisher ?? null, accessed: source.accessed ?? null })),
+    labels,
+  };
+}

@@ -1,0 +1,3 @@
+declare module "edtf";
+declare module "linebreak";
+declare module "hyphen/patterns/*";
