@@ -37,7 +37,7 @@ export function exportPdf(frames: Frame[], fonts: FontRegistry, meta: PdfMetadat
   const registered = new Set<string>();
   const useFont = (key: string) => {
     if (!registered.has(key)) {
-      doc.registerFont(key, fonts.face(key as never).bytes);
+      doc.registerFont(key, fonts.face(key as never).parsed as never);
       registered.add(key);
     }
     doc.font(key);

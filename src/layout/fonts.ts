@@ -69,6 +69,11 @@ export class Face {
     return this.widthPerPoint(text) * size;
   }
 
+  /** The parsed font itself, handed to pdfkit so that no document parses the file again. */
+  get parsed(): fontkit.Font {
+    return this.font;
+  }
+
   hasGlyph(codePoint: number): boolean {
     return this.font.hasGlyphForCodePoint(codePoint);
   }

@@ -1,0 +1,30 @@
+// Builds the seed article once per test file into a temporary folder and hands back the paths of its documents.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildFile, PROJECT_ROOT, type BuildResult } from '../../src/build/pipeline.js';
+import { writeDocuments } from '../../src/build/write.js';
+
+export const SEED_DATA = join(PROJECT_ROOT, 'data', 'lukashenko-occupied-territories.yaml');
+/** The raw seed article as scraped (a copy of ../shared/seeds/000_5972e0fa3fba95e6.txt). */
+export const SEED_TEXT = join(PROJECT_ROOT, 'test', 'fixtures', 'seed-000.txt');
+
+export interface BuiltSeed {
+  dir: string;
+  result: BuildResult;
+  path: (name: string) => string;
+}
+
+let built: Promise<BuiltSeed> | undefined;
+
+export function buildSeed(file = SEED_DATA): Promise<BuiltSeed> {
+  if (file === SEED_DATA && built) return built;
+  const promise = (async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'briefkit-seed-'));
+    const result = await buildFile(file, { sourceDateEpoch: 1_700_000_000 });
+    writeDocuments(dir, result.documents);
+    return { dir, result, path: (name: string) => join(dir, name) };
+  })();
+  if (file === SEED_DATA) built = promise;
+  return promise;
+}
