@@ -1,6 +1,9 @@
 // A PPTX from pptxgenjs in, a clean, reproducible package out: fixed dates, sorted DEFLATE entries, validator fixes.
 import JSZip from 'jszip';
 
+/** Shape name the exporter gives each slide's title text box; the finisher turns that box into the title placeholder. */
+export const TITLE_SHAPE_NAME = 'Slide Title';
+
 export interface FinishOptions {
   date: Date;
   lang: string;
@@ -41,6 +44,7 @@ function fixXml(name: string, xml: string, iso: string, lang: string): string {
       .replace(/<dc:language>[^<]*<\/dc:language>/, `<dc:language>${lang}</dc:language>`);
   }
   if (name === 'ppt/presentation.xml') out = schemaOrderPresentation(out);
+  if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) out = markTitlePlaceholder(singleParagraphProperties(out));
   // Text runs carry the article's language, so spelling and hyphenation in the viewer use it.
   if (name.startsWith('ppt/slides/slide') || name.startsWith('ppt/notesSlides/')) {
     out = out.replace(/lang="en-US"/g, `lang="${lang === 'en' ? 'en-GB' : officeLang(lang)}"`);
@@ -54,6 +58,26 @@ function schemaOrderPresentation(xml: string): string {
   if (!notes) return xml;
   const without = xml.replace(notes[0], '');
   return without.replace('</p:sldMasterIdLst>', `</p:sldMasterIdLst>${notes[0]}`);
+}
+
+/**
+ * pptxgenjs writes an `<a:pPr>` before every run of a paragraph; CT_TextParagraph allows one, before the runs.
+ * Keep the first and drop the rest (they repeat it).
+ */
+function singleParagraphProperties(xml: string): string {
+  return xml.replace(/<a:p>(.*?)<\/a:p>/gs, (paragraph, inner: string) => {
+    const firstRun = inner.search(/<a:(r|br|fld)[ >]/);
+    if (firstRun < 0) return paragraph;
+    const head = inner.slice(0, firstRun);
+    const tail = inner.slice(firstRun).replace(/<a:pPr\b[^>]*\/>|<a:pPr\b[^>]*>.*?<\/a:pPr>/gs, '');
+    return `<a:p>${head}${tail}</a:p>`;
+  });
+}
+
+/** The title text box keeps its own position and formatting, and becomes the slide's title (`<p:ph type="title"/>`). */
+function markTitlePlaceholder(xml: string): string {
+  const pattern = new RegExp(`(<p:cNvPr id="\\d+" name="${TITLE_SHAPE_NAME}"[^>]*>(?:</p:cNvPr>)?)<p:cNvSpPr txBox="1"/><p:nvPr></p:nvPr>`);
+  return xml.replace(pattern, '$1<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="title"/></p:nvPr>');
 }
 
 function officeLang(lang: string): string {

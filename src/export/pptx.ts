@@ -5,7 +5,7 @@ import type { Frame, FrameItem, TextItem } from '../layout/frame.js';
 import type { FontRegistry } from '../layout/fonts.js';
 import { assertNever } from '../parse/doc.js';
 import type { Run } from '../layout/text.js';
-import { finishPptx } from './pptx-finish.js';
+import { finishPptx, TITLE_SHAPE_NAME } from './pptx-finish.js';
 
 export interface PptxMetadata {
   title: string;
@@ -75,6 +75,7 @@ function addItem(slide: Slide, item: FrameItem, officeFont: (key: string) => str
       slide.addText(textRuns(item, officeFont), {
         x: inches(item.x), y: inches(item.y), w: inches(item.w), h: inches(item.h),
         margin: 0, valign: 'top', wrap: true, isTextBox: true, autoFit: false, fontFace: 'Arial',
+        ...(item.slideTitle ? { objectName: TITLE_SHAPE_NAME } : {}),
       });
       break;
     case 'table': {

@@ -93,7 +93,7 @@ export function layoutBriefing(doc: Doc, theme: Theme, fonts: FontRegistry, opti
           parts.push({ layout: lay(spec(plainRuns(options.header.split(' · ')[0]!.toUpperCase(), base({ role: roles.heading, size: sizes.small + 0.5, color: colors.accent, bold: true })), { spaceAfter: 8 }), contentWidth), struct: [{ role: 'P', id: id('kicker') }] });
           for (const child of block.children) {
             if (child.type === 'heading') {
-              parts.push({ layout: lay(spec(runsFromInlines(child.children, base({ role: roles.heading, size: sizes.title, color: colors.text, bold: true })), { lineHeight: sizes.title * 1.18, spaceAfter: 10 }), contentWidth), struct: [{ role: 'H1', id: id('h') }] });
+              parts.push({ layout: lay(spec(runsFromInlines(child.children, base({ role: roles.heading, size: sizes.title, color: colors.text, bold: true })), { lineHeight: sizes.title * 1.3, spaceAfter: 10 }), contentWidth), struct: [{ role: 'H1', id: id('h') }] });
             } else if (child.type === 'paragraph') {
               parts.push({ layout: lay(spec(runsFromInlines(child.children, base({ role: roles.heading, size: sizes.byline, color: colors.muted })), { lineHeight: sizes.byline * 1.4, spaceAfter: 4 }), contentWidth), struct: [{ role: 'P', id: id('p') }] });
             }
@@ -125,7 +125,7 @@ export function layoutBriefing(doc: Doc, theme: Theme, fonts: FontRegistry, opti
         break;
       case 'heading': {
         const size = block.depth <= 2 ? sizes.heading : sizes.subheading;
-        const layout = lay(spec(runsFromInlines(block.children, base({ role: roles.heading, size, bold: true, color: colors.text })), { lineHeight: size * 1.25, spaceBefore: 14, spaceAfter: 5 }), contentWidth);
+        const layout = lay(spec(runsFromInlines(block.children, base({ role: roles.heading, size, bold: true, color: colors.text })), { lineHeight: size * 1.3, spaceBefore: 14, spaceAfter: 5 }), contentWidth);
         flows.push({ kind: 'lines', layout, x: 0, width: contentWidth, struct: [{ role: block.depth <= 2 ? 'H2' : 'H3', id: id('h'), outline: inlineText(block.children) }], keepWithNext: true });
         break;
       }

@@ -21,6 +21,8 @@ export interface TextItem {
   tag: Tag;
   /** Where the text came from, for diagnostics ("slide 3 title", "sections[1].heading"). */
   source?: string;
+  /** The slide's title: the PPTX marks it as the title placeholder, so outlines and screen readers find it. */
+  slideTitle?: boolean;
   /** A field the viewer fills in (the PPTX writes a live slide-number field). */
   field?: 'slide-number';
 }

@@ -112,7 +112,7 @@ function titleSlide(source: SlideSource, ctx: Ctx): Frame {
   const width = ctx.contentWidth;
   let titleLayout: ParagraphLayout | undefined;
   for (let fontSize = s.sizes.coverTitle; fontSize >= s.sizes.minTitle; fontSize -= SIZE_STEP) {
-    titleLayout = ctx.lay(spec(runsFromInlines(source.title, ctx.base({ size: fontSize, bold: true, color: colors.slideTitle })), fontSize, 1.12), width);
+    titleLayout = ctx.lay(spec(runsFromInlines(source.title, ctx.base({ size: fontSize, bold: true, color: colors.slideTitle })), fontSize, 1.15), width);
     if (titleLayout.lines.length <= 3) break;
   }
   const paragraphs = source.body.filter((b): b is Extract<Block, { type: 'paragraph' }> => b.type === 'paragraph');
@@ -127,7 +127,7 @@ function titleSlide(source: SlideSource, ctx: Ctx): Frame {
     kind: 'slide', width: size.width, height: size.height, background: colors.slideBackground, title: inlineText(source.title), notes: source.notes,
     items: [
       { kind: 'rect', x: 0, y: 0, w: 18, h: size.height, fill: colors.slideBand, tag: { artifact: 'Background' } },
-      textItem(margin, titleY, width, title.placed, `slide ${source.index + 1} title`),
+      { ...textItem(margin, titleY, width, title.placed, `slide ${source.index + 1} title`), slideTitle: true },
       { kind: 'rule', x1: margin, y1: titleY + title.height + 18, x2: margin + 120, y2: titleY + title.height + 18, color: colors.accent, width: 3, tag: { artifact: 'Layout' } },
       textItem(margin, titleY + title.height + 38, width, rest.placed, `slide ${source.index + 1} byline`),
     ],
@@ -146,7 +146,7 @@ function fitTitle(text: Inline[], ctx: Ctx, suffix: string, diagnostics: Diagnos
   };
   let layout: ParagraphLayout | undefined;
   for (let fontSize = s.sizes.title; fontSize >= s.sizes.minTitle; fontSize -= SIZE_STEP) {
-    layout = ctx.lay(spec(runsFor(fontSize), fontSize, 1.1), ctx.contentWidth);
+    layout = ctx.lay(spec(runsFor(fontSize), fontSize, 1.15), ctx.contentWidth);
     if (layout.lines.length <= 2) return layout;
   }
   diagnostics.push({ severity: 'warning', rule: 'slide-title-too-long', path: `slide ${source.index + 1} ("${inlineText(text).slice(0, 40)}…")`, message: `the title needs ${layout!.lines.length} lines at the minimum size of ${s.sizes.minTitle} pt; shorten it`, hint: 'section headings and labels become slide titles' });
@@ -198,7 +198,7 @@ function contentSlides(source: SlideSource, ctx: Ctx, diagnostics: Diagnostic[])
     const title = suffix ? fitTitle(source.title, ctx, suffix, [], source) : probeTitle;
     const items: FrameItem[] = [
       { kind: 'rect', x: 0, y: 0, w: ctx.size.width, h: 6, fill: colors.slideBand, tag: { artifact: 'Background' } },
-      { ...textItem(ctx.margin, TITLE_TOP, width, [{ layout: title, top: 0 }], `slide ${source.index + 1} title`), h: titleHeight + 6 },
+      { ...textItem(ctx.margin, TITLE_TOP, width, [{ layout: title, top: 0 }], `slide ${source.index + 1} title`), h: titleHeight + 6, slideTitle: true },
       { kind: 'rule', x1: ctx.margin, y1: TITLE_TOP + titleHeight + 8, x2: ctx.margin + 64, y2: TITLE_TOP + titleHeight + 8, color: colors.accent, width: 2.5, tag: { artifact: 'Layout' } },
       ...content.place(ctx.margin, bodyTop, bodyTop + bodyHeight, `slide ${source.index + 1} body`),
     ];

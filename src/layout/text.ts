@@ -72,7 +72,10 @@ interface Segment {
   required: boolean;
 }
 
-export function layoutParagraph(spec: ParagraphSpec, width: number, fonts: FontRegistry, lang: string): ParagraphLayout {
+export function layoutParagraph(requested: ParagraphSpec, width: number, fonts: FontRegistry, lang: string): ParagraphLayout {
+  // Lines are never closer than the fonts' ascent + descent, so no two lines' glyph boxes can overlap.
+  const tallest = Math.max(0, ...requested.runs.map((run) => { const face = fonts.face(run.style.font); return (face.ascent - face.descent) * run.style.size; }));
+  const spec = requested.lineHeight >= tallest ? requested : { ...requested, lineHeight: Math.ceil(tallest * 100) / 100 };
   const text = spec.runs.map((run) => run.text).join('');
   const runStarts: number[] = [];
   spec.runs.reduce((offset, run) => (runStarts.push(offset), offset + run.text.length), 0);

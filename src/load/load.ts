@@ -35,19 +35,25 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
 }
 
 function firstInvalidUtf8Offset(bytes: Uint8Array): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  // A fresh decoder per probe: a streaming decoder would carry the bytes of an unfinished character into the next probe.
+  const decodes = (length: number, stream: boolean): boolean => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, length), { stream });
+      return true;
+    } catch {
+      return false;
+    }
+  };
   let low = 0;
   let high = bytes.length;
-  // The longest valid prefix, found by bisection on prefix length (a prefix may end inside a character, so allow 3 bytes of slack).
+  // The longest prefix that is valid or ends inside a character that could still complete, found by bisection on prefix length.
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
-    try {
-      decoder.decode(bytes.subarray(0, mid), { stream: true });
-      low = mid;
-    } catch {
-      high = mid - 1;
-    }
+    if (decodes(mid, true)) low = mid;
+    else high = mid - 1;
   }
+  // That prefix may end inside a character (at most 3 bytes of it): the bad sequence starts where the last complete character ends.
+  for (let length = low; length >= Math.max(0, low - 3); length--) if (decodes(length, false)) return length;
   return low;
 }
 
@@ -82,7 +88,8 @@ export function parseValidated<S extends z.ZodType>(source: string, file: string
     throw new BriefkitError([{ severity: 'error', file, line: 1, column: 1, rule: 'empty-input', message: `the file is empty: expected ${what}` }]);
   }
 
-  const parsed = schema.safeParse(data);
+  // reportInput: an issue then carries the value it is about, which tells a missing field from a wrong one.
+  const parsed = schema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
     throw new BriefkitError(parsed.error.issues.map((issue) => schemaDiagnostic(issue, document, file, at)));
   }

@@ -24,9 +24,24 @@ export function parseEdtf(value: string): EdtfRange | null {
   return { min, max, approximate: Boolean(parsed.approximate?.value) };
 }
 
-/** The instant a date sorts by: its start, or its end when the start is open. */
+/** The instant a date sorts by: its start, or, when the start is open ("../2022-02-24"), the instant just before its end date begins. */
 export function edtfSortKey(value: string): number {
   const range = parseEdtf(value);
   if (!range) return Number.NaN;
-  return range.min ?? range.max ?? Number.NaN;
+  if (range.min !== null) return range.min;
+  // parseEdtf never gives both ends open; without an interval's end date (e.g. "[..2022-02-24]"), the start of the last day stands in for it.
+  const endStart = endDateStart(value) ?? (range.max ?? Number.NaN) + 1 - DAY_MS;
+  return endStart - 1;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The first instant of an interval's end date ("../2022-02-24" → 24 Feb 2022 00:00 UTC), when the value is an interval. */
+function endDateStart(value: string): number | null {
+  try {
+    const upper = (edtf as unknown as (s: string) => { upper?: { min?: number } })(value).upper;
+    return typeof upper?.min === 'number' && Number.isFinite(upper.min) ? upper.min : null;
+  } catch {
+    return null;
+  }
 }

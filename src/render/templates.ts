@@ -27,22 +27,28 @@ export function compileTemplates(
   const knownHelpers = Object.fromEntries(Object.keys(allHelpers).map((name) => [name, true]));
   const options: CompileOptions = { strict: true, knownHelpers, knownHelpersOnly: true, noEscape: true, preventIndent: true };
 
-  const compile = (entry: { source: string; file: string }): HandlebarsTemplateDelegate => {
+  const parse = (entry: { source: string; file: string }): AstNode => {
     try {
       const ast = hb.parse(entry.source) as unknown as AstNode;
       checkNoDynamicPartials(ast, entry.file);
-      return compileEagerly(hb, escapeAllMustaches(ast), options);
+      return ast;
     } catch (error) {
       if (error instanceof BriefkitError) throw error;
       throw templateError(entry.file, error as Error);
     }
   };
+  const compile = (ast: AstNode, file: string): HandlebarsTemplateDelegate => {
+    try {
+      return compileEagerly(hb, escapeAllMustaches(ast), options);
+    } catch (error) {
+      throw templateError(file, error as Error);
+    }
+  };
 
-  for (const [name, entry] of Object.entries(partials)) {
-    checkNoSelfInclusion(name, entry);
-    hb.registerPartial(name, compile(entry));
-  }
-  const compiled = Object.fromEntries(Object.entries(templates).map(([name, entry]) => [name, { fn: compile(entry), file: entry.file }]));
+  const partialAsts = Object.fromEntries(Object.entries(partials).map(([name, entry]) => [name, parse(entry)]));
+  checkNoPartialCycles(partialAsts, partials);
+  for (const [name, entry] of Object.entries(partials)) hb.registerPartial(name, compile(partialAsts[name]!, entry.file));
+  const compiled = Object.fromEntries(Object.entries(templates).map(([name, entry]) => [name, { fn: compile(parse(entry), entry.file), file: entry.file }]));
 
   return {
     render(name, view) {
@@ -81,8 +87,10 @@ function compileEagerly(hb: typeof Handlebars, ast: AstNode, options: CompileOpt
 function templateError(file: string, error: Error): BriefkitError {
   const text = error.message.split('\n')[0] ?? error.message;
   const where = /line (\d+)(?:, column (\d+))?/.exec(error.message) ?? /Parse error on line (\d+)/.exec(error.message);
-  const lineNumber = where?.[1] ? Number(where[1]) : undefined;
-  const column = where?.[2] ? Number(where[2]) + 1 : undefined;
+  // Handlebars exceptions with a node carry lineNumber and a 0-based column (their message ends in " - line:column").
+  const located = error as Error & { lineNumber?: unknown; column?: unknown };
+  const lineNumber = typeof located.lineNumber === 'number' ? located.lineNumber : where?.[1] ? Number(where[1]) : undefined;
+  const column = typeof located.column === 'number' ? located.column + 1 : where?.[2] ? Number(where[2]) + 1 : undefined;
   const fieldMatch = /"([^"]+)" not defined in/.exec(text);
   const message = fieldMatch ? `the template uses the field "${fieldMatch[1]}", which the article data does not have` : text.replace(/ - \d+:\d+$/, '');
   return new BriefkitError([{ severity: 'error', file, line: lineNumber, column, rule: 'template', message }]);
@@ -100,7 +108,7 @@ function escapeAllMustaches(node: AstNode): AstNode {
     if (current.type === 'MustacheStatement' && current.escaped === true) {
       const inner = (current.params as unknown[]).length > 0 || current.hash
         ? { type: 'SubExpression', path: current.path, params: current.params, hash: current.hash, loc: current.loc }
-        : current.path;
+        : { ...(current.path as AstNode), strict: true }; // a helper parameter is not looked up strictly unless marked, as {{x}} itself would be
       return {
         ...current,
         escaped: false,
@@ -127,11 +135,42 @@ function checkNoDynamicPartials(node: AstNode, file: string): void {
   visit(node);
 }
 
-function checkNoSelfInclusion(name: string, entry: { source: string; file: string }): void {
-  const pattern = new RegExp(`\\{\\{#?>\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s|\\}\\})`);
-  const match = pattern.exec(entry.source);
-  if (match) {
-    const line = entry.source.slice(0, match.index).split('\n').length;
-    throw new BriefkitError([{ severity: 'error', file: entry.file, line, rule: 'template', message: `partial "${name}" includes itself` }]);
+/** The partials a template includes by name ({{> name}}, {{#> name}}), with the line of each inclusion. */
+function partialReferences(node: AstNode): { name: string; line?: number }[] {
+  const found: { name: string; line?: number }[] = [];
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (!value || typeof value !== 'object') return;
+    const current = value as AstNode & { name?: { type: string; original?: unknown; value?: unknown }; loc?: { start: { line: number } } };
+    if ((current.type === 'PartialStatement' || current.type === 'PartialBlockStatement') && current.name) {
+      const name = current.name.type === 'PathExpression' ? current.name.original : current.name.value;
+      if (name !== undefined) found.push({ name: String(name), line: current.loc?.start.line });
+    }
+    for (const key of Object.keys(current)) if (key !== 'loc') visit(current[key]);
+  };
+  visit(node);
+  return found;
+}
+
+/** A partial that includes itself, directly or through other partials, would recurse without end: refuse it at compile time. */
+function checkNoPartialCycles(asts: Record<string, AstNode>, partials: Record<string, { source: string; file: string }>): void {
+  const references = new Map(Object.entries(asts).map(([name, ast]) => [name, partialReferences(ast)]));
+  for (const [start, direct] of references) {
+    for (const first of direct) {
+      const chain = [start, first.name];
+      const seen = new Set<string>();
+      const stack: string[][] = [chain];
+      while (stack.length > 0) {
+        const path = stack.pop()!;
+        const last = path[path.length - 1]!;
+        if (last === start) {
+          const via = path.length > 2 ? ` (${path.join(' → ')})` : '';
+          throw new BriefkitError([{ severity: 'error', file: partials[start]?.file, line: first.line, rule: 'template', message: `partial "${start}" includes itself${via}` }]);
+        }
+        if (seen.has(last)) continue;
+        seen.add(last);
+        for (const next of references.get(last) ?? []) stack.push([...path, next.name]);
+      }
+    }
   }
 }

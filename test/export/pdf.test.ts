@@ -1,0 +1,78 @@
+// PDF backend from a hand-written frame: text where the frame puts it, fonts embedded, tagged structure, fixed dates.
+import { describe, expect, it } from 'vitest';
+import { inflateSync } from 'node:zlib';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { exportPdf } from '../../src/export/pdf.js';
+import { FontRegistry } from '../../src/layout/fonts.js';
+import { fixtureFrames } from '../support/frame-fixture.js';
+
+const fonts = new FontRegistry();
+const meta = { title: 'Fixture & <title>', author: 'A. Author', subject: 'Subject', keywords: ['one', 'two'], lang: 'en', date: new Date(Date.UTC(2023, 10, 14, 22, 13, 20)) };
+
+describe('exportPdf', () => {
+  it('draws every text fragment at the position the frame gives', async () => {
+    const frames = fixtureFrames(fonts);
+    const bytes = await exportPdf(frames, fonts, meta);
+    const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, disableFontFace: true }).promise;
+    expect(pdf.numPages).toBe(1);
+    const page = await pdf.getPage(1);
+    const [, , width, height] = page.view;
+    expect([width, height]).toEqual([960, 540]);
+    const content = await page.getTextContent();
+    const items = content.items.filter((i): i is typeof i & { str: string; transform: number[] } => 'str' in i && i.str.trim().length > 0);
+    const text = items.map((i) => i.str).join(' ');
+    for (const expected of ['Fixture title & <specials> "quoted"', 'bold words', 'Кирилица', 'Date', '18 April 2023']) expect(text).toContain(expected);
+    // The title's baseline: frame y + line baseline, measured from the top; PDF.js gives it from the bottom.
+    const title = frames[0]!.items.find((i) => i.kind === 'text' && i.slideTitle);
+    const titleItem = items.find((i) => i.str.startsWith('Fixture title'))!;
+    if (title?.kind !== 'text') throw new Error('fixture has no title');
+    expect(titleItem.transform[4]).toBeCloseTo(title.x + title.paragraphs[0]!.lines[0]!.fragments[0]!.x, 1);
+    expect(height - titleItem.transform[5]!).toBeCloseTo(title.y + title.paragraphs[0]!.lines[0]!.baseline, 1);
+    await pdf.destroy();
+  });
+
+  it('writes metadata, language, a structure tree and marked artifacts, with fixed dates', async () => {
+    const bytes = await exportPdf(fixtureFrames(fonts), fonts, meta);
+    const pdf = await getDocument({ data: new Uint8Array(bytes) }).promise;
+    const { info } = (await pdf.getMetadata()) as { info: Record<string, unknown> };
+    expect(info.Title).toBe(meta.title);
+    expect(info.Author).toBe(meta.author);
+    expect(info.Keywords).toBe('one, two');
+    expect(info.Language).toBe('en');
+    expect(String(info.CreationDate)).toContain('20231114221320');
+    const tree = await (await pdf.getPage(1)).getStructTree();
+    const roles: string[] = [];
+    const walk = (node: { role?: string; children?: unknown[] }) => {
+      if (node.role) roles.push(node.role);
+      node.children?.forEach((child) => walk(child as typeof node));
+    };
+    walk(tree as never);
+    expect(roles).toEqual(expect.arrayContaining(['Document', 'P', 'Table', 'TR', 'TD']));
+    const streams = contentStreams(bytes).join('\n');
+    expect(streams).toMatch(/\/Artifact <<\s*\/Type \/Background/);
+    expect(streams).toMatch(/\/P <<\s*\/MCID 0/);
+    await pdf.destroy();
+  });
+
+  it('is byte-identical for the same frames and date', async () => {
+    const a = await exportPdf(fixtureFrames(fonts), fonts, meta);
+    const b = await exportPdf(fixtureFrames(fonts), fonts, meta);
+    expect(a.equals(b)).toBe(true);
+  });
+});
+
+/** The inflated page content streams of a PDF (FlateDecode), as text. */
+function contentStreams(bytes: Buffer): string[] {
+  const out: string[] = [];
+  const text = bytes.toString('latin1');
+  for (const match of text.matchAll(/stream\r?\n/g)) {
+    const start = match.index! + match[0].length;
+    const end = text.indexOf('endstream', start);
+    try {
+      out.push(inflateSync(bytes.subarray(start, end)).toString('latin1'));
+    } catch {
+      // not a Flate stream (fonts are compressed too but fail as text harmlessly)
+    }
+  }
+  return out;
+}

@@ -1,0 +1,86 @@
+// PPTX backend from a hand-written frame: boxes at the frame's positions in EMU, Arial runs, notes, title, a clean package.
+import { describe, expect, it } from 'vitest';
+import JSZip from 'jszip';
+import { XMLParser } from 'fast-xml-parser';
+import validateOoxml from '@ooxml-tools/validate';
+import { exportPptx } from '../../src/export/pptx.js';
+import { FontRegistry } from '../../src/layout/fonts.js';
+import { fixtureFrames } from '../support/frame-fixture.js';
+
+const fonts = new FontRegistry();
+const meta = { title: 'Fixture & <title>', author: 'A. Author', subject: 'Subject', lang: 'en', date: new Date(Date.UTC(2023, 10, 14, 22, 13, 20)) };
+const EMU_PER_POINT = 12700;
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', trimValues: false, isArray: (name) => ['p:sp', 'a:p', 'a:r', 'p:graphicFrame', 'a:tr', 'a:tc'].includes(name) });
+
+async function open(bytes: Buffer) {
+  const zip = await JSZip.loadAsync(bytes);
+  const xml = async (name: string) => parser.parse(await zip.file(name)!.async('string'));
+  return { zip, xml };
+}
+
+const runText = (shape: { 'p:txBody'?: { 'a:p'?: { 'a:r'?: { 'a:t': unknown }[] }[] } }) =>
+  (shape['p:txBody']?.['a:p'] ?? []).map((p) => (p['a:r'] ?? []).map((r) => String(r['a:t'])).join('')).join('\n');
+
+describe('exportPptx', () => {
+  it('writes each text box at the frame position with its runs in Arial', async () => {
+    const frames = fixtureFrames(fonts);
+    const { xml } = await open(await exportPptx(frames, fonts, meta));
+    const slide = await xml('ppt/slides/slide1.xml');
+    const shapes = slide['p:sld']['p:cSld']['p:spTree']['p:sp'] as Record<string, any>[];
+    const body = shapes.find((s) => runText(s).startsWith('Plain words'))!;
+    const item = frames[0]!.items.find((i) => i.kind === 'text' && !i.slideTitle)!;
+    if (item.kind !== 'text') throw new Error('fixture');
+    const xfrm = body['p:spPr']['a:xfrm'];
+    expect(Number(xfrm['a:off'].x)).toBe(Math.round(item.x * EMU_PER_POINT));
+    expect(Number(xfrm['a:off'].y)).toBe(Math.round(item.y * EMU_PER_POINT));
+    expect(Number(xfrm['a:ext'].cx)).toBe(Math.round(item.w * EMU_PER_POINT));
+    expect(runText(body)).toBe('Plain words then bold words and Кирилица.');
+    const runs = body['p:txBody']['a:p'][0]['a:r'];
+    expect(runs.map((r: any) => r['a:rPr']['a:latin'].typeface)).toEqual(['Arial', 'Arial', 'Arial']);
+    expect(runs.map((r: any) => r['a:rPr'].b ?? '0')).toEqual(['0', '1', '0']);
+    expect(runs[0]['a:rPr'].sz).toBe('2400');
+    expect(body['p:txBody']['a:bodyPr']).toMatchObject({ lIns: '0', tIns: '0', rIns: '0', bIns: '0', wrap: 'square' });
+    expect(body['p:txBody']['a:p'][0]['a:pPr']['a:lnSpc']['a:spcPts'].val).toBe('3000');
+  });
+
+  it('marks the title as the title placeholder and keeps XML specials as text', async () => {
+    const { xml } = await open(await exportPptx(fixtureFrames(fonts), fonts, meta));
+    const shapes = (await xml('ppt/slides/slide1.xml'))['p:sld']['p:cSld']['p:spTree']['p:sp'] as Record<string, any>[];
+    const titles = shapes.filter((s) => s['p:nvSpPr']['p:nvPr']?.['p:ph']?.type === 'title');
+    expect(titles).toHaveLength(1);
+    expect(runText(titles[0]!)).toBe('Fixture title & <specials> "quoted"');
+  });
+
+  it('writes the table natively and the notes per slide', async () => {
+    const { xml, zip } = await open(await exportPptx(fixtureFrames(fonts), fonts, meta));
+    const slide = await zip.file('ppt/slides/slide1.xml')!.async('string');
+    expect(slide).toContain('<a:tbl>');
+    expect(slide).toMatch(/<a:gridCol w="2692400"/);
+    const notes = await xml('ppt/notesSlides/notesSlide1.xml');
+    const text = JSON.stringify(notes);
+    expect(text).toContain('First note paragraph.');
+    expect(text).toContain('Second note paragraph.');
+  });
+
+  it('passes the Open XML SDK validator with several runs per paragraph, a table and notes', async () => {
+    const errors = await validateOoxml(new Uint8Array(await exportPptx(fixtureFrames(fonts), fonts, meta)), 'pptx');
+    expect(errors.map((e) => `${e.path.partUri} ${e.description}`)).toEqual([]);
+  });
+
+  it('finishes the package: content types first, compressed entries, fixed dates, byte-identical rebuilds', async () => {
+    const a = await exportPptx(fixtureFrames(fonts), fonts, meta);
+    const b = await exportPptx(fixtureFrames(fonts), fonts, meta);
+    expect(a.equals(b)).toBe(true);
+    // Local file headers: name of the first entry and compression method 8 (DEFLATE) for XML parts.
+    expect(a.readUInt32LE(0)).toBe(0x04034b50);
+    const firstName = a.subarray(30, 30 + a.readUInt16LE(26)).toString('utf8');
+    expect(firstName).toBe('[Content_Types].xml');
+    expect(a.readUInt16LE(8)).toBe(8);
+    const { zip } = await open(a);
+    const core = await zip.file('docProps/core.xml')!.async('string');
+    expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2023-11-14T22:13:20Z</dcterms:created>');
+    expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2023-11-14T22:13:20Z</dcterms:modified>');
+    const presentation = await zip.file('ppt/presentation.xml')!.async('string');
+    expect(presentation.indexOf('<p:notesMasterIdLst>')).toBeLessThan(presentation.indexOf('<p:sldIdLst>'));
+  });
+});

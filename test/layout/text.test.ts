@@ -1,0 +1,81 @@
+// Line breaking: lines fit their width, justified lines fill it, hyphenation and forced breaks keep every character.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { FontRegistry } from '../../src/layout/fonts.js';
+import { layoutParagraph, type ParagraphSpec, type Line } from '../../src/layout/text.js';
+
+const fonts = new FontRegistry();
+const style = { font: 'serif-regular' as const, size: 10.5, color: '#000000' };
+const spec = (text: string, over: Partial<ParagraphSpec> = {}): ParagraphSpec => ({
+  runs: [{ text, style }], align: 'left', lineHeight: 15, spaceBefore: 0, spaceAfter: 0, indent: 0, hyphenate: false, ...over,
+});
+const lineText = (line: Line) => line.fragments.map((f) => f.text).join('');
+describe('layoutParagraph', () => {
+  const seedSentence = 'For example, on 18 April 2023, Lukashenko held a meeting with the so-called "acting head of the DPR" Denis Pushilin as a person in the status of the head of a constituent entity of the Russian Federation, during which he offered assistance in the restoration and development of this Russian-occupied territory.';
+
+  it('breaks a paragraph into lines no wider than the box', () => {
+    const layout = layoutParagraph(spec(seedSentence), 200, fonts, 'en');
+    expect(layout.lines.length).toBeGreaterThan(5);
+    for (const line of layout.lines) expect(line.width).toBeLessThanOrEqual(200 + 1e-6);
+    expect(layout.height).toBe(layout.lines.length * 15);
+  });
+
+  it('justifies every line but the last to the full width', () => {
+    const layout = layoutParagraph(spec(seedSentence, { align: 'justify' }), 240, fonts, 'en');
+    const [last, ...others] = [...layout.lines].reverse();
+    for (const line of others) expect(line.width).toBeCloseTo(240, 3);
+    expect(last!.width).toBeLessThan(240);
+    expect(last!.fragments[0]!.wordSpacing).toBe(0);
+  });
+
+  it('hyphenates English words by the patterns and marks the line', () => {
+    const layout = layoutParagraph(spec('administration administration administration administration', { hyphenate: true }), 120, fonts, 'en');
+    const hyphenated = layout.lines.filter((l) => l.hyphenated);
+    expect(hyphenated.length).toBeGreaterThan(0);
+    for (const line of hyphenated) expect(lineText(line)).toMatch(/[a-z]-$/);
+    const joined = layout.lines.map((l) => (l.hyphenated ? lineText(l).slice(0, -1) : `${lineText(l)} `)).join('').replace(/\s+/g, ' ').trim();
+    expect(joined).toBe('administration administration administration administration');
+  });
+
+  it('hyphenates Belarusian with its own patterns', () => {
+    const text = 'узаемаадносіны супрацоўніцтва адміністрацыяй тэрыторыямі';
+    const layout = layoutParagraph(spec(text, { hyphenate: true }), 55, fonts, 'be');
+    for (const line of layout.lines) expect(line.width).toBeLessThanOrEqual(55 + 1e-6);
+    expect(layout.lines.filter((l) => l.hyphenated).every((l) => /[а-яіў]-$/.test(lineText(l)))).toBe(true);
+    expect(layout.lines.some((l) => l.hyphenated)).toBe(true);
+  });
+
+  it('breaks a word longer than the line between characters and keeps every character', () => {
+    const word = 'x'.repeat(75);
+    const layout = layoutParagraph(spec(`start ${word} end`), 100, fonts, 'en');
+    for (const line of layout.lines) expect(line.width).toBeLessThanOrEqual(100 + 1e-6);
+    expect(layout.lines.map(lineText).join('').replace(/\s+/g, '')).toBe(`start${word}end`);
+  });
+
+  it('right and centre alignment place the line against the edge or in the middle', () => {
+    const right = layoutParagraph(spec('short', { align: 'right' }), 300, fonts, 'en').lines[0]!;
+    expect(right.fragments[0]!.x + right.width).toBeCloseTo(300, 3);
+    const centre = layoutParagraph(spec('short', { align: 'center' }), 300, fonts, 'en').lines[0]!;
+    expect(centre.fragments[0]!.x).toBeCloseTo((300 - centre.width) / 2, 3);
+  });
+
+  it('draws a bullet in the hanging indent of the first line only', () => {
+    const layout = layoutParagraph(spec(seedSentence, { indent: 16, bullet: { text: '•', style } }), 200, fonts, 'en');
+    expect(layout.lines[0]!.fragments[0]).toMatchObject({ text: '•', x: 0 });
+    expect(layout.lines[1]!.fragments[0]!.x).toBe(16);
+  });
+
+  it('keeps every character and never exceeds the width, for any words (property)', () => {
+    const word = fc.stringMatching(/^[A-Za-zА-Яа-яЁёЎўІі0-9,.;:"'()«»-]{1,40}$/);
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 40 }), fc.integer({ min: 40, max: 500 }), fc.boolean(), (words, width, hyphenate) => {
+        const text = words.join(' ');
+        const layout = layoutParagraph(spec(text, { hyphenate, align: 'justify' }), width, fonts, 'en');
+        for (const line of layout.lines) expect(line.width).toBeLessThanOrEqual(width + 1e-6);
+        const shown = layout.lines.map((l) => (l.hyphenated ? lineText(l).slice(0, -1) : lineText(l))).join('').replace(/\s+/g, '');
+        expect(shown).toBe(text.replace(/\s+/g, ''));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,45 @@
+// Geometry helpers for frame tests: text boxes, their lines' boxes, and intersection.
+import type { Frame, FrameItem, TextItem } from '../../src/layout/frame.js';
+import type { FontRegistry } from '../../src/layout/fonts.js';
+
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  text: string;
+}
+
+/** Every text item of a frame, table cells included. */
+export function textItems(frame: Frame): TextItem[] {
+  const out: TextItem[] = [];
+  const visit = (item: FrameItem) => {
+    if (item.kind === 'text') out.push(item);
+    if (item.kind === 'table') item.rows.forEach((row) => row.cells.forEach((cell) => out.push(cell.item)));
+  };
+  frame.items.forEach(visit);
+  return out;
+}
+
+/** The ink box of every laid-out line (ascent to descent of its largest run), in frame coordinates. */
+export function lineBoxes(frame: Frame, fonts: FontRegistry): Box[] {
+  return textItems(frame).flatMap((item) =>
+    item.paragraphs.flatMap((paragraph) =>
+      paragraph.lines
+        .filter((line) => line.fragments.length > 0)
+        .map((line) => {
+          const first = line.fragments[0]!;
+          const face = fonts.face(first.style.font);
+          const size = Math.max(...line.fragments.map((f) => f.style.size));
+          const baseline = item.y + paragraph.top + line.baseline;
+          const x = item.x + Math.min(...line.fragments.map((f) => f.x));
+          const right = item.x + Math.max(...line.fragments.map((f) => f.x + f.width));
+          return { x, y: baseline - face.ascent * size, w: right - x, h: (face.ascent - face.descent) * size, text: line.fragments.map((f) => f.text).join('') };
+        }),
+    ),
+  );
+}
+
+export function intersects(a: Box, b: Box, tolerance = 0.5): boolean {
+  return a.x + tolerance < b.x + b.w && b.x + tolerance < a.x + a.w && a.y + tolerance < b.y + b.h && b.y + tolerance < a.y + a.h;
+}
