@@ -9,13 +9,14 @@ import { writeDocuments } from './build/write.js';
 const HELP = `briefkit — an analytical article in, a PDF briefing, a PPTX deck and a handout out
 
 Usage:
-  briefkit build [files…] [--out dir] [--paper a4|letter] [--aspect 16:9|4:3]
+  briefkit build [files…] [--out dir] [--paper a4|letter] [--aspect 16:9|4:3] [--handout lines|notes]
   briefkit --help | --version
 
   build     builds each article file (.yaml, .yml, .json); without files, every article in data/
   --out     output folder (default: dist); each article goes to <out>/<id>/
   --paper   paper of the briefing (default: the theme's, A4)
   --aspect  slide shape (default: the theme's, 16:9)
+  --handout lines: three slides a page with ruled note lines (default); notes: slides with their speaker notes
 
 Environment:
   SOURCE_DATE_EPOCH  seconds since 1970; fixes every date written, for byte-identical builds
@@ -32,6 +33,7 @@ export async function main(argv: string[], io = { out: (s: string) => process.st
         out: { type: 'string', short: 'o' },
         paper: { type: 'string' },
         aspect: { type: 'string' },
+        handout: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -84,8 +86,12 @@ export async function main(argv: string[], io = { out: (s: string) => process.st
   }
 }
 
-function buildOptions(values: { paper?: string; aspect?: string }): BuildOptions {
+function buildOptions(values: { paper?: string; aspect?: string; handout?: string }): BuildOptions {
   const options: BuildOptions = {};
+  if (values.handout !== undefined) {
+    if (values.handout !== 'lines' && values.handout !== 'notes') throw new BriefkitError([{ severity: 'error', rule: 'cli', path: '--handout', message: `expected lines or notes, got "${values.handout}"` }]);
+    options.handout = values.handout;
+  }
   if (values.paper !== undefined) {
     if (values.paper !== 'a4' && values.paper !== 'letter') throw new BriefkitError([{ severity: 'error', rule: 'cli', path: '--paper', message: `expected a4 or letter, got "${values.paper}"` }]);
     options.paper = values.paper;

@@ -11,6 +11,7 @@ import { labelsFor } from '../render/labels.js';
 import { exportPdf } from '../export/pdf.js';
 import { exportPptx } from '../export/pptx.js';
 import { layoutSlides } from '../layout/slides.js';
+import { layoutHandout } from '../layout/handout.js';
 import { ThemeSchema, type Theme } from '../model/theme.js';
 import type { Article } from '../model/article.js';
 import type { Diagnostic } from '../diagnostics.js';
@@ -21,6 +22,8 @@ export const TEMPLATES_DIR = join(PROJECT_ROOT, 'templates');
 export interface BuildOptions {
   paper?: 'a4' | 'letter';
   aspect?: '16:9' | '4:3';
+  /** Handout: three slides a page with note lines (default), or two with their speaker notes. */
+  handout?: 'lines' | 'notes';
   /** Epoch seconds for every date written into the files (SOURCE_DATE_EPOCH); defaults to now. */
   sourceDateEpoch?: number;
   templatesDir?: string;
@@ -85,12 +88,15 @@ export async function buildArticle(article: Article, options: BuildOptions = {},
   const briefing = await exportPdf(pages.value, fonts, meta);
   const deck = await exportPptx(slides.value, fonts, meta);
   const slidesPdf = await exportPdf(slides.value, fonts, meta);
+  const handoutPages = layoutHandout(slides.value, theme, fonts, { paper, mode: options.handout ?? 'lines', lang: article.lang, title: article.title, pageOf: labels.pageOf, notesLabel: labels.notes });
+  const handout = await exportPdf(handoutPages, fonts, meta);
   return {
     article,
     documents: [
       { name: 'briefing.pdf', bytes: briefing },
       { name: 'slides.pptx', bytes: deck },
       { name: 'slides.pdf', bytes: slidesPdf },
+      { name: 'handout.pdf', bytes: handout },
     ],
     diagnostics,
   };

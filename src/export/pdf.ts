@@ -51,7 +51,7 @@ export function exportPdf(frames: Frame[], fonts: FontRegistry, meta: PdfMetadat
     for (const level of path) {
       let element = elements.get(level.id);
       if (!element) {
-        element = doc.struct(level.role);
+        element = doc.struct(level.role, level.alt ? { alt: level.alt } : {});
         parent.add(element);
         elements.set(level.id, element);
         if (level.outline) doc.outline.addItem(level.outline);
@@ -60,7 +60,10 @@ export function exportPdf(frames: Frame[], fonts: FontRegistry, meta: PdfMetadat
     }
     return parent;
   };
+  /** Inside a figure (a slide on a handout) the figure is the one tagged element; what it contains is not tagged again. */
+  let insideFigure = false;
   const tagged = (tag: Tag, draw: () => void) => {
+    if (insideFigure) return draw();
     if ('artifact' in tag) {
       doc.markContent('Artifact', { type: tag.artifact } as never);
       draw();
@@ -133,6 +136,18 @@ export function exportPdf(frames: Frame[], fonts: FontRegistry, meta: PdfMetadat
         for (const row of item.rows) for (const cell of row.cells) drawText(cell.item);
         break;
       }
+      case 'group':
+        tagged(item.tag, () => {
+          insideFigure = true;
+          doc.save();
+          doc.translate(item.x, item.y).scale(item.scale);
+          doc.rect(0, 0, item.frame.width, item.frame.height).clip();
+          if (item.frame.background) doc.rect(0, 0, item.frame.width, item.frame.height).fill(item.frame.background);
+          for (const child of item.frame.items) drawItem(child);
+          doc.restore();
+          insideFigure = false;
+        });
+        break;
       default:
         assertNever(item);
     }

@@ -92,6 +92,8 @@ function addItem(slide: Slide, item: FrameItem, officeFont: (key: string) => str
       });
       break;
     }
+    case 'group':
+      throw new Error('a slide cannot contain another frame (groups are for handout pages)');
     default:
       assertNever(item);
   }

@@ -7,6 +7,8 @@ export interface StructLevel {
   id: string;
   /** Bookmark title, for section headings. */
   outline?: string;
+  /** Alternative text, for figures. */
+  alt?: string;
 }
 
 export type Tag = { struct: StructLevel[] } | { artifact: 'Pagination' | 'Layout' | 'Background' };
@@ -77,7 +79,19 @@ export interface TableItem {
   source?: string;
 }
 
-export type FrameItem = TextItem | RectItem | RuleItem | TableItem;
+/** Another frame drawn scaled at (x, y): a slide on a handout page. */
+export interface GroupItem {
+  kind: 'group';
+  x: number;
+  y: number;
+  scale: number;
+  frame: Frame;
+  /** Text for screen readers ("Slide 3: Timeline"). */
+  alt: string;
+  tag: Tag;
+}
+
+export type FrameItem = TextItem | RectItem | RuleItem | TableItem | GroupItem;
 
 export interface Frame {
   kind: 'page' | 'slide';

@@ -6,5 +6,7 @@ const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/\s*[\r\n]+\s*/g, ' ')
+    // A run of spaces or tabs becomes one space: leading indentation would otherwise start an indented code block, where escapes stay literal.
+    .replace(/[ \t]+/g, ' ')
     .replace(ASCII_PUNCTUATION, (ch) => `\\${ch}`);
 }
