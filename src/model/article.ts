@@ -58,7 +58,8 @@ export const QuoteSchema = z.strictObject({
 export const SourceSchema = z.strictObject({
   title: text,
   publisher: text.optional(),
-  url: z.url({ protocol: /^https?$/ }).optional(),
+  // No whitespace: a Markdown link destination ends at the first space (write %20 instead).
+  url: z.url({ protocol: /^https?$/ }).regex(/^\S+$/, 'must not contain spaces (write %20)').optional(),
   accessed: z.iso.date().optional(),
 });
 

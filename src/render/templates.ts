@@ -47,7 +47,18 @@ export function compileTemplates(
 
   const partialAsts = Object.fromEntries(Object.entries(partials).map(([name, entry]) => [name, parse(entry)]));
   checkNoPartialCycles(partialAsts, partials);
-  for (const [name, entry] of Object.entries(partials)) hb.registerPartial(name, compile(partialAsts[name]!, entry.file));
+  for (const [name, entry] of Object.entries(partials)) {
+    const fn = compile(partialAsts[name]!, entry.file);
+    // A render error inside a partial names the partial's file, not the template that included it.
+    const located = ((context: unknown, runtime?: Handlebars.RuntimeOptions) => {
+      try {
+        return fn(context, runtime);
+      } catch (error) {
+        throw error instanceof BriefkitError ? error : templateError(entry.file, error as Error);
+      }
+    }) as HandlebarsTemplateDelegate;
+    hb.registerPartial(name, located);
+  }
   const compiled = Object.fromEntries(Object.entries(templates).map(([name, entry]) => [name, { fn: compile(parse(entry), entry.file), file: entry.file }]));
 
   return {
@@ -57,7 +68,7 @@ export function compileTemplates(
       try {
         return template.fn(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
       } catch (error) {
-        throw templateError(template.file, error as Error);
+        throw error instanceof BriefkitError ? error : templateError(template.file, error as Error);
       }
     },
   };

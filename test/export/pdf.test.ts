@@ -16,7 +16,7 @@ describe('exportPdf', () => {
     const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, disableFontFace: true }).promise;
     expect(pdf.numPages).toBe(1);
     const page = await pdf.getPage(1);
-    const [, , width, height] = page.view;
+    const [, , width = 0, height = 0] = page.view;
     expect([width, height]).toEqual([960, 540]);
     const content = await page.getTextContent();
     const items = content.items.filter((i): i is typeof i & { str: string; transform: number[] } => 'str' in i && i.str.trim().length > 0);
@@ -34,7 +34,7 @@ describe('exportPdf', () => {
   it('writes metadata, language, a structure tree and marked artifacts, with fixed dates', async () => {
     const bytes = await exportPdf(fixtureFrames(fonts), fonts, meta);
     const pdf = await getDocument({ data: new Uint8Array(bytes) }).promise;
-    const { info } = (await pdf.getMetadata()) as { info: Record<string, unknown> };
+    const { info } = (await pdf.getMetadata()) as unknown as { info: Record<string, unknown> };
     expect(info.Title).toBe(meta.title);
     expect(info.Author).toBe(meta.author);
     expect(info.Keywords).toBe('one, two');
