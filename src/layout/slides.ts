@@ -288,8 +288,7 @@ function measureTable(unit: Extract<BodyUnit, { kind: 'table' }>, ctx: Ctx, widt
   const cell = (inlines: Inline[], header: boolean) => spec(runsFromInlines(inlines, ctx.base({ size, bold: header, color: ctx.colors.text })), size, ctx.theme.slides.lineHeight);
   const specs = [unit.header.map((c) => cell(c, true)), ...unit.rows.map((row) => row.map((c) => cell(c, false)))];
   const widths = columnWidths(specs, width, padding, ctx.fonts);
-  // Cells are measured against their safe width, like every other slide text box.
-  const rows = measureRows(specs, 1, widths.map((w) => (w - 2 * padding) * ctx.safety + 2 * padding), padding, ctx.fonts, ctx.options.lang);
+  const rows = measureRows(specs, 1, widths, padding, ctx.fonts, ctx.options.lang);
   return { widths, rows, padding, headerFill: ctx.colors.tableHeader, border: ctx.colors.rule };
 }
 

@@ -25,28 +25,29 @@ export interface Labels {
   pageOf: string;
   notes: string;
   continued: string;
+  accessed: string;
 }
 
 const catalogue: Record<Lang, Labels> = {
   en: {
     briefing: 'Briefing', keyPoints: 'Key points', timeline: 'Timeline', actors: 'Actors', places: 'Places', sources: 'Sources',
     quotation: 'Quotation', date: 'Date', event: 'Event', name: 'Name', role: 'Role', side: 'Side', place: 'Place', kind: 'Kind',
-    coordinates: 'Coordinates', prepared: 'Prepared', published: 'Published', pageOf: 'page {page} of {pages}', notes: 'Notes', continued: 'continued',
+    coordinates: 'Coordinates', prepared: 'Prepared', published: 'Published', pageOf: 'page {page} of {pages}', notes: 'Notes', continued: 'continued', accessed: 'accessed',
   },
   be: {
     briefing: 'Брыфінг', keyPoints: 'Галоўнае', timeline: 'Храналогія', actors: 'Дзейныя асобы', places: 'Месцы', sources: 'Крыніцы',
     quotation: 'Цытата', date: 'Дата', event: 'Падзея', name: 'Імя', role: 'Роля', side: 'Бок', place: 'Месца', kind: 'Тып',
-    coordinates: 'Каардынаты', prepared: 'Падрыхтавана', published: 'Апублікавана', pageOf: 'старонка {page} з {pages}', notes: 'Нататкі', continued: 'працяг',
+    coordinates: 'Каардынаты', prepared: 'Падрыхтавана', published: 'Апублікавана', pageOf: 'старонка {page} з {pages}', notes: 'Нататкі', continued: 'працяг', accessed: 'праглядзена',
   },
   uk: {
     briefing: 'Брифінг', keyPoints: 'Головне', timeline: 'Хронологія', actors: 'Дійові особи', places: 'Місця', sources: 'Джерела',
     quotation: 'Цитата', date: 'Дата', event: 'Подія', name: 'Ім’я', role: 'Роль', side: 'Сторона', place: 'Місце', kind: 'Тип',
-    coordinates: 'Координати', prepared: 'Підготовлено', published: 'Опубліковано', pageOf: 'сторінка {page} з {pages}', notes: 'Нотатки', continued: 'продовження',
+    coordinates: 'Координати', prepared: 'Підготовлено', published: 'Опубліковано', pageOf: 'сторінка {page} з {pages}', notes: 'Нотатки', continued: 'продовження', accessed: 'переглянуто',
   },
   ru: {
     briefing: 'Брифинг', keyPoints: 'Главное', timeline: 'Хронология', actors: 'Действующие лица', places: 'Места', sources: 'Источники',
     quotation: 'Цитата', date: 'Дата', event: 'Событие', name: 'Имя', role: 'Роль', side: 'Сторона', place: 'Место', kind: 'Тип',
-    coordinates: 'Координаты', prepared: 'Подготовлено', published: 'Опубликовано', pageOf: 'страница {page} из {pages}', notes: 'Заметки', continued: 'продолжение',
+    coordinates: 'Координаты', prepared: 'Подготовлено', published: 'Опубликовано', pageOf: 'страница {page} из {pages}', notes: 'Заметки', continued: 'продолжение', accessed: 'просмотрено',
   },
 };
 

@@ -4,6 +4,8 @@ import { join, basename } from 'node:path';
 import type { Article } from '../model/article.js';
 import { compileTemplates, type TemplateSet } from './templates.js';
 import { buildView } from './view.js';
+import { formatLongDate, type Lang } from './labels.js';
+import { SUPPORTED_LANGS } from '../model/article.js';
 import type { Result } from '../diagnostics.js';
 
 export interface RenderedMarkdown {
@@ -28,7 +30,13 @@ export function loadTemplates(templatesDir: string): TemplateSet {
   const set = compileTemplates(
     { briefing: read(join(templatesDir, 'briefing.md.hbs')), slides: read(join(templatesDir, 'slides.md.hbs')) },
     partials,
-    {},
+    {
+      /** {{longDate iso lang}}: a date in the language's long form, "18 April 2023", "18 красавіка 2023 г.". */
+      longDate: (value: unknown, lang: unknown) => {
+        if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new Error(`longDate expects an ISO date (yyyy-mm-dd), got ${JSON.stringify(value)}`);
+        return formatLongDate(value, (SUPPORTED_LANGS as readonly string[]).includes(String(lang)) ? (lang as Lang) : 'en');
+      },
+    },
   );
   cache.set(templatesDir, set);
   return set;

@@ -228,6 +228,16 @@ describe('the view', () => {
   });
 });
 
+describe('the longDate helper', () => {
+  it('writes the accessed date of a source in the article language', () => {
+    const withAccessed = (lang: Article['lang']): Article => ({ ...seed(), lang, sources: [{ title: 'Source', url: 'https://example.org/a', accessed: '2024-03-05' }] });
+    const english = paragraphTexts(parsed(renderBoth(withAccessed('en')).briefing)).join('\n');
+    expect(english).toContain('Source (accessed 5 March 2024)');
+    const belarusian = paragraphTexts(parsed(renderBoth(withAccessed('be')).briefing)).join('\n');
+    expect(belarusian).toContain('(праглядзена 5 сакавіка 2024 г.)');
+  });
+});
+
 describe('labels', () => {
   const keys = Object.keys(labelsFor('en')) as (keyof Labels)[];
 
