@@ -18,14 +18,10 @@ export async function finishPptx(raw: Buffer, options: FinishOptions): Promise<B
   for (const name of ordered) {
     let content: string | Uint8Array = await input.files[name]!.async(name.endsWith('.xml') || name.endsWith('.rels') ? 'string' : 'uint8array');
     if (typeof content === 'string') content = fixXml(name, content, iso, options.lang);
-    output.file(name, content, { date: zipLocalDate(options.date), createFolders: false });
+    // jszip writes the DOS date from the UTC fields, so this is the same in every time zone.
+    output.file(name, content, { date: options.date, createFolders: false });
   }
   return output.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 }, platform: 'UNIX' });
-}
-
-/** Zip stores local wall-clock time; give it the UTC fields so that every time zone writes the same bytes. */
-function zipLocalDate(date: Date): Date {
-  return new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds());
 }
 
 /** [Content_Types].xml first, then the package relationships, then everything else by name. */

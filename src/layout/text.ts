@@ -220,15 +220,18 @@ function hyphenSplit(text: string, start: number, end: number, lang: string, fit
 
 /** The largest offset in (start, end] such that [start, offset) fits, whole characters only, at least one character. */
 function longestFittingPrefix(text: string, start: number, end: number, fits: (offset: number) => boolean): number {
-  const chars = [...text.slice(start, end)];
+  // Offsets after each character; widths grow with length, so bisect (a 5,000-letter word takes ~13 measurements).
+  const offsets: number[] = [];
   let offset = start;
-  let best = start + (chars[0]?.length ?? 1);
-  for (const ch of chars) {
-    offset += ch.length;
-    if (!fits(offset)) break;
-    best = offset;
+  for (const ch of text.slice(start, end)) offsets.push((offset += ch.length));
+  let low = 0;
+  let high = offsets.length - 1;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (fits(offsets[mid]!)) low = mid;
+    else high = mid - 1;
   }
-  return best;
+  return offsets[low] ?? start + 1;
 }
 
 function visible(text: string): string {
