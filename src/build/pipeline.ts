@@ -15,6 +15,7 @@ import { layoutHandout } from '../layout/handout.js';
 import { ThemeSchema, type Theme } from '../model/theme.js';
 import type { Article } from '../model/article.js';
 import type { Diagnostic } from '../diagnostics.js';
+import { checkArticleText } from '../check/text.js';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const TEMPLATES_DIR = join(PROJECT_ROOT, 'templates');
@@ -51,15 +52,18 @@ export function loadTheme(templatesDir: string): Theme {
 
 export async function buildFile(file: string, options: BuildOptions = {}): Promise<BuildResult> {
   const { value: article, diagnostics } = loadArticleFile(file);
-  return buildArticle(article, options, diagnostics);
+  return buildArticle(article, options, diagnostics, file);
 }
 
-export async function buildArticle(article: Article, options: BuildOptions = {}, diagnostics: Diagnostic[] = []): Promise<BuildResult> {
+export async function buildArticle(loaded: Article, options: BuildOptions = {}, diagnostics: Diagnostic[] = [], file?: string): Promise<BuildResult> {
   const templatesDir = options.templatesDir ?? TEMPLATES_DIR;
   const theme = loadTheme(templatesDir);
   const paper = options.paper ?? theme.briefing.paper;
   const epochMs = (options.sourceDateEpoch ?? Math.floor(Date.now() / 1000)) * 1000;
   const fonts = fontsOnce();
+  const checked = checkArticleText(loaded, fonts, file);
+  const article = checked.value;
+  diagnostics.push(...checked.diagnostics);
   const labels = labelsFor(article.lang);
 
   const markdown = renderMarkdown(article, loadTemplates(templatesDir), epochMs);

@@ -234,8 +234,11 @@ function longestFittingPrefix(text: string, start: number, end: number, fits: (o
   return offsets[low] ?? start + 1;
 }
 
+/** What is drawn: soft hyphens, zero-width spaces and joiners take no room and have no glyph of their own. */
+const UNDRAWN = /[\u00AD\u200B\u2060]/;
+const UNDRAWN_ALL = new RegExp(UNDRAWN.source, 'g');
 function visible(text: string): string {
-  return text.includes(SOFT_HYPHEN) ? text.replaceAll(SOFT_HYPHEN, '') : text;
+  return UNDRAWN.test(text) ? text.replace(UNDRAWN_ALL, '') : text;
 }
 
 function countSpaces(text: string): number {

@@ -1,0 +1,60 @@
+// An Article + the fonts in, the same Article with unprintable characters removed or replaced, and a warning for each field touched.
+import type { Article } from '../model/article.js';
+import type { FontRegistry, FontKey } from '../layout/fonts.js';
+import { formatPath, type Diagnostic, type Result } from '../diagnostics.js';
+
+/** C0/C1 controls other than tab and newline, noncharacters, and lone surrogates: never meaningful in an article. */
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Characters the layout never draws (break hints and joiners), so they need no glyph. */
+const INVISIBLE = new Set([0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfe0e, 0xfe0f, 0x09, 0x0a, 0x0d]);
+const FALLBACK = '[?]';
+const FACES: FontKey[] = ['serif-regular', 'sans-regular', 'slides-regular'];
+const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
+
+const codes = (chars: Iterable<string>) => [...new Set(chars)].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ');
+
+export function checkArticleText(article: Article, fonts: FontRegistry, file?: string): Result<Article> {
+  const diagnostics: Diagnostic[] = [];
+  const faces = FACES.map((key) => fonts.face(key));
+  const printable = new Map<number, boolean>();
+  const covered = (codePoint: number) => {
+    let ok = printable.get(codePoint);
+    if (ok === undefined) printable.set(codePoint, (ok = INVISIBLE.has(codePoint) || faces.every((face) => face.hasGlyph(codePoint))));
+    return ok;
+  };
+
+  const clean = (text: string, path: (string | number)[]): string => {
+    const forbidden = text.match(FORBIDDEN);
+    let out = forbidden ? text.replace(FORBIDDEN, '') : text;
+    if (forbidden) {
+      diagnostics.push({ severity: 'warning', file, path: formatPath(path), rule: 'control-characters', message: `removed ${forbidden.length} control or invalid character${forbidden.length > 1 ? 's' : ''} (${codes(forbidden)})` });
+    }
+    out = out.normalize('NFC');
+    const missing: string[] = [];
+    let replaced = '';
+    for (const { segment } of graphemes.segment(out)) {
+      const lacking = [...segment].filter((ch) => !covered(ch.codePointAt(0)!));
+      if (lacking.length === 0) replaced += segment;
+      else {
+        missing.push(...lacking);
+        replaced += FALLBACK;
+      }
+    }
+    if (missing.length > 0) {
+      diagnostics.push({
+        severity: 'warning', file, path: formatPath(path), rule: 'missing-glyph',
+        message: `the fonts have no glyph for ${codes(missing)} ("${[...new Set(missing)].join('')}"); shown as ${FALLBACK}`,
+        hint: 'emoji and scripts other than Latin and Cyrillic are not covered by the embedded fonts',
+      });
+    }
+    return replaced;
+  };
+
+  const walk = (value: unknown, path: (string | number)[]): unknown => {
+    if (typeof value === 'string') return clean(value, path);
+    if (Array.isArray(value)) return value.map((item, index) => walk(item, [...path, index]));
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, walk(item, [...path, key])]));
+    return value;
+  };
+  return { value: walk(article, []) as Article, diagnostics };
+}
