@@ -92,6 +92,7 @@ export function exportPdf(frames: Frame[], fonts: FontRegistry, meta: PdfMetadat
             doc.fontSize(fragment.style.size).fillColor(fragment.style.color);
             doc.text(fragment.text, item.x + fragment.x, baseline, {
               lineBreak: false, baseline: 'alphabetic', wordSpacing: fragment.wordSpacing, underline: Boolean(fragment.style.underline),
+              features: fonts.face(fragment.style.font).features,
               ...(fragment.link ? { link: fragment.link } : {}),
             } as PDFKit.Mixins.TextOptions);
           }

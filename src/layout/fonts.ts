@@ -39,6 +39,11 @@ export class Face {
   /** Ascent and descent (negative) per 1 pt of size, from the hhea table as pdfkit uses them. */
   readonly ascent: number;
   readonly descent: number;
+  /**
+   * OpenType features for measuring and drawing. Slide text is set without kerning or ligatures, as PowerPoint and
+   * LibreOffice set PPTX runs, so the PDF renderings and the viewers break lines at the same words.
+   */
+  readonly features: Record<string, boolean> | undefined;
   private readonly font: fontkit.Font;
   private readonly unitsPerEm: number;
   private readonly widths = new Map<string, number>();
@@ -51,15 +56,16 @@ export class Face {
     this.bytes = readFileSync(source.file);
     this.font = fontkit.create(this.bytes) as fontkit.Font;
     this.unitsPerEm = this.font.unitsPerEm;
+    this.features = key.startsWith('slides-') ? { kern: false, liga: false } : undefined;
     this.ascent = this.font.ascent / this.unitsPerEm;
     this.descent = this.font.descent / this.unitsPerEm;
   }
 
-  /** Advance width of the text at 1 pt, with the font's kerning, as pdfkit will set it. */
+  /** Advance width of the text at 1 pt, with this face's features, as pdfkit will set it. */
   widthPerPoint(text: string): number {
     let width = this.widths.get(text);
     if (width === undefined) {
-      width = this.font.layout(text).advanceWidth / this.unitsPerEm;
+      width = this.font.layout(text, this.features as never).advanceWidth / this.unitsPerEm;
       if (this.widths.size < 200_000) this.widths.set(text, width);
     }
     return width;

@@ -1,5 +1,5 @@
 // Builds the seed article once per test file into a temporary folder and hands back the paths of its documents.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildFile, PROJECT_ROOT, type BuildResult } from '../../src/build/pipeline.js';
@@ -21,6 +21,7 @@ export function buildSeed(file = SEED_DATA): Promise<BuiltSeed> {
   if (file === SEED_DATA && built) return built;
   const promise = (async () => {
     const dir = mkdtempSync(join(tmpdir(), 'briefkit-seed-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
     const result = await buildFile(file, { sourceDateEpoch: 1_700_000_000 });
     writeDocuments(dir, result.documents);
     return { dir, result, path: (name: string) => join(dir, name) };

@@ -1,0 +1,307 @@
+// The seed's slides.pptx in, verdicts of real readers out: the Open XML SDK validator, the package's XML, and LibreOffice's rendering of it.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildFile } from '../../src/build/pipeline.js';
+import { buildSeed, SEED_DATA, type BuiltSeed } from '../support/seed.js';
+import { missing } from '../support/tools.js';
+import {
+  collisions, convertWithLibreOffice, describe as describeWord, findSentence, lines, pdfWords, pptxParts, sentences, validateOoxml, withRealFontMetrics, zipEntries,
+  type Box, type PptxParts, type PptxSlide, type Word, type WordPage,
+} from '../support/clients.js';
+
+const noLibreOffice = missing('soffice', 'pdftotext', 'qpdf');
+const noPoppler = missing('pdftotext');
+/** Words may stick out of their box by this much (rounding, italic overhang). */
+const TOLERANCE = 2;
+const SOURCE_DATE = '2023-11-14T22:13:20Z'; // SOURCE_DATE_EPOCH 1700000000, as buildSeed() builds
+
+let seed: BuiltSeed;
+let deck: PptxParts;
+beforeAll(async () => {
+  seed = await buildSeed();
+  deck = await pptxParts(seed.path('slides.pptx'));
+});
+
+const scratch: string[] = [];
+const scratchDir = (prefix: string) => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  scratch.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+});
+
+let converted: Promise<WordPage[]> | undefined;
+/**
+ * LibreOffice's PDF of the deck, once per file, as pdftotext's words; its font descriptors first get the fonts' real
+ * ascent and descent (LibreOffice writes 0, and poppler would then measure words by the font's bounding box).
+ */
+const libreOfficeWords = () =>
+  (converted ??= (async () => {
+    const pdf = await convertWithLibreOffice(seed.path('slides.pptx'), scratchDir('briefkit-lo-'));
+    return pdfWords(withRealFontMetrics(pdf));
+  })());
+
+/** A slide's regions that may hold text: its text boxes, and its tables as drawn from their grid. */
+interface Region extends Box {
+  label: string;
+  /** Exact line spacing of the region's paragraphs (a:lnSpc/a:spcPts), points; the smallest if they differ. */
+  lineSpacing?: number;
+  /** Space between the region's paragraphs (spacing after and before), points. */
+  spacing: number;
+}
+
+function textRegions(slide: PptxSlide): Region[] {
+  return slide.textBoxes.map((box, i): Region => {
+    const spacings = box.paragraphs.map((p) => p.lineSpacing).filter((v): v is number => v !== undefined);
+    return {
+      label: `text box ${i + 1} "${box.name}" (${box.text.slice(0, 30).replace(/\n/g, ' ')}…)`,
+      x: box.x + box.insets.l, y: box.y + box.insets.t, w: box.w - box.insets.l - box.insets.r, h: box.h - box.insets.t - box.insets.b,
+      lineSpacing: spacings.length > 0 ? Math.min(...spacings) : undefined,
+      spacing: box.paragraphs.slice(0, -1).reduce((sum, p) => sum + p.spaceAfter, 0) + box.paragraphs.slice(1).reduce((sum, p) => sum + p.spaceBefore, 0),
+    };
+  });
+}
+
+/** Each table cell's inner box (cell minus its margins), row by row. */
+function cellRegions(slide: PptxSlide): Region[] {
+  return slide.tables.flatMap((table, t) => {
+    let top = table.y;
+    return table.rows.flatMap((row, r) => {
+      let left = table.x;
+      const cells = row.cells.map((cell, c): Region => {
+        const w = table.columns[c] ?? 0;
+        const spacings = cell.paragraphs.map((p) => p.lineSpacing).filter((v): v is number => v !== undefined);
+        const region = {
+          label: `table ${t + 1} row ${r + 1} cell ${c + 1} (${cell.text.slice(0, 30)}…)`,
+          x: left + cell.margins.l, y: top + cell.margins.t, w: w - cell.margins.l - cell.margins.r, h: row.height - cell.margins.t - cell.margins.b,
+          lineSpacing: spacings.length > 0 ? Math.min(...spacings) : undefined,
+          spacing: 0,
+        };
+        left += w;
+        return region;
+      });
+      top += row.height;
+      return cells;
+    });
+  });
+}
+
+const inside = (word: Word, box: Box, tolerance = TOLERANCE) =>
+  word.xMin >= box.x - tolerance && word.xMax <= box.x + box.w + tolerance && word.yMin >= box.y - tolerance && word.yMax <= box.y + box.h + tolerance;
+
+/**
+ * Words shared out over regions: a word belongs to the region whose columns hold its centre and whose top is the
+ * lowest one above its centre, so that lines overflowing a box's bottom are still counted with that box.
+ */
+function assign(words: Word[], regions: Region[]): Map<Region, Word[]> {
+  const out = new Map<Region, Word[]>(regions.map((r) => [r, []]));
+  for (const word of words) {
+    const cx = (word.xMin + word.xMax) / 2;
+    const cy = (word.yMin + word.yMax) / 2;
+    let best: Region | undefined;
+    for (const region of regions) {
+      if (cx < region.x - TOLERANCE || cx > region.x + region.w + TOLERANCE || cy < region.y - TOLERANCE) continue;
+      if (!best || region.y > best.y) best = region;
+    }
+    if (best) out.get(best)!.push(word);
+  }
+  return out;
+}
+
+/** The text lines of each region of a slide (its text boxes and table cells), each line's words joined. */
+function regionLines(slide: PptxSlide, words: Word[]): { region: Region; lines: string[] }[] {
+  const regions = [...textRegions(slide), ...cellRegions(slide)];
+  const shared = assign(words, regions);
+  return regions.map((region) => ({ region, lines: lines(shared.get(region) ?? []).map((line) => line.map((w) => w.text).join(' ')) }));
+}
+
+describe('slides.pptx: the package', () => {
+  it('the Open XML SDK validator (Microsoft 365) reports no errors', async () => {
+    const errors = await validateOoxml(seed.path('slides.pptx'));
+    expect(errors.map((e) => `${e.part} ${e.xpath}: ${e.description} (${e.id})`)).toEqual([]);
+  });
+
+  it('the zip starts with [Content_Types].xml and every entry is DEFLATE-compressed', () => {
+    const entries = zipEntries(seed.path('slides.pptx'));
+    expect(entries[0]?.name).toBe('[Content_Types].xml');
+    expect(entries.filter((e) => e.method !== 8).map((e) => `${e.name} (method ${e.method})`)).toEqual([]);
+  });
+
+  it('every zip entry is stamped with the build date (SOURCE_DATE_EPOCH, as UTC wall-clock time)', () => {
+    const stamp = SOURCE_DATE.replace(/Z$/, '');
+    expect(zipEntries(seed.path('slides.pptx')).filter((e) => e.modified !== stamp).map((e) => `${e.name} ${e.modified}`)).toEqual([]);
+  });
+
+  it('a second build in another time zone writes byte-identical documents (reproducible build)', async () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'Pacific/Kiritimati'; // UTC+14: any local-time leak shows as a different date
+    try {
+      const again = await buildFile(SEED_DATA, { sourceDateEpoch: 1_700_000_000 });
+      const differ = again.documents.filter((d) => !d.bytes.equals(readFileSync(seed.path(d.name)))).map((d) => d.name);
+      expect(again.documents.length).toBe(seed.result.documents.length);
+      expect(differ).toEqual([]);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
+  it('docProps/core.xml carries the fixed build date (SOURCE_DATE_EPOCH) and the article\'s title and author', () => {
+    const core = deck.xml.get('docProps/core.xml') ?? '';
+    expect(/<dcterms:created[^>]*>([^<]*)</.exec(core)?.[1]).toBe(SOURCE_DATE);
+    expect(/<dcterms:modified[^>]*>([^<]*)</.exec(core)?.[1]).toBe(SOURCE_DATE);
+    expect(/<dc:title>([^<]*)</.exec(core)?.[1]?.replace(/&apos;/g, "'")).toBe(seed.result.article.title);
+    expect(/<dc:creator>([^<]*)</.exec(core)?.[1]).toBe(seed.result.article.author.name);
+  });
+
+  it('the slides are 960 × 540 pt (16:9)', () => {
+    expect(deck.width).toBeCloseTo(960, 3);
+    expect(deck.height).toBeCloseTo(540, 3);
+  });
+});
+
+describe('slides.pptx: the slides', () => {
+  it('every slide has a title: its first text box is non-empty', () => {
+    expect(deck.slides.length).toBeGreaterThan(1);
+    const untitled = deck.slides.filter((s) => (s.textBoxes[0]?.text.trim() ?? '') === '').map((s) => `slide ${s.number}`);
+    expect(untitled).toEqual([]);
+  });
+
+  it('every slide\'s title is a title placeholder (the outline view, screen readers and the accessibility checker use it)', () => {
+    const wrong = deck.slides.filter((s) => s.textBoxes.filter((b) => b.placeholder === 'title' || b.placeholder === 'ctrTitle').length !== 1).map((s) => `slide ${s.number}`);
+    expect(wrong).toEqual([]);
+  });
+
+  it('every sentence of the article\'s paragraphs is in the slides\' text or their notes', () => {
+    const text = deck.slides
+      .flatMap((s) => [...s.textBoxes.map((b) => b.text), ...s.tables.flatMap((t) => t.rows.flatMap((r) => r.cells.map((c) => c.text))), s.notes])
+      .join('\n');
+    const { article } = seed.result;
+    const lost: string[] = [];
+    article.sections.forEach((section, s) =>
+      section.paragraphs.forEach((paragraph, p) => {
+        for (const sentence of sentences(paragraph, article.lang)) {
+          const found = findSentence(text, sentence);
+          if (!found.loose || found.strict === false) lost.push(`sections[${s}].paragraphs[${p}]: "${sentence}"`);
+        }
+      }),
+    );
+    expect(lost).toEqual([]);
+  });
+
+  it('every font a run names is Arial, and so are the theme\'s fonts that runs without one inherit', () => {
+    const named = deck.slides.flatMap((s) => [...s.textBoxes.flatMap((b) => b.paragraphs), ...s.tables.flatMap((t) => t.rows.flatMap((r) => r.cells.flatMap((c) => c.paragraphs)))].flatMap((p) => p.fonts.map((f) => `slide ${s.number}: ${f}`)));
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.filter((f) => !f.endsWith(': Arial'))).toEqual([]);
+    const theme = [...deck.xml.entries()].filter(([name]) => /^ppt\/theme\/theme\d+\.xml$/.test(name)).map(([, xml]) => xml);
+    expect(theme.length).toBeGreaterThan(0);
+    for (const xml of theme) {
+      for (const kind of ['majorFont', 'minorFont']) expect(new RegExp(`<a:${kind}><a:latin typeface="([^"]*)"`).exec(xml)?.[1]).toBe('Arial');
+    }
+  });
+});
+
+/** Words that lie in no text box or table of their slide. */
+function strayWords(parts: PptxParts, pages: WordPage[]): string[] {
+  const stray: string[] = [];
+  pages.forEach((page, i) => {
+    const slide = parts.slides[i];
+    if (!slide) return;
+    const boxes: Box[] = [...textRegions(slide), ...slide.tables];
+    for (const word of page.words) if (!boxes.some((box) => inside(word, box))) stray.push(`slide ${i + 1}: ${describeWord(word)}`);
+  });
+  return stray;
+}
+
+/** Text boxes and cells holding more lines than their height has room for at their line spacing. */
+function crowdedRegions(parts: PptxParts, pages: WordPage[]): string[] {
+  const over: string[] = [];
+  pages.forEach((page, i) => {
+    const slide = parts.slides[i];
+    if (!slide) return;
+    for (const { region, lines: set } of regionLines(slide, page.words)) {
+      if (!region.lineSpacing) continue;
+      const rendered = set.length;
+      const room = Math.floor((region.h - region.spacing + TOLERANCE) / region.lineSpacing);
+      if (rendered > Math.max(room, 1)) over.push(`slide ${i + 1} ${region.label}: ${rendered} lines, room for ${room} (${region.h.toFixed(1)} pt at ${region.lineSpacing} pt)`);
+    }
+  });
+  return over;
+}
+
+/** Text boxes and cells that two renderings break into different numbers of lines (or, `exact`, at different words). */
+function lineDifferences(parts: PptxParts, ours: WordPage[], theirs: WordPage[], exact = false): string[] {
+  const differ: string[] = [];
+  theirs.forEach((page, i) => {
+    const slide = parts.slides[i];
+    const own = ours[i];
+    if (!slide || !own) return;
+    const a = regionLines(slide, own.words);
+    const b = regionLines(slide, page.words);
+    a.forEach(({ region, lines: ourLines }, k) => {
+      const theirLines = b[k]!.lines;
+      if (exact ? JSON.stringify(ourLines) !== JSON.stringify(theirLines) : ourLines.length !== theirLines.length) differ.push(`slide ${i + 1} ${region.label}: briefkit ${ourLines.length} lines ${JSON.stringify(ourLines)}, LibreOffice ${theirLines.length} lines ${JSON.stringify(theirLines)}`);
+    });
+  });
+  return differ;
+}
+
+const wordCollisions = (pages: WordPage[]) => pages.flatMap((page) => collisions(page.words, 0.5).map(([a, b]) => `slide ${page.number}: ${describeWord(a)} × ${describeWord(b)}`));
+
+describe('slides.pptx as LibreOffice renders it', () => {
+  it.skipIf(!!noLibreOffice)(`LibreOffice renders one page per slide, at the slide size ${noLibreOffice ?? ''}`, async () => {
+    const pages = await libreOfficeWords();
+    expect(pages.length).toBe(deck.slides.length);
+    for (const page of pages) {
+      expect(Math.abs(page.width - deck.width)).toBeLessThan(1);
+      expect(Math.abs(page.height - deck.height)).toBeLessThan(1);
+    }
+  });
+
+  it.skipIf(!!noLibreOffice)(`every word LibreOffice draws lies inside a text box or table of its slide (±${TOLERANCE} pt) ${noLibreOffice ?? ''}`, async () => {
+    expect(strayWords(deck, await libreOfficeWords())).toEqual([]);
+  });
+
+  it.skipIf(!!noLibreOffice)(`no two words LibreOffice draws collide ${noLibreOffice ?? ''}`, async () => {
+    expect(wordCollisions(await libreOfficeWords())).toEqual([]);
+  });
+
+  it.skipIf(!!noLibreOffice)(`LibreOffice sets no more lines in a text box or table cell than its height allows at its line spacing ${noLibreOffice ?? ''}`, async () => {
+    expect(crowdedRegions(deck, await libreOfficeWords())).toEqual([]);
+  });
+
+  it.skipIf(!!noLibreOffice)(`LibreOffice breaks every text box and table cell into as many lines as briefkit's slides.pdf does ${noLibreOffice ?? ''}`, async () => {
+    expect(lineDifferences(deck, await pdfWords(seed.path('slides.pdf')), await libreOfficeWords())).toEqual([]);
+  });
+
+  it.skipIf(!!noLibreOffice)(`LibreOffice ends every line at the same word as briefkit's slides.pdf (the layout's line breaks hold in a viewer) ${noLibreOffice ?? ''}`, async () => {
+    expect(lineDifferences(deck, await pdfWords(seed.path('slides.pdf')), await libreOfficeWords(), true)).toEqual([]);
+  });
+
+  it.skipIf(!!noLibreOffice)(`the checks have teeth: a copy whose key-points text is set at 44 pt instead of 24 pt is caught overflowing ${noLibreOffice ?? ''}`, async () => {
+    const dir = scratchDir('briefkit-lo-control-');
+    const zip = await JSZip.loadAsync(readFileSync(seed.path('slides.pptx')));
+    const part = deck.slides[1]!.part;
+    zip.file(part, (await zip.file(part)!.async('string')).replace(/sz="2400"/g, 'sz="4400"'));
+    const copy = join(dir, 'control.pptx');
+    writeFileSync(copy, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const pages = await pdfWords(withRealFontMetrics(await convertWithLibreOffice(copy, dir)));
+    expect(strayWords(deck, pages).filter((s) => s.startsWith('slide 2:')).length).toBeGreaterThan(0);
+    expect(crowdedRegions(deck, pages).filter((s) => s.startsWith('slide 2 ')).length).toBeGreaterThan(0);
+    expect(lineDifferences(deck, await pdfWords(seed.path('slides.pdf')), pages).filter((s) => s.startsWith('slide 2 ')).length).toBeGreaterThan(0);
+    expect(strayWords(deck, pages).filter((s) => !s.startsWith('slide 2:'))).toEqual([]);
+  });
+});
+
+describe('slides.pdf (briefkit\'s own rendering) against slides.pptx', () => {
+  it.skipIf(!!noPoppler)(`every word of slides.pdf lies inside a text box or table of the same slide in slides.pptx ${noPoppler ?? ''}`, async () => {
+    const pages = await pdfWords(seed.path('slides.pdf'));
+    expect(pages.length).toBe(deck.slides.length);
+    expect(strayWords(deck, pages)).toEqual([]);
+  });
+});
