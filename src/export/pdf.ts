@@ -37,7 +37,7 @@ export function exportPdf(frames: Frame[], fonts: FontRegistry, meta: PdfMetadat
   const registered = new Set<string>();
   const useFont = (key: string) => {
     if (!registered.has(key)) {
-      doc.registerFont(key, fonts.face(key as never).parsed as never);
+      doc.registerFont(key, fonts.face(key as never).forPdf as never);
       registered.add(key);
     }
     doc.font(key);
@@ -94,7 +94,7 @@ export function exportPdf(frames: Frame[], fonts: FontRegistry, meta: PdfMetadat
               lineBreak: false, baseline: 'alphabetic', wordSpacing: fragment.wordSpacing, underline: Boolean(fragment.style.underline),
               features: fonts.face(fragment.style.font).features,
               ...(fragment.link ? { link: fragment.link } : {}),
-            } as PDFKit.Mixins.TextOptions);
+            } as unknown as PDFKit.Mixins.TextOptions);
           }
         }
       };

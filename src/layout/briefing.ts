@@ -43,7 +43,7 @@ export function layoutBriefing(doc: Doc, theme: Theme, fonts: FontRegistry, opti
 
   const base = (over: Partial<RunBase> = {}): RunBase => ({ role: roles.body, size: sizes.body, color: colors.text, linkColor: colors.accent, ...over });
   const spec = (runs: ParagraphSpec['runs'], over: Partial<ParagraphSpec> = {}): ParagraphSpec => ({
-    runs, align: 'left', lineHeight: bodyLine, spaceBefore: 0, spaceAfter: theme.briefing.paragraphSpacing, indent: 0, hyphenate: false, ...over,
+    runs, align: 'left', lineHeight: bodyLine, spaceBefore: 0, spaceAfter: theme.briefing.paragraphSpacing, indent: 0, hyphenate: false, breakAfterHyphen: false, ...over,
   });
   const lay = (s: ParagraphSpec, width: number) => layoutParagraph(s, width, fonts, options.lang);
   const textItem = (layouts: { layout: ParagraphLayout; top: number }[], x: number, y: number, w: number, tag: Tag): TextItem => ({
@@ -297,7 +297,7 @@ function smallText(text: string, x: number, y: number, width: number, align: 'le
   const size = ctx.theme.briefing.sizes.small;
   const layout = layoutParagraph({
     runs: plainRuns(text, { role: ctx.theme.briefing.fonts.heading, size, color: ctx.colors.muted }),
-    align, lineHeight: size * 1.3, spaceBefore: 0, spaceAfter: 0, indent: 0, hyphenate: false,
+    align, lineHeight: size * 1.3, spaceBefore: 0, spaceAfter: 0, indent: 0, hyphenate: false, breakAfterHyphen: false,
   }, width, ctx.fonts, ctx.lang);
   const firstLine = layout.lines.slice(0, 1);
   return { kind: 'text', x, y, w: width, h: layout.height, tag, paragraphs: [{ layout, top: 0, lines: firstLine }] };

@@ -40,10 +40,12 @@ export class Face {
   readonly ascent: number;
   readonly descent: number;
   /**
-   * OpenType features for measuring and drawing. Slide text is set without kerning or ligatures, as PowerPoint and
-   * LibreOffice set PPTX runs, so the PDF renderings and the viewers break lines at the same words.
+   * OpenType features for drawing. Text is set without kerning or ligatures — as PowerPoint and LibreOffice set PPTX
+   * runs — so a width is the sum of the characters' advances: the PDFs and the viewers break lines at the same words,
+   * and measuring needs no shaping (which would cost most of a cold build).
    */
-  readonly features: Record<string, boolean> | undefined;
+  readonly features: Record<string, boolean> = { kern: false, liga: false };
+  private readonly advances = new Map<number, number>();
   private readonly font: fontkit.Font;
   private readonly unitsPerEm: number;
   private readonly widths = new Map<string, number>();
@@ -56,29 +58,57 @@ export class Face {
     this.bytes = readFileSync(source.file);
     this.font = fontkit.create(this.bytes) as fontkit.Font;
     this.unitsPerEm = this.font.unitsPerEm;
-    this.features = key.startsWith('slides-') ? { kern: false, liga: false } : undefined;
     this.ascent = this.font.ascent / this.unitsPerEm;
     this.descent = this.font.descent / this.unitsPerEm;
   }
 
-  /** Advance width of the text at 1 pt, with this face's features, as pdfkit will set it. */
+  /** Advance width of the text at 1 pt: the sum of its characters' advances (no kerning, no ligatures). */
   widthPerPoint(text: string): number {
     let width = this.widths.get(text);
     if (width === undefined) {
-      width = this.font.layout(text, this.features as never).advanceWidth / this.unitsPerEm;
+      width = 0;
+      for (let i = 0; i < text.length; i++) {
+        const code = text.codePointAt(i)!;
+        if (code > 0xffff) i++;
+        width += this.advance(code);
+      }
       if (this.widths.size < 200_000) this.widths.set(text, width);
     }
     return width;
+  }
+
+  private advance(codePoint: number): number {
+    let advance = this.advances.get(codePoint);
+    if (advance === undefined) {
+      advance = this.font.glyphForCodePoint(codePoint).advanceWidth / this.unitsPerEm;
+      this.advances.set(codePoint, advance);
+    }
+    return advance;
   }
 
   width(text: string, size: number): number {
     return this.widthPerPoint(text) * size;
   }
 
-  /** The parsed font itself, handed to pdfkit so that no document parses the file again. */
-  get parsed(): fontkit.Font {
-    return this.font;
+  /**
+   * The parsed font for pdfkit, parsed once for every document, whose `layout` sets glyphs by their advances exactly
+   * as `width` measures them (pdfkit would otherwise shape every string with the OpenType tables, at real cost).
+   */
+  get forPdf(): fontkit.Font {
+    if (!this.unshaped) {
+      const font = this.font;
+      const layout = (text: string) => {
+        const glyphs = [];
+        for (const ch of text) glyphs.push(font.glyphForCodePoint(ch.codePointAt(0)!));
+        const positions = glyphs.map((glyph) => ({ xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 }));
+        return { glyphs, positions, advanceWidth: positions.reduce((sum, p) => sum + p.xAdvance, 0) };
+      };
+      this.unshaped = new Proxy(font, { get: (target, property) => (property === 'layout' ? layout : Reflect.get(target, property)) });
+    }
+    return this.unshaped;
   }
+
+  private unshaped: fontkit.Font | undefined;
 
   hasGlyph(codePoint: number): boolean {
     return this.font.hasGlyphForCodePoint(codePoint);

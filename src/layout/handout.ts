@@ -74,7 +74,7 @@ function notesPages(slides: Frame[], theme: Theme, fonts: FontRegistry, options:
     const scale = (contentWidth * 0.62) / slide.width;
     const slideHeight = slide.height * scale;
     const notes = (slide.notes ?? []).map((text) =>
-      layoutParagraph({ runs: plainRuns(text, { role: theme.briefing.fonts.body, size, color: theme.colors.text }), align: 'left', lineHeight: size * 1.4, spaceBefore: 0, spaceAfter: 4, indent: 0, hyphenate: true }, contentWidth, fonts, options.lang),
+      layoutParagraph({ runs: plainRuns(text, { role: theme.briefing.fonts.body, size, color: theme.colors.text }), align: 'left', lineHeight: size * 1.4, spaceBefore: 0, spaceAfter: 4, indent: 0, hyphenate: true, breakAfterHyphen: false }, contentWidth, fonts, options.lang),
     );
     const need = slideHeight + 8 + Math.min(notes.reduce((h, n) => h + n.height + 4, 0), 3 * size * 1.4);
     if (y > top && y + need > bottom) {

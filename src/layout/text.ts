@@ -31,6 +31,11 @@ export interface ParagraphSpec {
   indent: number;
   bullet?: { text: string; style: TextStyle };
   hyphenate: boolean;
+  /**
+   * May a line end after the hyphen of a compound ("Anti-|Crisis")? Viewers of PPTX do it, so slides allow it; the
+   * briefing does not, because PDF text extractors join such a line to the next and drop the hyphen ("AntiCrisis").
+   */
+  breakAfterHyphen?: boolean;
 }
 
 export interface Fragment {
@@ -107,7 +112,7 @@ export function layoutParagraph(requested: ParagraphSpec, width: number, fonts: 
   const contentEnd = (start: number, end: number): number => start + text.slice(start, end).replace(TRAILING_SPACE, '').length;
 
   const breaks: { start: number; end: number; hyphenated: boolean; forced: boolean }[] = [];
-  const queue: Segment[] = segmentsOf(text);
+  const queue: Segment[] = segmentsOf(text, spec.breakAfterHyphen ?? true);
   let lineStart = 0;
   let lineWidth = 0;
   let lineEmpty = true;
@@ -191,11 +196,15 @@ export function layoutParagraph(requested: ParagraphSpec, width: number, fonts: 
   return { spec, lines, height: lines.length * spec.lineHeight };
 }
 
-function segmentsOf(text: string): Segment[] {
+const LETTER = /[\p{L}\p{M}\p{N}]/u;
+
+function segmentsOf(text: string, breakAfterHyphen: boolean): Segment[] {
   const breaker = new LineBreaker(text);
   const segments: Segment[] = [];
   let last = 0;
   for (let next = breaker.nextBreak(); next; next = breaker.nextBreak()) {
+    const insideCompound = !breakAfterHyphen && !next.required && text[next.position - 1] === '-' && LETTER.test(text[next.position - 2] ?? '') && LETTER.test(text[next.position] ?? '');
+    if (insideCompound) continue;
     if (next.position > last) segments.push({ start: last, end: next.position, required: Boolean(next.required) });
     last = next.position;
   }
@@ -205,12 +214,19 @@ function segmentsOf(text: string): Segment[] {
 /** The furthest hyphenation point of the word in [start, end) that still fits, as a text offset. */
 function hyphenSplit(text: string, start: number, end: number, lang: string, fits: (offset: number) => boolean): number | undefined {
   const chunk = text.slice(start, end);
-  const match = /^([^\p{L}]*)([\p{L}\p{M}\u00AD]+)([^\p{L}]*)$/u.exec(chunk);
+  const match = /^([^\p{L}]*)([\p{L}\p{M}\u00AD]+(?:-[\p{L}\p{M}\u00AD]+)*)([^\p{L}]*)$/u.exec(chunk);
   if (!match) return undefined;
   const lead = match[1]!.length;
   const word = match[2]!;
   const softPoints = [...word.matchAll(/\u00AD/g)].map((m) => (m.index ?? 0) + 1);
-  const points = softPoints.length > 0 ? softPoints : hyphenationPoints(word, lang);
+  // A compound ("Russian-occupied") is hyphenated part by part; the offsets are the word's.
+  let partStart = 0;
+  const patternPoints = word.split('-').flatMap((part) => {
+    const points = hyphenationPoints(part, lang).map((p) => p + partStart);
+    partStart += part.length + 1;
+    return points;
+  });
+  const points = softPoints.length > 0 ? softPoints : patternPoints;
   for (let i = points.length - 1; i >= 0; i--) {
     const offset = start + lead + points[i]!;
     if (fits(offset)) return offset;

@@ -45,6 +45,20 @@ describe('layoutParagraph', () => {
     expect(layout.lines.some((l) => l.hyphenated)).toBe(true);
   });
 
+  it('never ends a line after the hyphen of a compound when told so, and hyphenates its parts instead', () => {
+    const text = 'Head of the National Anti-Crisis Management and the Russian-occupied administration, so-called';
+    for (let width = 60; width <= 400; width += 7) {
+      const strict = layoutParagraph(spec(text, { breakAfterHyphen: false, hyphenate: true }), width, fonts, 'en');
+      for (const line of strict.lines.slice(0, -1)) {
+        const shown = lineText(line);
+        if (shown.endsWith('-')) expect(line.hyphenated, `${width}: ${shown}`).toBe(true);
+        if (line.hyphenated) expect(shown).not.toMatch(/(Anti|Russian|so)-$/);
+      }
+    }
+    const loose = layoutParagraph(spec('Anti-Crisis Anti-Crisis Anti-Crisis', { breakAfterHyphen: true }), 35, fonts, 'en');
+    expect(loose.lines.map(lineText)).toContain('Anti-');
+  });
+
   it('breaks a word longer than the line between characters and keeps every character', () => {
     const word = 'x'.repeat(75);
     const layout = layoutParagraph(spec(`start ${word} end`), 100, fonts, 'en');
