@@ -19,6 +19,8 @@ type StructElement = ReturnType<PDFKit.PDFDocument['struct']>;
 export function exportPdf(frames: Frame[], fonts: FontRegistry, meta: PdfMetadata): Promise<Buffer> {
   const doc = new PDFDocument({
     autoFirstPage: false,
+    // No default font: every text sets its own, and loading Helvetica's metrics would cost each document.
+    font: null,
     margin: 0,
     compress: true,
     tagged: true,
@@ -26,7 +28,7 @@ export function exportPdf(frames: Frame[], fonts: FontRegistry, meta: PdfMetadat
     displayTitle: true,
     pdfVersion: '1.7',
     info: { Title: meta.title, Author: meta.author, Subject: meta.subject, Keywords: meta.keywords.join(', '), Creator: 'briefkit', Producer: 'briefkit (pdfkit)', CreationDate: meta.date, ModDate: meta.date },
-  } as PDFKit.PDFDocumentOptions);
+  } as unknown as PDFKit.PDFDocumentOptions);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const finished = new Promise<Buffer>((resolve, reject) => {

@@ -1,5 +1,5 @@
 // A PPTX from pptxgenjs in, a clean, reproducible package out: fixed dates, sorted DEFLATE entries, validator fixes.
-import JSZip from 'jszip';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 
 /** Shape name the exporter gives each slide's title text box; the finisher turns that box into the title placeholder. */
 export const TITLE_SHAPE_NAME = 'Slide Title';
@@ -10,18 +10,22 @@ export interface FinishOptions {
 }
 
 export async function finishPptx(raw: Buffer, options: FinishOptions): Promise<Buffer> {
-  const input = await JSZip.loadAsync(raw);
-  const output = new JSZip();
+  const input = unzipSync(new Uint8Array(raw));
   const iso = options.date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const names = Object.keys(input.files).filter((name) => !input.files[name]!.dir);
+  const names = Object.keys(input).filter((name) => !name.endsWith('/'));
   const ordered = [...names].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const output: Zippable = {};
   for (const name of ordered) {
-    let content: string | Uint8Array = await input.files[name]!.async(name.endsWith('.xml') || name.endsWith('.rels') ? 'string' : 'uint8array');
-    if (typeof content === 'string') content = fixXml(name, content, iso, options.lang);
-    // jszip writes the DOS date from the UTC fields, so this is the same in every time zone.
-    output.file(name, content, { date: options.date, createFolders: false });
+    const bytes = input[name]!;
+    const content = name.endsWith('.xml') || name.endsWith('.rels') ? strToU8(fixXml(name, strFromU8(bytes), iso, options.lang)) : bytes;
+    // fflate writes the DOS date from the local fields of `mtime`; the UTC fields make it the same in every time zone.
+    output[name] = [content, { mtime: zipDate(options.date) }];
   }
-  return output.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 }, platform: 'UNIX' });
+  return Buffer.from(zipSync(output, { level: 6 }));
+}
+
+function zipDate(date: Date): Date {
+  return new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds());
 }
 
 /** [Content_Types].xml first, then the package relationships, then everything else by name. */

@@ -1,12 +1,24 @@
 // Any text in, Markdown source that reads back as exactly that text out (for Handlebars' {{x}}).
 
-/** Every ASCII punctuation character may be backslash-escaped in CommonMark; escaping them all leaves no syntax behind. */
-const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
+/**
+ * Characters that are Markdown (CommonMark + GFM + directives) syntax wherever they stand. Prose punctuation that is
+ * syntax only in a few places (. , ; : ' " ( ) ! & - + =) is escaped only there, which keeps the Markdown small and the
+ * parser fast.
+ */
+const ALWAYS = /[\\`*_{}[\]<>#|~^$@]/g;
+/** Line-start syntax: list markers ("- ", "+ ", "1. ", "1) "), setext/thematic "=" and "-" runs. */
+const AT_START = /^(\s*)(?:(\d{1,9})([.)])|([-+=:]))/;
 
 export function escapeMarkdown(text: string): string {
-  return text
+  const flat = text
     .replace(/\s*[\r\n]+\s*/g, ' ')
     // A run of spaces or tabs becomes one space: leading indentation would otherwise start an indented code block, where escapes stay literal.
-    .replace(/[ \t]+/g, ' ')
-    .replace(ASCII_PUNCTUATION, (ch) => `\\${ch}`);
+    .replace(/[ \t]+/g, ' ');
+  return flat
+    .replace(ALWAYS, (ch) => `\\${ch}`)
+    // ":name" opens a text directive, ":::" a container, "https://" and "www." a GFM autolink; "&name;" / "&#1;" are entities.
+    .replace(/:(?=[A-Za-z:/])/g, '\\:')
+    .replace(/\b(www)\./gi, '$1\\.')
+    .replace(/&(?=#?[0-9A-Za-z]+;)/g, '\\&')
+    .replace(AT_START, (_match, space: string, digits: string | undefined, mark: string | undefined, sign: string | undefined) => (digits ? `${space}${digits}\\${mark}` : `${space}\\${sign}`));
 }
