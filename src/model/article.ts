@@ -15,10 +15,25 @@ export const AuthorSchema = z.strictObject({
   roles: z.array(text).default([]),
 });
 
+/** A bulleted or numbered list, each item verbatim. */
+export const ListBlockSchema = z.strictObject({
+  list: z.array(text).min(1, 'a list needs at least one item'),
+  ordered: z.boolean().default(false),
+});
+
+/** A block quotation set apart in the article. */
+export const QuoteBlockSchema = z.strictObject({
+  quote: text,
+});
+
+/** A paragraph (plain text), a list or a block quotation. */
+export const BlockSchema = z.union([text, ListBlockSchema, QuoteBlockSchema]);
+
 export const SectionSchema = z.strictObject({
-  heading: text,
-  /** Every paragraph verbatim, as the article has it. */
-  paragraphs: z.array(text).min(1, 'a section needs at least one paragraph'),
+  /** Without a heading the section follows the previous one in the briefing; its slides take the "Overview" label. */
+  heading: text.optional(),
+  /** Every paragraph verbatim, as the article has it: plain text, or a list, or a block quotation. */
+  paragraphs: z.array(BlockSchema).min(1, 'a section needs at least one paragraph'),
   /** Short slide bullets in our own words; without them the slides show the paragraphs' first sentences. */
   bullets: z.array(text).optional(),
 });
@@ -94,6 +109,13 @@ export const ArticleSchema = z
   });
 
 export type Article = z.infer<typeof ArticleSchema>;
+export type ArticleBlock = z.infer<typeof BlockSchema>;
+
+/** The texts of a block, in reading order: the paragraph, each list item, or the quotation. */
+export function blockTexts(block: ArticleBlock): string[] {
+  if (typeof block === 'string') return [block];
+  return 'list' in block ? block.list : [block.quote];
+}
 export type ArticleInput = z.input<typeof ArticleSchema>;
 export type Section = Article['sections'][number];
 export type TimelineEvent = Article['events'][number];

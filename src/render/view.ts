@@ -1,8 +1,16 @@
 // An Article (plus build date) in, the template view out: every field present (null when absent), labels and wording resolved.
-import type { Article } from '../model/article.js';
+import { blockTexts, type Article, type ArticleBlock } from '../model/article.js';
 import { edtfSortKey } from '../model/edtf.js';
 import { formatLongDate, labelsFor, type Labels } from './labels.js';
 import { firstSentence } from './sentences.js';
+
+/** One block of a section, every field present: exactly one of text, list and quote is set. */
+export interface BlockView {
+  text: string | null;
+  list: string[] | null;
+  ordered: boolean;
+  quote: string | null;
+}
 
 export interface ArticleView {
   id: string;
@@ -12,7 +20,7 @@ export interface ArticleView {
   author: { name: string; roles: string[]; rolesText: string };
   dateLine: string;
   keyPoints: string[];
-  sections: { heading: string; paragraphs: string[]; bullets: string[] }[];
+  sections: { heading: string | null; title: string; blocks: BlockView[]; paragraphs: string[]; bullets: string[] }[];
   quotes: { text: string; quoted: string; attribution: string }[];
   events: { wording: string; label: string }[];
   actors: { name: string; role: string; side: string | null }[];
@@ -38,9 +46,11 @@ export function buildView(article: Article, buildDate: number): ArticleView {
     dateLine,
     keyPoints: article.keyPoints,
     sections: article.sections.map((section) => ({
-      heading: section.heading,
-      paragraphs: section.paragraphs,
-      bullets: section.bullets ?? section.paragraphs.map(firstSentence),
+      heading: section.heading ?? null,
+      title: section.heading ?? labels.overview,
+      blocks: section.paragraphs.map(blockView),
+      paragraphs: section.paragraphs.flatMap(blockTexts),
+      bullets: section.bullets ?? section.paragraphs.flatMap((block) => (typeof block === 'string' ? [firstSentence(block)] : blockTexts(block))),
     })),
     quotes: article.quotes.map((quote) => ({
       text: quote.text,
@@ -60,4 +70,10 @@ export function buildView(article: Article, buildDate: number): ArticleView {
     sources: article.sources.map((source) => ({ title: source.title, url: source.url ?? null, publisher: source.publisher ?? null, accessed: source.accessed ?? null })),
     labels,
   };
+}
+
+function blockView(block: ArticleBlock): BlockView {
+  if (typeof block === 'string') return { text: block, list: null, ordered: false, quote: null };
+  if ('list' in block) return { text: null, list: block.list, ordered: block.ordered, quote: null };
+  return { text: null, list: null, ordered: false, quote: block.quote };
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blockTexts } from '../../src/model/article.js';
 import { buildFile } from '../../src/build/pipeline.js';
 import { buildSeed, SEED_DATA, type BuiltSeed } from '../support/seed.js';
 import { missing } from '../support/tools.js';
@@ -184,7 +185,7 @@ describe('slides.pptx: the slides', () => {
     const { article } = seed.result;
     const lost: string[] = [];
     article.sections.forEach((section, s) =>
-      section.paragraphs.forEach((paragraph, p) => {
+      section.paragraphs.flatMap(blockTexts).forEach((paragraph, p) => {
         for (const sentence of sentences(paragraph, article.lang)) {
           const found = findSentence(text, sentence);
           if (!found.loose || found.strict === false) lost.push(`sections[${s}].paragraphs[${p}]: "${sentence}"`);

@@ -1,5 +1,6 @@
 // Briefing layout from the seed's Markdown: pages, margins, no colliding lines, header and footer, widows and orphans.
 import { describe, expect, it, beforeAll } from 'vitest';
+import { blockTexts } from '../../src/model/article.js';
 import { loadArticleFile } from '../../src/load/load.js';
 import { loadTemplates, renderMarkdown } from '../../src/render/render.js';
 import { parseMarkdown } from '../../src/parse/parse.js';
@@ -44,7 +45,7 @@ describe('layoutBriefing', () => {
   it('puts every paragraph of the article on the pages, in order', () => {
     const text = pages.map((page) => lineBoxes(page, fonts).map((b) => b.text).join(' ')).join(' ').replace(/-\s/g, '-').replace(/\s+/g, '');
     let from = 0;
-    for (const paragraph of article.sections.flatMap((s) => s.paragraphs)) {
+    for (const paragraph of article.sections.flatMap((s) => s.paragraphs.flatMap(blockTexts))) {
       const squeezed = paragraph.replace(/\s+/g, '');
       // A layout hyphen may stand at a line end inside a word; compare without hyphens.
       const at = text.replace(/-/g, '').indexOf(squeezed.replace(/-/g, ''), from);

@@ -1,5 +1,6 @@
 // Slide layout: every box fits its text at no less than the minimum sizes, titles are marked, long content continues.
 import { describe, expect, it } from 'vitest';
+import { blockTexts } from '../../src/model/article.js';
 import { loadArticleFile } from '../../src/load/load.js';
 import { loadTemplates, renderMarkdown } from '../../src/render/render.js';
 import { parseMarkdown } from '../../src/parse/parse.js';
@@ -54,7 +55,7 @@ describe('layoutSlides', () => {
   it('carries every notes paragraph of the seed', () => {
     const frames = slidesFrom(markdown).value;
     const notes = frames.flatMap((f) => f.notes ?? []).join('\n');
-    for (const paragraph of article.sections.flatMap((s) => s.paragraphs)) expect(notes).toContain(paragraph);
+    for (const paragraph of article.sections.flatMap((s) => s.paragraphs.flatMap(blockTexts))) expect(notes).toContain(paragraph);
   });
 
   it('shrinks text towards the minimum before it splits', () => {

@@ -10,7 +10,7 @@ import { formatLongDate, labelsFor, type Labels } from '../../src/render/labels.
 import { firstSentence, splitSentences } from '../../src/render/sentences.js';
 import { parseMarkdown } from '../../src/parse/parse.js';
 import { inlineText, type Block, type Inline } from '../../src/parse/doc.js';
-import { SUPPORTED_LANGS, type Article } from '../../src/model/article.js';
+import { SUPPORTED_LANGS, blockTexts, type Article } from '../../src/model/article.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SEED_FILE = join(ROOT, 'data', 'lukashenko-occupied-territories.yaml');
@@ -59,7 +59,7 @@ describe('the seed article, rendered', () => {
 
   it('puts every paragraph of the article, verbatim, into the briefing', () => {
     const texts = paragraphTexts(briefingBlocks);
-    const all = article.sections.flatMap((s) => s.paragraphs);
+    const all = article.sections.flatMap((s) => s.paragraphs.flatMap(blockTexts));
     expect(all).toHaveLength(6);
     for (const paragraph of all) expect(texts).toContain(paragraph);
     // ...in the article's order.
@@ -73,7 +73,7 @@ describe('the seed article, rendered', () => {
     sectionSlides.forEach((slide, i) => {
       const notes = containers(slide, 'notes');
       expect(notes).toHaveLength(1);
-      expect(paragraphTexts(notes[0]!.children)).toEqual(article.sections[i]!.paragraphs);
+      expect(paragraphTexts(notes[0]!.children)).toEqual(article.sections[i]!.paragraphs.flatMap(blockTexts));
     });
   });
 
@@ -225,6 +225,34 @@ describe('the view', () => {
     const article = seed();
     const places = [{ id: 'x', name: 'South-west', lat: -33.8688, lon: -70.6693, kind: 'city' as const }];
     expect(buildView({ ...article, places }, BUILD_DATE).places[0]!.coordinates).toBe('33.87° S, 70.67° W');
+  });
+});
+
+describe('lists, block quotations and sections without a heading', () => {
+  const article = (): Article => ({
+    ...seed(),
+    sections: [
+      { paragraphs: ['Opening paragraph. It has two sentences.', { list: ['first item', 'second item'], ordered: true }, { quote: 'A quoted passage.' }] },
+      { heading: 'Bullets', paragraphs: [{ list: ['dash item *literal*'], ordered: false }] },
+    ],
+  });
+
+  it('renders them as Markdown lists and a quote container in the briefing, with no heading for the first section', () => {
+    const blocks = parsed(renderBoth(article()).briefing);
+    const lists = allBlocks(blocks).filter((b): b is Extract<Block, { type: 'list' }> => b.type === 'list');
+    expect(lists.map((l) => [l.ordered, l.items.map((item) => paragraphTexts(item))])).toEqual(
+      expect.arrayContaining([[true, [['first item'], ['second item']]], [false, [['dash item *literal*']]]]),
+    );
+    expect(containers(blocks, 'quote').map((q) => paragraphTexts(q.children))).toContainEqual(['A quoted passage.']);
+    expect(headingTexts(blocks, 2)).toContain('Bullets');
+    expect(headingTexts(blocks, 2)).not.toContain('Overview');
+  });
+
+  it('titles the slide of a headless section "Overview" and keeps every text in its notes', () => {
+    const slideBlocks = parsed(renderBoth(article()).slides);
+    expect(headingTexts(slideBlocks, 1)).toContain('Overview');
+    const notes = containers(slideBlocks, 'notes').flatMap((n) => paragraphTexts(n.children));
+    for (const text of ['Opening paragraph. It has two sentences.', 'first item', 'second item', 'A quoted passage.', 'dash item *literal*']) expect(notes).toContain(text);
   });
 });
 
