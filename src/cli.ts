@@ -1,18 +1,27 @@
 // Command-line arguments in, an exit code out: the only module that prints.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BriefkitError, formatDiagnostic, type Diagnostic } from './diagnostics.js';
 import { buildFile, PROJECT_ROOT, type BuildOptions } from './build/pipeline.js';
 import { writeDocuments } from './build/write.js';
+import { importArticle } from './import/import.js';
+import { articleYaml } from './import/to-yaml.js';
+import { decodeUtf8, parseArticle, readInput } from './load/load.js';
+import { SUPPORTED_LANGS, type Article } from './model/article.js';
 
 const HELP = `briefkit — an analytical article in, a PDF briefing, a PPTX deck and a handout out
 
 Usage:
   briefkit build [files…] [--out dir] [--paper a4|letter] [--aspect 16:9|4:3] [--handout lines|notes]
+  briefkit import article.txt [-o data/<id>.yaml] [--lang en|be|uk|ru] [--force]
   briefkit --help | --version
 
-  build     builds each article file (.yaml, .yml, .json); without files, every article in data/
+  build     builds each article: a data file (.yaml, .yml, .json) or a raw article (.txt, .md) imported on
+            the fly; without files, every data file in data/
+  import    turns a raw article (text copied from a web page, or Markdown) into a data file to check and
+            improve by hand; prints what it found, guessed and dropped, line by line
+  -o        where import writes (default data/<id>.yaml); it never overwrites a file without --force
   --out     output folder (default: dist); each article goes to <out>/<id>/
   --paper   paper of the briefing (default: the theme's, A4)
   --aspect  slide shape (default: the theme's, 16:9)
@@ -34,6 +43,8 @@ export async function main(argv: string[], io = { out: (s: string) => process.st
         paper: { type: 'string' },
         aspect: { type: 'string' },
         handout: { type: 'string' },
+        lang: { type: 'string' },
+        force: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -52,6 +63,15 @@ export async function main(argv: string[], io = { out: (s: string) => process.st
     return 0;
   }
   const [command, ...files] = positionals;
+  if (command === 'import') {
+    try {
+      return runImport(files, values, io, report);
+    } catch (error) {
+      if (!(error instanceof BriefkitError)) throw error;
+      report(error.diagnostics);
+      return 1;
+    }
+  }
   if (command !== 'build') {
     io.err(command ? `briefkit: unknown command "${command}"\n\n${HELP}` : HELP);
     return 1;
@@ -84,6 +104,25 @@ export async function main(argv: string[], io = { out: (s: string) => process.st
     io.err(`briefkit: internal error (please report it): ${(error as Error).stack ?? String(error)}\n`);
     return 2;
   }
+}
+
+function runImport(files: string[], values: { out?: string; lang?: string; force?: boolean }, io: { out: (s: string) => void }, report: (d: Diagnostic[]) => void): number {
+  if (files.length !== 1) throw new BriefkitError([{ severity: 'error', rule: 'cli', message: `import takes one raw article file, got ${files.length}` }]);
+  const file = files[0]!;
+  if (values.lang !== undefined && !(SUPPORTED_LANGS as readonly string[]).includes(values.lang)) {
+    throw new BriefkitError([{ severity: 'error', rule: 'cli', path: '--lang', message: `expected one of ${SUPPORTED_LANGS.join(', ')}, got "${values.lang}"` }]);
+  }
+  const imported = importArticle(decodeUtf8(readInput(file), file), file, values.lang ? { lang: values.lang as Article['lang'] } : {});
+  report(imported.diagnostics);
+  const target = values.out ?? join('data', `${imported.value.data.id}.yaml`);
+  if (existsSync(target) && !values.force) {
+    throw new BriefkitError([{ severity: 'error', file: target, rule: 'output-exists', message: 'already exists; it may hold your edits, so import does not overwrite it (use --force, or -o another path)' }]);
+  }
+  const yamlText = articleYaml(imported.value.data, file);
+  parseArticle(yamlText, target); // what we write must load back
+  writeDocuments(dirname(target) || '.', [{ name: basename(target), bytes: Buffer.from(yamlText, 'utf8') }]);
+  io.out(`${target}\n`);
+  return 0;
 }
 
 function buildOptions(values: { paper?: string; aspect?: string; handout?: string }): BuildOptions {

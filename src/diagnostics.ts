@@ -1,6 +1,6 @@
 // Diagnostics in, nothing out: the shared shape of what a stage has to say, and the error that carries them.
 
-export type Severity = 'error' | 'warning';
+export type Severity = 'error' | 'warning' | 'note';
 
 export interface Place {
   file?: string;

@@ -1,8 +1,9 @@
 // An article file in, every output document (bytes, not yet written) out: the one ordered list of pipeline steps.
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { loadArticleFile, parseValidated } from '../load/load.js';
+import { decodeUtf8, loadArticleFile, parseValidated, readInput } from '../load/load.js';
+import { importArticle } from '../import/import.js';
 import { loadTemplates, renderMarkdown } from '../render/render.js';
 import { parseMarkdown } from '../parse/parse.js';
 import { layoutBriefing } from '../layout/briefing.js';
@@ -50,8 +51,17 @@ export function loadTheme(templatesDir: string): Theme {
   return parseValidated(readFileSync(file, 'utf8'), file, ThemeSchema, 'a theme');
 }
 
+/** Raw articles (text as copied from a web page, or Markdown) are imported in memory; data files are loaded. */
+export const RAW_EXTENSIONS = ['.txt', '.text', '.md', '.markdown'];
+
+export function readArticle(file: string): { value: Article; diagnostics: Diagnostic[] } {
+  if (!RAW_EXTENSIONS.includes(extname(file).toLowerCase())) return loadArticleFile(file);
+  const imported = importArticle(decodeUtf8(readInput(file), file), file);
+  return { value: imported.value.article, diagnostics: imported.diagnostics };
+}
+
 export async function buildFile(file: string, options: BuildOptions = {}): Promise<BuildResult> {
-  const { value: article, diagnostics } = loadArticleFile(file);
+  const { value: article, diagnostics } = readArticle(file);
   return buildArticle(article, options, diagnostics, file);
 }
 
@@ -72,14 +82,14 @@ export async function buildArticle(loaded: Article, options: BuildOptions = {}, 
     paper,
     lang: article.lang,
     header: `${labels.briefing} · ${article.title}`,
-    footerLeft: article.author.name,
+    footerLeft: article.author?.name ?? article.sources[0]?.publisher ?? '',
     pageOf: labels.pageOf,
   });
   diagnostics.push(...markdown.diagnostics, ...briefingDoc.diagnostics, ...pages.diagnostics);
 
   const meta = {
     title: article.title,
-    author: article.author.name,
+    author: article.author?.name ?? '',
     subject: article.keyPoints.join(' '),
     keywords: [...article.actors.map((a) => a.name), ...article.places.map((p) => p.name)],
     lang: article.lang,

@@ -58,6 +58,9 @@ export interface Line {
   width: number;
   fragments: Fragment[];
   hyphenated: boolean;
+  /** Where the line's text lies in the paragraph's text (its runs joined): [start, end), trailing spaces included. */
+  start: number;
+  end: number;
 }
 
 export interface ParagraphLayout {
@@ -185,7 +188,7 @@ export function layoutParagraph(requested: ParagraphSpec, width: number, fonts: 
     const top = index * spec.lineHeight;
     const glyphHeight = (face.ascent - face.descent) * size;
     const baseline = top + (spec.lineHeight - glyphHeight) / 2 + face.ascent * size;
-    return { top, baseline, height: spec.lineHeight, width: natural + (justify ? spaces * wordSpacing : 0), fragments, hyphenated: showHyphen };
+    return { top, baseline, height: spec.lineHeight, width: natural + (justify ? spaces * wordSpacing : 0), fragments, hyphenated: showHyphen, start: entry.start, end: entry.end };
   });
 
   const firstLine = lines[0];

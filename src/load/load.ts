@@ -11,17 +11,20 @@ const MAX_ALIASES = 100;
 export function loadArticleFile(file: string): Result<Article> {
   const extension = extname(file).toLowerCase();
   if (!['.yaml', '.yml', '.json'].includes(extension)) {
-    throw new BriefkitError([{ severity: 'error', file, rule: 'input-type', message: `unsupported input "${extension || 'no extension'}": expected .yaml, .yml or .json` }]);
+    throw new BriefkitError([{ severity: 'error', file, rule: 'input-type', message: `unsupported input "${extension || 'no extension'}": expected .yaml, .yml or .json (or a raw article: .txt, .md)` }]);
   }
-  let bytes: Buffer;
+  return parseArticle(decodeUtf8(readInput(file), file), file);
+}
+
+/** The bytes of an input file, or an error naming it (missing, a folder, unreadable). */
+export function readInput(file: string): Buffer {
   try {
-    bytes = readFileSync(file);
+    return readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read (${code ?? 'unknown error'})`;
     throw new BriefkitError([{ severity: 'error', file, rule: 'input-missing', message: reason }]);
   }
-  return parseArticle(decodeUtf8(bytes, file), file);
 }
 
 /** Strict UTF-8 decoding: invalid bytes are an error naming their offset; a BOM is dropped. */

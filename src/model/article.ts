@@ -86,7 +86,8 @@ export const ArticleSchema = z
     subtitle: text.optional(),
     /** Publication date of the article (ISO), when known. */
     date: z.iso.date().optional(),
-    author: AuthorSchema,
+    /** Absent when the article names nobody (an imported text without a byline). */
+    author: AuthorSchema.optional(),
     keyPoints: z.array(text).min(1).max(7),
     sections: z.array(SectionSchema).min(1),
     quotes: z.array(QuoteSchema).default([]),

@@ -17,7 +17,7 @@ export interface ArticleView {
   lang: string;
   title: string;
   subtitle: string | null;
-  author: { name: string; roles: string[]; rolesText: string };
+  author: { name: string; roles: string[]; rolesText: string } | null;
   dateLine: string;
   keyPoints: string[];
   sections: { heading: string | null; title: string; blocks: BlockView[]; paragraphs: string[]; bullets: string[] }[];
@@ -42,7 +42,7 @@ export function buildView(article: Article, buildDate: number): ArticleView {
     lang: article.lang,
     title: article.title,
     subtitle: article.subtitle ?? null,
-    author: { name: article.author.name, roles: article.author.roles, rolesText: article.author.roles.join(', ') },
+    author: article.author ? { name: article.author.name, roles: article.author.roles, rolesText: article.author.roles.join(', ') } : null,
     dateLine,
     keyPoints: article.keyPoints,
     sections: article.sections.map((section) => ({

@@ -66,7 +66,7 @@ describe('briefing.pdf and slides.pdf: file structure', () => {
       const info = pdfInfo(seed.path(name));
       expect(info.Tagged).toBe('yes');
       expect(info.Title).toBe(seed.result.article.title);
-      expect(info.Author).toBe(seed.result.article.author.name);
+      expect(info.Author).toBe(seed.result.article.author!.name);
     });
 
     it(`${name}: the catalog's /Lang is the article's language (PDF.js)`, async () => {

@@ -157,7 +157,7 @@ describe('slides.pptx: the package', () => {
     expect(/<dcterms:created[^>]*>([^<]*)</.exec(core)?.[1]).toBe(SOURCE_DATE);
     expect(/<dcterms:modified[^>]*>([^<]*)</.exec(core)?.[1]).toBe(SOURCE_DATE);
     expect(/<dc:title>([^<]*)</.exec(core)?.[1]?.replace(/&apos;/g, "'")).toBe(seed.result.article.title);
-    expect(/<dc:creator>([^<]*)</.exec(core)?.[1]).toBe(seed.result.article.author.name);
+    expect(/<dc:creator>([^<]*)</.exec(core)?.[1]).toBe(seed.result.article.author!.name);
   });
 
   it('the slides are 960 × 540 pt (16:9)', () => {

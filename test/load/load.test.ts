@@ -76,8 +76,8 @@ describe('the seed article', () => {
     expect(article.id).toBe('lukashenko-occupied-territories');
     expect(article.lang).toBe('en');
     expect(article.title).toBe("Lukashenko regime's cooperation with the Russian-occupied territories of Ukraine");
-    expect(article.author.name).toBe('Pavel Latushka');
-    expect(article.author.roles).toEqual([
+    expect(article.author!.name).toBe('Pavel Latushka');
+    expect(article.author!.roles).toEqual([
       'deputy Head of the United Transitional Cabinet of Belarus',
       'Head of the National Anti-Crisis Management',
       'ambassador',
@@ -124,7 +124,7 @@ describe('the seed article', () => {
       'sources: [{ title: Крыніца }]',
     ].join('\n');
     const article = parseArticle(minimal, FILE).value;
-    expect(article.author.roles).toEqual([]);
+    expect(article.author!.roles).toEqual([]);
     expect(article.quotes).toEqual([]);
     expect(article.events).toEqual([]);
     expect(article.actors).toEqual([]);

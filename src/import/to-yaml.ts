@@ -1,0 +1,25 @@
+// Imported article data in, the text of a data file out: YAML with comments marking what a human should check.
+import { Document, isMap, isScalar, type Pair } from 'yaml';
+import type { ArticleInput } from '../model/article.js';
+
+const COMMENTS: Record<string, string> = {
+  keyPoints: ' DRAFT key points: the first sentences, not takeaways. Rewrite them (3–5, one line each, your words).',
+  sections: ' Paragraphs are verbatim. Headings were found as short lines without final punctuation; add `bullets:` for slides.',
+  events: ' Proposed from the dates in the text: check each date, its wording and its label.',
+  actors: ' People and bodies: id, name, role, side — to fill in by hand.',
+  places: ' Places: id, name, lat, lon, kind (capital, city, region, occupied-territory) — coordinates by hand.',
+  author: ' Found in the byline: check the name and the roles.',
+};
+
+export function articleYaml(data: ArticleInput, sourceFile: string): string {
+  const document = new Document(data);
+  document.commentBefore = ` Imported by briefkit from ${sourceFile}.\n Check every guess marked below, then build with: npx briefkit build <this file>`;
+  if (isMap(document.contents)) {
+    for (const pair of document.contents.items as Pair[]) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : '';
+      const comment = COMMENTS[key];
+      if (comment && isScalar(pair.key)) pair.key.commentBefore = comment;
+    }
+  }
+  return document.toString({ lineWidth: 0 });
+}
