@@ -8,7 +8,9 @@ import { loadTemplates, renderMarkdown } from '../render/render.js';
 import { parseMarkdown } from '../parse/parse.js';
 import { layoutBriefing } from '../layout/briefing.js';
 import { FontRegistry } from '../layout/fonts.js';
-import { labelsFor } from '../render/labels.js';
+import { labelsFor, type Labels } from '../render/labels.js';
+import type { FigureData } from '../layout/figures/map.js';
+import { edtfSortKey } from '../model/edtf.js';
 import { exportPdf } from '../export/pdf.js';
 import { exportPptx } from '../export/pptx.js';
 import { layoutSlides } from '../layout/slides.js';
@@ -60,6 +62,19 @@ export function readArticle(file: string): { value: Article; diagnostics: Diagno
   return { value: imported.value.article, diagnostics: imported.diagnostics };
 }
 
+/** What the timeline and the map are drawn from, with their alt texts. */
+export function figureData(article: Article, labels: Labels): FigureData {
+  const events = [...article.events].sort((a, b) => edtfSortKey(a.date) - edtfSortKey(b.date));
+  return {
+    events,
+    timelineAlt: `${labels.timeline} (${events.length}): ${events.map((e) => `${e.wording} — ${e.label}`).join('; ')}`,
+    places: article.places,
+    countries: [...new Set(article.places.flatMap((p) => (p.country ? [p.country] : [])))],
+    mapAlt: `${labels.places} (${article.places.length}): ${article.places.map((p) => `${p.name} (${p.kind.replace(/-/g, ' ')}${p.country ? `, ${p.country}` : ''})`).join('; ')}`,
+    credit: labels.mapCredit,
+  };
+}
+
 export async function buildFile(file: string, options: BuildOptions = {}): Promise<BuildResult> {
   const { value: article, diagnostics } = readArticle(file);
   return buildArticle(article, options, diagnostics, file);
@@ -76,6 +91,7 @@ export async function buildArticle(loaded: Article, options: BuildOptions = {}, 
   diagnostics.push(...checked.diagnostics);
   const labels = labelsFor(article.lang);
 
+  const figures = figureData(article, labels);
   const markdown = renderMarkdown(article, loadTemplates(templatesDir), epochMs);
   const briefingDoc = parseMarkdown(markdown.value.briefing, 'briefing.md');
   const pages = layoutBriefing(briefingDoc.value, theme, fonts, {
@@ -84,6 +100,7 @@ export async function buildArticle(loaded: Article, options: BuildOptions = {}, 
     header: `${labels.briefing} · ${article.title}`,
     footerLeft: article.author?.name ?? article.sources[0]?.publisher ?? '',
     pageOf: labels.pageOf,
+    figures,
   });
   diagnostics.push(...markdown.diagnostics, ...briefingDoc.diagnostics, ...pages.diagnostics);
 

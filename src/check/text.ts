@@ -1,7 +1,7 @@
 // An Article + the fonts in, the same Article with unprintable characters removed or replaced, and a warning for each field touched.
 import type { Article } from '../model/article.js';
 import type { FontRegistry, FontKey } from '../layout/fonts.js';
-import { formatPath, type Diagnostic, type Result } from '../diagnostics.js';
+import { BriefkitError, formatPath, type Diagnostic, type Result } from '../diagnostics.js';
 
 /** C0/C1 controls other than tab and newline, noncharacters, and lone surrogates: never meaningful in an article. */
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -15,6 +15,7 @@ const codes = (chars: Iterable<string>) => [...new Set(chars)].map((c) => `U+${c
 
 export function checkArticleText(article: Article, fonts: FontRegistry, file?: string): Result<Article> {
   const diagnostics: Diagnostic[] = [];
+  const errors: Diagnostic[] = [];
   const faces = FACES.map((key) => fonts.face(key));
   const printable = new Map<number, boolean>();
   const covered = (codePoint: number) => {
@@ -28,6 +29,10 @@ export function checkArticleText(article: Article, fonts: FontRegistry, file?: s
     let out = forbidden ? text.replace(FORBIDDEN, '') : text;
     if (forbidden) {
       diagnostics.push({ severity: 'warning', file, path: formatPath(path), rule: 'control-characters', message: `removed ${forbidden.length} control or invalid character${forbidden.length > 1 ? 's' : ''} (${codes(forbidden)})` });
+    }
+    // Every text field must not be empty (the schema trims and checks); one made only of removed characters is empty too.
+    if (forbidden && out.trim() === '') {
+      errors.push({ severity: 'error', file, path: formatPath(path), rule: 'empty-text', message: `must not be empty: nothing is left once the control or invalid characters (${codes(forbidden)}) are removed` });
     }
     out = out.normalize('NFC');
     const missing: string[] = [];
@@ -56,5 +61,7 @@ export function checkArticleText(article: Article, fonts: FontRegistry, file?: s
     if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, walk(item, [...path, key])]));
     return value;
   };
-  return { value: walk(article, []) as Article, diagnostics };
+  const value = walk(article, []) as Article;
+  if (errors.length > 0) throw new BriefkitError(errors);
+  return { value, diagnostics };
 }

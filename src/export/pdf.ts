@@ -15,6 +15,32 @@ export interface PdfMetadata {
 }
 
 type StructElement = ReturnType<PDFKit.PDFDocument['struct']>;
+type LaidOut = { glyphs: { codePoints: number[] }[] };
+
+/** Whitespace that pdfkit's word spacing widens but the layout's does not (it widens each U+0020 alone). */
+const UNEVEN_SPACING = /[^\S ]| {2}/;
+
+/**
+ * The font for pdfkit, with every glyph it lays out carrying the code point it was drawn for. fontkit keeps one glyph
+ * object per glyph id, with the code points of the call that first made it; subsetting a document makes the components
+ * of composite glyphs (the "U" of "Ű") with none. The fonts are shared by every document of a process, so a later
+ * document drawing that "U" would write an empty ToUnicode entry, and PDF readers would lose or garble its letters.
+ */
+function withOwnCodePoints<F extends object>(font: F): F {
+  return new Proxy(font, {
+    get(target, property) {
+      const value = Reflect.get(target, property) as unknown;
+      if (property !== 'layout' || typeof value !== 'function') return value;
+      return (text: string, ...rest: unknown[]) => {
+        const run = (value as (text: string, ...rest: unknown[]) => LaidOut).call(target, text, ...rest);
+        const characters = [...text];
+        // One glyph per character is how the shared font lays out (no shaping); anything else is left as it is.
+        if (run.glyphs.length !== characters.length) return run;
+        return { ...run, glyphs: run.glyphs.map((glyph, i) => Object.create(glyph, { codePoints: { value: [characters[i]!.codePointAt(0)!] } })) };
+      };
+    },
+  });
+}
 
 export function exportPdf(frames: Frame[], fonts: FontRegistry, meta: PdfMetadata): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -39,7 +65,7 @@ export function exportPdf(frames: Frame[], fonts: FontRegistry, meta: PdfMetadat
   const registered = new Set<string>();
   const useFont = (key: string) => {
     if (!registered.has(key)) {
-      doc.registerFont(key, fonts.face(key as never).forPdf as never);
+      doc.registerFont(key, withOwnCodePoints(fonts.face(key as never).forPdf) as never);
       registered.add(key);
     }
     doc.font(key);
@@ -92,16 +118,40 @@ export function exportPdf(frames: Frame[], fonts: FontRegistry, meta: PdfMetadat
             if (fragment.text.length === 0) continue;
             useFont(fragment.style.font);
             doc.fontSize(fragment.style.size).fillColor(fragment.style.color);
-            doc.text(fragment.text, item.x + fragment.x, baseline, {
-              lineBreak: false, baseline: 'alphabetic', wordSpacing: fragment.wordSpacing, underline: Boolean(fragment.style.underline),
+            const options = (wordSpacing: number) => ({
+              lineBreak: false, baseline: 'alphabetic', wordSpacing, underline: Boolean(fragment.style.underline),
               features: fonts.face(fragment.style.font).features,
               ...(fragment.link ? { link: fragment.link } : {}),
-            } as unknown as PDFKit.Mixins.TextOptions);
+            }) as unknown as PDFKit.Mixins.TextOptions;
+            if (fragment.wordSpacing > 0 && UNEVEN_SPACING.test(fragment.text)) {
+              // pdfkit would widen every whitespace run (NBSP, thin space, "  " too) where the layout widened each U+0020:
+              // the line would grow past its box, off the page. Each word is placed where the layout put it instead.
+              const face = fonts.face(fragment.style.font);
+              let x = item.x + fragment.x;
+              fragment.text.split(' ').forEach((word, index, words) => {
+                const shown = index < words.length - 1 ? `${word} ` : word;
+                if (shown.length > 0) doc.text(shown, x, baseline, options(0));
+                x += face.width(shown, fragment.style.size) + (index < words.length - 1 ? fragment.wordSpacing : 0);
+              });
+              continue;
+            }
+            doc.text(fragment.text, item.x + fragment.x, baseline, options(fragment.wordSpacing));
           }
         }
       };
       tagged(paragraph.tag ?? item.tag, draw);
     }
+  };
+
+  /** Fills and/or strokes the shape that `trace` adds to the current path. */
+  const paint = (item: { fill?: string; stroke?: string; strokeWidth?: number; opacity?: number }, trace: () => void) => {
+    doc.save();
+    if (item.opacity !== undefined) doc.opacity(item.opacity);
+    trace();
+    if (item.fill && item.stroke) doc.lineWidth(item.strokeWidth ?? 1).lineJoin('round').fillAndStroke(item.fill, item.stroke, 'evenodd');
+    else if (item.fill) doc.fill(item.fill, 'evenodd');
+    else if (item.stroke) doc.lineWidth(item.strokeWidth ?? 1).lineJoin('round').stroke(item.stroke);
+    doc.restore();
   };
 
   const drawItem = (item: FrameItem) => {
@@ -110,16 +160,27 @@ export function exportPdf(frames: Frame[], fonts: FontRegistry, meta: PdfMetadat
         drawText(item);
         break;
       case 'rect':
-        tagged(item.tag, () => {
-          doc.rect(item.x, item.y, item.w, item.h);
-          if (item.fill && item.stroke) doc.lineWidth(item.strokeWidth ?? 1).fillAndStroke(item.fill, item.stroke);
-          else if (item.fill) doc.fill(item.fill);
-          else if (item.stroke) doc.lineWidth(item.strokeWidth ?? 1).stroke(item.stroke);
-        });
+        tagged(item.tag, () => paint(item, () => doc.rect(item.x, item.y, item.w, item.h)));
+        break;
+      case 'ellipse':
+        tagged(item.tag, () => paint(item, () => doc.ellipse(item.x + item.w / 2, item.y + item.h / 2, item.w / 2, item.h / 2)));
+        break;
+      case 'path':
+        tagged(item.tag, () =>
+          paint(item, () => {
+            for (const subpath of item.subpaths) {
+              subpath.forEach(([x, y], index) => (index === 0 ? doc.moveTo(x, y) : doc.lineTo(x, y)));
+              if (item.closed) doc.closePath();
+            }
+          }),
+        );
         break;
       case 'rule':
         tagged(item.tag, () => {
+          doc.save();
+          if (item.dash) doc.dash(item.dash, { space: item.dash });
           doc.moveTo(item.x1, item.y1).lineTo(item.x2, item.y2).lineWidth(item.width).stroke(item.color);
+          doc.restore();
         });
         break;
       case 'table': {

@@ -4,9 +4,20 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 /** Shape name the exporter gives each slide's title text box; the finisher turns that box into the title placeholder. */
 export const TITLE_SHAPE_NAME = 'Slide Title';
 
+/**
+ * Bullet character (a private-use code point, as 4 hex digits) the exporter gives an indented paragraph that has no
+ * bullet; the finisher replaces it with `<a:buNone/>` and sets the first line's indent to 0, keeping the left margin.
+ */
+export const NO_BULLET_CODE = 'E000';
+
+/** Shapes named with this prefix and a figure id belong to that figure (a timeline or a map). */
+export const FIGURE_SHAPE_PREFIX = 'Figure ';
+
 export interface FinishOptions {
   date: Date;
   lang: string;
+  /** Figure id → alt text, written as the `descr` of each of the figure's shapes. */
+  altTexts?: Record<string, string>;
 }
 
 export async function finishPptx(raw: Buffer, options: FinishOptions): Promise<Buffer> {
@@ -17,7 +28,7 @@ export async function finishPptx(raw: Buffer, options: FinishOptions): Promise<B
   const output: Zippable = {};
   for (const name of ordered) {
     const bytes = input[name]!;
-    const content = name.endsWith('.xml') || name.endsWith('.rels') ? strToU8(fixXml(name, strFromU8(bytes), iso, options.lang)) : bytes;
+    const content = name.endsWith('.xml') || name.endsWith('.rels') ? strToU8(fixXml(name, strFromU8(bytes), iso, options.lang, options.altTexts ?? {})) : bytes;
     // fflate writes the DOS date from the local fields of `mtime`; the UTC fields make it the same in every time zone.
     output[name] = [content, { mtime: zipDate(options.date) }];
   }
@@ -35,7 +46,7 @@ function rank(name: string): number {
   return 2;
 }
 
-function fixXml(name: string, xml: string, iso: string, lang: string): string {
+function fixXml(name: string, xml: string, iso: string, lang: string, altTexts: Record<string, string>): string {
   let out = xml;
   if (name === 'docProps/core.xml') {
     out = out
@@ -44,7 +55,7 @@ function fixXml(name: string, xml: string, iso: string, lang: string): string {
       .replace(/<dc:language>[^<]*<\/dc:language>/, `<dc:language>${lang}</dc:language>`);
   }
   if (name === 'ppt/presentation.xml') out = schemaOrderPresentation(out);
-  if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) out = markTitlePlaceholder(singleParagraphProperties(out));
+  if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) out = describeFigures(markTitlePlaceholder(unbulletedIndents(singleParagraphProperties(out))), altTexts);
   // Text runs carry the article's language, so spelling and hyphenation in the viewer use it.
   if (name.startsWith('ppt/slides/slide') || name.startsWith('ppt/notesSlides/')) {
     out = out.replace(/lang="en-US"/g, `lang="${lang === 'en' ? 'en-GB' : officeLang(lang)}"`);
@@ -71,6 +82,24 @@ function singleParagraphProperties(xml: string): string {
     const head = inner.slice(0, firstRun);
     const tail = inner.slice(firstRun).replace(/<a:pPr\b[^>]*\/>|<a:pPr\b[^>]*>.*?<\/a:pPr>/gs, '');
     return `<a:p>${head}${tail}</a:p>`;
+  });
+}
+
+/** Paragraphs carrying the placeholder bullet: no bullet, the left margin kept, the first line not hung. */
+function unbulletedIndents(xml: string): string {
+  const placeholder = `<a:buSzPct val="100000"/><a:buChar char="&#x${NO_BULLET_CODE};"/>`;
+  if (!xml.includes(placeholder)) return xml;
+  return xml.replace(/<a:pPr\b([^>]*)>(.*?)<\/a:pPr>/gs, (whole, attributes: string, inner: string) =>
+    inner.includes(placeholder) ? `<a:pPr${attributes.replace(/ indent="-?\d+"/, ' indent="0"')}>${inner.replace(placeholder, '<a:buNone/>')}</a:pPr>` : whole,
+  );
+}
+
+/** Each shape of a figure gets the figure's alt text (`descr`), so screen readers and PowerPoint's checker find it. */
+function describeFigures(xml: string, altTexts: Record<string, string>): string {
+  return xml.replace(/<p:cNvPr id="(\d+)" name="Figure ([^"]*)"( descr="[^"]*")?/g, (_match, id: string, figure: string) => {
+    const alt = altTexts[figure] ?? '';
+    const escaped = alt.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    return `<p:cNvPr id="${id}" name="Figure ${figure}" descr="${escaped}"`;
   });
 }
 

@@ -1,11 +1,11 @@
 // Slide frames + metadata in, PPTX bytes out (pptxgenjs): editable text boxes at the laid-out positions, then finished.
 import pptxgenjs from 'pptxgenjs';
 import type PptxGenJSTypes from 'pptxgenjs';
-import type { Frame, FrameItem, TextItem } from '../layout/frame.js';
+import type { Frame, FrameItem, Tag, TextItem } from '../layout/frame.js';
 import type { FontRegistry } from '../layout/fonts.js';
 import { assertNever } from '../parse/doc.js';
 import type { Run } from '../layout/text.js';
-import { finishPptx, TITLE_SHAPE_NAME } from './pptx-finish.js';
+import { finishPptx, FIGURE_SHAPE_PREFIX, NO_BULLET_CODE, TITLE_SHAPE_NAME } from './pptx-finish.js';
 
 export interface PptxMetadata {
   title: string;
@@ -40,7 +40,7 @@ export async function exportPptx(frames: Frame[], fonts: FontRegistry, meta: Ppt
     if (frame.notes && frame.notes.length > 0) slide.addNotes(frame.notes.join('\n\n'));
   }
   const raw = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
-  return finishPptx(raw, { date: meta.date, lang: meta.lang });
+  return finishPptx(raw, { date: meta.date, lang: meta.lang, altTexts: figureAltTexts(frames) });
 }
 
 type Pptx = PptxGenJSTypes.default;
@@ -51,17 +51,48 @@ function addItem(slide: Slide, item: FrameItem, officeFont: (key: string) => str
     case 'rect':
       slide.addShape('rect', {
         x: inches(item.x), y: inches(item.y), w: inches(item.w), h: inches(item.h),
-        fill: item.fill ? { color: hex(item.fill) } : { type: 'none' },
+        fill: item.fill ? { color: hex(item.fill), transparency: transparency(item.opacity) } : { type: 'none' },
         line: item.stroke ? { color: hex(item.stroke), width: item.strokeWidth ?? 1 } : { type: 'none' },
+        ...figureName(item.tag),
       } as PptxGenJSTypes.default.ShapeProps);
       break;
     case 'rule':
       slide.addShape('line', {
         x: inches(Math.min(item.x1, item.x2)), y: inches(Math.min(item.y1, item.y2)),
         w: inches(Math.abs(item.x2 - item.x1)), h: inches(Math.abs(item.y2 - item.y1)),
-        line: { color: hex(item.color), width: item.width },
-      });
+        flipV: (item.x2 - item.x1) * (item.y2 - item.y1) < 0,
+        line: { color: hex(item.color), width: item.width, ...(item.dash ? { dashType: 'dash' } : {}) },
+        ...figureName(item.tag),
+      } as PptxGenJSTypes.default.ShapeProps);
       break;
+    case 'ellipse':
+      slide.addShape('ellipse', {
+        x: inches(item.x), y: inches(item.y), w: inches(item.w), h: inches(item.h),
+        fill: item.fill ? { color: hex(item.fill), transparency: transparency(item.opacity) } : { type: 'none' },
+        line: item.stroke ? { color: hex(item.stroke), width: item.strokeWidth ?? 1, transparency: transparency(item.opacity) } : { type: 'none' },
+        ...figureName(item.tag),
+      } as PptxGenJSTypes.default.ShapeProps);
+      break;
+    case 'path': {
+      // A custom-geometry shape: points relative to its bounding box, in inches (pptxgenjs converts to EMU).
+      const all = item.subpaths.flat();
+      if (all.length < 2) break;
+      const left = Math.min(...all.map((p) => p[0]));
+      const top = Math.min(...all.map((p) => p[1]));
+      const width = Math.max(0.01, Math.max(...all.map((p) => p[0])) - left);
+      const height = Math.max(0.01, Math.max(...all.map((p) => p[1])) - top);
+      const points = item.subpaths.flatMap((subpath) => [
+        ...subpath.map(([x, y], index) => ({ x: inches(x - left), y: inches(y - top), ...(index === 0 ? { moveTo: true } : {}) })),
+        ...(item.closed ? [{ close: true }] : []),
+      ]);
+      slide.addShape('custGeom' as PptxGenJSTypes.default.SHAPE_NAME, {
+        x: inches(left), y: inches(top), w: inches(width), h: inches(height), points,
+        fill: item.fill ? { color: hex(item.fill), transparency: transparency(item.opacity) } : { type: 'none' },
+        line: item.stroke ? { color: hex(item.stroke), width: item.strokeWidth ?? 1 } : { type: 'none' },
+        ...figureName(item.tag),
+      } as unknown as PptxGenJSTypes.default.ShapeProps);
+      break;
+    }
     case 'text':
       if (item.field === 'slide-number') {
         const run = item.paragraphs[0]?.layout.spec.runs[0];
@@ -75,7 +106,7 @@ function addItem(slide: Slide, item: FrameItem, officeFont: (key: string) => str
       slide.addText(textRuns(item, officeFont), {
         x: inches(item.x), y: inches(item.y), w: inches(item.w), h: inches(item.h),
         margin: 0, valign: 'top', wrap: true, isTextBox: true, autoFit: false, fontFace: 'Arial',
-        ...(item.slideTitle ? { objectName: TITLE_SHAPE_NAME } : {}),
+        ...(item.slideTitle ? { objectName: TITLE_SHAPE_NAME } : figureName(item.tag)),
       });
       break;
     case 'table': {
@@ -99,6 +130,26 @@ function addItem(slide: Slide, item: FrameItem, officeFont: (key: string) => str
   }
 }
 
+/** Figure id → alt text, for every figure on the slides. */
+function figureAltTexts(frames: Frame[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const frame of frames) {
+    for (const item of frame.items) {
+      const figure = 'tag' in item && 'struct' in item.tag ? item.tag.struct.find((level) => level.role === 'Figure') : undefined;
+      if (figure?.alt) out[figure.id] = figure.alt;
+    }
+  }
+  return out;
+}
+
+const transparency = (opacity: number | undefined) => (opacity === undefined ? 0 : Math.round((1 - opacity) * 100));
+
+/** Shapes of a figure are named after it, so that the finisher can give each the figure's alt text. */
+function figureName(tag: Tag): { objectName?: string } {
+  const figure = 'struct' in tag ? tag.struct.find((level) => level.role === 'Figure') : undefined;
+  return figure ? { objectName: `${FIGURE_SHAPE_PREFIX}${figure.id}` } : {};
+}
+
 /** The text box's paragraphs as pptxgenjs runs; the last run of each paragraph ends it (breakLine). */
 function textRuns(item: TextItem, officeFont: (key: string) => string): PptxGenJSTypes.default.TextProps[] {
   const out: PptxGenJSTypes.default.TextProps[] = [];
@@ -115,6 +166,9 @@ function textRuns(item: TextItem, officeFont: (key: string) => string): PptxGenJ
           fontFace: officeFont(run.style.font), fontSize: run.style.size, bold, italic, color: hex(run.style.color),
           align: spec.align, lineSpacing: spec.lineHeight, paraSpaceAfter: isLast ? 0 : spec.spaceAfter,
           ...(spec.bullet ? { bullet: /^\d/.test(spec.bullet.text) ? { type: 'number', indent: spec.indent } : { indent: spec.indent } } : {}),
+          // An indented paragraph without a bullet (a bullet continued from the previous slide): pptxgenjs only indents
+          // bulleted paragraphs, so it gets a placeholder bullet that the finisher turns into `<a:buNone/>`, first line unhung.
+          ...(!spec.bullet && spec.indent > 0 ? { bullet: { indent: spec.indent, characterCode: NO_BULLET_CODE } } : {}),
           ...(run.link ? { hyperlink: { url: run.link } } : {}),
           ...(runIndex === runs.length - 1 && !isLast ? { breakLine: true } : {}),
         } as PptxGenJSTypes.default.TextPropsOptions,

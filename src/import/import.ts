@@ -1,244 +1,333 @@
-// A raw article (text copied from a web page, or Markdown) in, article data that validates out, with a note for every guess.
+// A raw article (text copied from a web page, or Markdown) in, article data that validates out, with a note for every guess
+// and every line dropped. Conservative: what might be the article's text is kept; only page furniture is dropped.
 import { extname } from 'node:path';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import type { Root, RootContent, PhrasingContent } from 'mdast';
-import { ArticleSchema, type Article, type ArticleInput } from '../model/article.js';
+import { ArticleSchema, SourceSchema, SUPPORTED_LANGS, type Article, type ArticleInput } from '../model/article.js';
 import { parseEdtf } from '../model/edtf.js';
 import { BriefkitError, type Diagnostic, type Result } from '../diagnostics.js';
 import { splitSentences } from '../render/sentences.js';
+import { isHeadingLine, looksLikeMarkdown, markdownBlocks, plainBlocks, type Block, type DroppedLine } from './blocks.js';
+import { parseByline } from './byline.js';
 import { findDates } from './dates.js';
 import { detectLanguage } from './language.js';
-import { junkReason } from './junk.js';
+import { isKicker } from './junk.js';
 import { slugify } from './slug.js';
 
-type Block =
-  | { kind: 'text'; text: string; line: number }
-  | { kind: 'heading'; text: string; line: number; depth: number }
-  | { kind: 'list'; items: string[]; ordered: boolean; line: number }
-  | { kind: 'quote'; text: string; line: number };
+export { parseByline } from './byline.js';
+export type { DroppedLine } from './blocks.js';
 
 export interface ImportResult {
   /** The data as written to the file: validated, in the schema's field order. */
   data: ArticleInput;
   article: Article;
+  /** Every line dropped as page furniture, in order, with the reason. */
+  dropped: DroppedLine[];
 }
 
-const LIST_ITEM = /^\s*(?:([•·▪‣◦*+-])|(\d{1,3})[.)])\s+(.*)$/u;
-const SENTENCE_END = /[.!?…:;»"”)\]]$/u;
+type Lang = Article['lang'];
+type Paragraph = NonNullable<ArticleInput['sections']>[number]['paragraphs'][number];
+interface Draft {
+  heading?: string;
+  headingLine?: number;
+  paragraphs: { block: Paragraph; line: number; caption?: boolean }[];
+}
 
-export function importArticle(source: string, file: string, options: { lang?: Article['lang'] } = {}): Result<ImportResult> {
+/** C0 and C1 controls other than tab and line feed: never text (a form feed or vertical tab was made a line end before). */
+const CONTROLS = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F]/g;
+
+export function importArticle(source: string, file: string, options: { lang?: Lang } = {}): Result<ImportResult> {
   const notes: Diagnostic[] = [];
-  const note = (line: number | undefined, message: string, rule = 'import') => notes.push({ severity: 'note', file, line, rule, message });
-  const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const markdown = ['.md', '.markdown'].includes(extname(file).toLowerCase());
-  const blocks = markdown ? markdownBlocks(text) : plainBlocks(text, note);
-  if (blocks.length === 0) throw new BriefkitError([{ severity: 'error', file, line: 1, column: 1, rule: 'import-empty', message: 'no article text found (only page furniture or nothing at all)' }]);
+  const note = (line: number | undefined, message: string, rule = 'import') => notes.push({ severity: 'note', file, ...(line ? { line } : {}), rule, message });
+  let text = source.replace(/^\uFEFF/, '').replace(/\r\n?|[\u2028\u2029\f\v]/g, '\n');
+  const controls = text.match(CONTROLS);
+  if (controls) {
+    text = text.replace(CONTROLS, '');
+    note(undefined, `removed ${controls.length} control character${controls.length > 1 ? 's' : ''}`);
+  }
+  const markdownFile = ['.md', '.markdown'].includes(extname(file).toLowerCase());
+  const markdown = markdownFile || looksLikeMarkdown(text);
+  if (markdown && !markdownFile) note(undefined, 'the text reads as Markdown ("#" headings, links or **bold**): parsed as Markdown');
+  const parsed = markdown ? markdownBlocks(text) : plainBlocks(text);
+  const dropped = [...parsed.dropped];
+  for (const n of parsed.notes) note(n.line, n.message);
+  const blocks: Block[] = [...parsed.blocks];
+  const empty = (message: string) => new BriefkitError([{ severity: 'error', file, line: 1, column: 1, rule: 'import-empty', message }]);
+  if (blocks.length === 0) throw empty('no article text found (only page furniture or nothing at all)');
 
-  // Title: a level-1 Markdown heading, else the first block.
-  const titleIndex = Math.max(0, blocks.findIndex((b) => b.kind === 'heading' && b.depth === 1));
-  const titleBlock = blocks[titleIndex]!;
-  const title = 'text' in titleBlock ? titleBlock.text : 'items' in titleBlock ? titleBlock.items.join(' ') : '';
-  note(titleBlock.line, `title: "${title}"`);
-  blocks.splice(titleIndex, 1);
-
-  let author: ArticleInput['author'];
-  const bylineBlock = blocks[0];
-  const byline = bylineBlock && bylineBlock.kind === 'text' ? parseByline(bylineBlock.text) : undefined;
-  if (byline && bylineBlock) {
-    author = byline;
-    note(bylineBlock.line, `byline: author "${byline.name}"${byline.roles.length ? `, roles: ${byline.roles.map((r) => `"${r}"`).join(', ')}` : ''}`);
+  // A section label above the title ("Analysis").
+  const first = blocks[0]!;
+  if (first.kind === 'text' && isKicker(first.text) && blocks[1] && titleLike(blocks[1])) {
+    dropped.push({ line: first.line, text: first.text, reason: 'section label' });
     blocks.shift();
-  } else note(undefined, 'no byline found: the article has no author (add `author:` by hand)');
+  }
+  for (const d of dropped.sort((a, b) => a.line - b.line)) note(d.line, `dropped (${d.reason}): "${d.text}"`);
 
-  const lang = options.lang ?? detectLanguage(blocks.map((b) => ('text' in b ? b.text : b.items.join(' '))).join(' ') || title);
-  note(undefined, options.lang ? `language: ${lang} (given)` : `language: ${lang} (detected from the script)`);
+  // Title: the front matter's, a level-1 Markdown heading, else the first block when it reads like a title.
+  let title: string;
+  const h1 = blocks.findIndex((b) => b.kind === 'heading' && b.depth === 1);
+  if (parsed.front.title) {
+    title = parsed.front.title.trim();
+    note(1, `title: "${title}" (front matter)`);
+    if (h1 >= 0 && (blocks[h1] as { text: string }).text === title) blocks.splice(h1, 1);
+  } else if (h1 >= 0 && (markdown || h1 === 0)) {
+    title = (blocks[h1] as { text: string }).text;
+    note(blocks[h1]!.line, `title: "${title}"`);
+    blocks.splice(h1, 1);
+  } else if (titleLike(blocks[0]!) || blocks[0]!.kind === 'heading') {
+    title = (blocks[0] as { text: string }).text;
+    note(blocks[0]!.line, `title: "${title}"`);
+    blocks.shift();
+  } else {
+    const opening = blocks.find((b) => b.kind === 'text' || b.kind === 'quote') ?? blocks[0]!;
+    const whole = opening.kind === 'list' ? opening.items[0]! : opening.text;
+    title = shorten(labelSentences(whole, options.lang ?? 'en')[0] ?? whole, 120);
+    note(opening.line, `no title line found: the title "${title}" is drafted from the first sentence, which stays in the text; write a real title`);
+  }
+  if (blocks.length === 0) throw empty(`only a title was found ("${title}"): no paragraphs to build from`);
 
-  // Headings: Markdown ones, and in plain text short lines without final punctuation followed by body text.
-  const sections: { heading?: string; paragraphs: (string | { list: string[]; ordered: boolean } | { quote: string })[] }[] = [];
-  blocks.forEach((block, index) => {
-    const next = blocks[index + 1];
-    const looksLikeHeading = block.kind === 'text' && !markdown && isHeadingLine(block.text) && next !== undefined && next.kind !== 'heading';
-    if (block.kind === 'heading' || looksLikeHeading) {
-      const heading = block.kind === 'heading' ? block.text : (block as { text: string }).text;
-      note(block.line, `heading: "${heading}"`);
-      sections.push({ heading, paragraphs: [] });
-      return;
+  // Byline: the line under the title, or under a standfirst.
+  let author: ArticleInput['author'];
+  let bylineLine: number | undefined;
+  if (parsed.front.author) {
+    author = { name: parsed.front.author.trim(), roles: [] };
+    note(1, `byline: author "${author.name}" (front matter)`);
+  } else {
+    const candidates = [0, 1].filter((i) => i === 0 || (blocks[0]?.kind === 'text' && blocks[0].text.length <= 400));
+    for (const i of candidates) {
+      const block = blocks[i];
+      if (!block || block.kind !== 'text' || block.caption) continue;
+      const byline = parseByline(block.text);
+      if (!byline) continue;
+      author = { name: byline.name, roles: byline.roles };
+      bylineLine = block.line;
+      note(block.line, `byline: author "${byline.name}"${byline.roles.length ? `, roles: ${byline.roles.map((r) => `"${r}"`).join(', ')}` : ', no roles'}${byline.skipped.length ? ` (left out: ${byline.skipped.map((s) => `"${s}"`).join(', ')})` : ''}`);
+      blocks.splice(i, 1);
+      break;
     }
-    if (sections.length === 0) sections.push({ paragraphs: [] });
-    const section = sections[sections.length - 1]!;
-    if (block.kind === 'text') section.paragraphs.push(block.text);
+    if (!author) note(undefined, 'no byline found: the article has no author (add `author:` by hand)');
+  }
+  if (blocks.length === 0) throw empty(`only a title${author ? ' and a byline' : ''} were found ("${title}"): no paragraphs to build from`);
+
+  const allText = blocks.map((b) => (b.kind === 'list' ? b.items.join(' ') : b.text)).join(' ');
+  const frontLang = (SUPPORTED_LANGS as readonly string[]).includes(parsed.front.lang ?? '') ? (parsed.front.lang as Lang) : undefined;
+  const lang: Lang = options.lang ?? frontLang ?? detectLanguage(`${title} ${allText}`);
+  note(undefined, options.lang ? `language: ${lang} (given)` : frontLang ? `language: ${lang} (front matter)` : `language: ${lang} (detected from the script)`);
+
+  // Headings in plain text: short lines without final punctuation followed by body text, and "1. Background" above a paragraph.
+  if (!markdown) markHeadings(blocks);
+
+  const drafts: Draft[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'heading') {
+      const open = drafts[drafts.length - 1];
+      if (open && open.heading !== undefined && open.paragraphs.length === 0) {
+        open.heading = `${open.heading} — ${block.text}`;
+        note(block.line, `heading: "${block.text}" follows a heading directly; joined: "${open.heading}"`);
+      } else {
+        drafts.push({ heading: block.text, headingLine: block.line, paragraphs: [] });
+        note(block.line, `heading: "${block.text}"`);
+      }
+      continue;
+    }
+    if (drafts.length === 0) drafts.push({ paragraphs: [] });
+    const draft = drafts[drafts.length - 1]!;
+    if (block.kind === 'text') draft.paragraphs.push({ block: block.text, line: block.line, ...(block.caption ? { caption: true } : {}) });
     else if (block.kind === 'list') {
       note(block.line, `${block.ordered ? 'numbered' : 'bulleted'} list of ${block.items.length} item${block.items.length > 1 ? 's' : ''}`);
-      section.paragraphs.push({ list: block.items, ordered: block.ordered });
-    } else if (block.kind === 'quote') {
-      note(block.line, 'block quotation');
-      section.paragraphs.push({ quote: block.text });
+      draft.paragraphs.push({ block: { list: block.items, ordered: block.ordered }, line: block.line });
+    } else {
+      note(block.line, `block quotation${block.speaker ? ` by "${block.speaker}"` : ''}`);
+      draft.paragraphs.push({ block: { quote: block.text }, line: block.line });
     }
-  });
-  // A heading with nothing under it is text after all.
-  const kept = sections.filter((section) => section.paragraphs.length > 0 || !section.heading);
-  sections.forEach((section) => {
-    if (section.paragraphs.length === 0 && section.heading) {
-      const previous = kept[kept.indexOf(sections[sections.indexOf(section) - 1]!)] ?? kept[kept.length - 1];
-      if (previous) previous.paragraphs.push(section.heading);
-    }
-  });
-  const finalSections = kept.filter((section) => section.paragraphs.length > 0);
-  if (finalSections.length === 0) throw new BriefkitError([{ severity: 'error', file, rule: 'import-empty', message: `only a title was found ("${title}"): no paragraphs to build from` }]);
+  }
+  // A heading with nothing under it (the text's last line) is text after all.
+  const tail = drafts[drafts.length - 1]!;
+  if (tail.heading !== undefined && tail.paragraphs.length === 0) {
+    drafts.pop();
+    note(tail.headingLine, `"${tail.heading}" has no text under it: kept as a paragraph, not a heading`);
+    const host = drafts[drafts.length - 1] ?? (drafts.push({ paragraphs: [] }), drafts[0]!);
+    host.paragraphs.push({ block: tail.heading, line: tail.headingLine ?? 0 });
+  }
+  if (drafts.length === 0 || drafts.every((d) => d.paragraphs.length === 0)) throw empty(`only a title was found ("${title}"): no paragraphs to build from`);
 
-  const textParagraphs = finalSections.flatMap((section) => section.paragraphs.filter((p): p is string => typeof p === 'string'));
-  const keyPoints = (finalSections.length > 1 ? finalSections.map((s) => s.paragraphs.find((p): p is string => typeof p === 'string')).filter((p): p is string => Boolean(p)) : textParagraphs)
-    .slice(0, 5)
-    .map((paragraph) => splitSentences(paragraph, lang)[0] ?? paragraph);
-  note(undefined, `key points: ${keyPoints.length} DRAFTS (the first sentence of each ${finalSections.length > 1 ? 'section' : 'paragraph'}); rewrite them as takeaways`);
-
-  const events: NonNullable<ArticleInput['events']> = [];
-  const seen = new Set<string>();
-  for (const paragraph of textParagraphs) {
-    for (const sentence of splitSentences(paragraph, lang)) {
-      for (const date of findDates(sentence)) {
-        const key = `${date.edtf}|${sentence}`;
-        if (seen.has(key) || !parseEdtf(date.edtf)) continue;
-        seen.add(key);
-        events.push({ date: date.edtf, wording: date.wording, label: sentence });
-        note(undefined, `date "${date.wording}" → ${date.edtf}, proposed as a timeline event`);
+  for (const draft of drafts) {
+    for (const { block, line } of draft.paragraphs) {
+      for (const piece of typeof block === 'string' ? [block] : 'list' in block ? block.list : [block.quote]) {
+        const problem = unbalancedQuotes(piece);
+        if (problem) note(line, `${problem}: check the text (kept as it is)`);
       }
     }
   }
+
+  // Key points: drafts, honestly labelled as such.
+  // A point is a whole sentence that ends as one ("The editorial board" or "… fall into three groups:" are none).
+  const points = (d: Draft) =>
+    d.paragraphs.filter((p) => typeof p.block === 'string' && !p.caption).map((p) => labelSentences(p.block as string, lang).find((s) => /[.!?…»"”')]$/u.test(s) && !/:$/u.test(s)));
+  const openers = drafts.length > 1 ? drafts.map((d) => points(d).find(Boolean)) : points(drafts[0]!);
+  const keyPoints = [...new Set(openers.filter((p): p is string => Boolean(p)))].slice(0, 5);
+  const fallbackPoints = keyPoints.length > 0 ? keyPoints : drafts.flatMap((d) => d.paragraphs.flatMap((p) => (typeof p.block === 'string' ? [p.block] : 'list' in p.block ? p.block.list : [p.block.quote]))).slice(0, 3);
+  note(undefined, `key points: ${fallbackPoints.length} DRAFTS (the first sentence of each ${drafts.length > 1 ? 'section' : 'paragraph'}); rewrite them as takeaways`);
+
+  // Dates: every one in the text, as a proposed timeline event labelled with its sentence.
+  const events: NonNullable<ArticleInput['events']> = [];
+  const seen = new Set<string>();
+  for (const draft of drafts) {
+    for (const { block, line } of draft.paragraphs) {
+      const pieces = typeof block === 'string' ? [block] : 'list' in block ? block.list : [block.quote];
+      for (const piece of pieces) {
+        for (const sentence of labelSentences(piece, lang)) {
+          for (const date of findDates(sentence)) {
+            const key = `${date.edtf}|${sentence}`;
+            if (seen.has(key) || !parseEdtf(date.edtf)) continue;
+            seen.add(key);
+            events.push({ date: date.edtf, wording: date.wording, label: sentence });
+            note(line, `date "${date.wording}" → ${date.edtf}, proposed as a timeline event`);
+          }
+        }
+      }
+    }
+  }
+
+  // Quotations whose speaker the text names ("— Name" under them) are proposed for the quotation slide.
+  const quotes: NonNullable<ArticleInput['quotes']> = [];
+  for (const block of blocks) {
+    if (block.kind === 'quote' && block.speaker && block.body) {
+      quotes.push({ text: stripOuterQuotes(block.body), speaker: block.speaker });
+      note(block.line, `quotation by "${block.speaker}" proposed for the quotation slide`);
+    }
+  }
+
+  // Sources: the article itself, then every link of the text.
+  const sources: NonNullable<ArticleInput['sources']> = [{ title }];
+  const urls = new Set<string>();
+  const addSource = (candidate: { title: string; url: string }, line?: number) => {
+    if (urls.has(candidate.url) || !SourceSchema.safeParse(candidate).success) return;
+    urls.add(candidate.url);
+    sources.push(candidate);
+    note(line, `link ${candidate.url} proposed as a source`);
+  };
+  for (const link of parsed.links) addSource({ title: link.title, url: link.url }, link.line);
+  for (const draft of drafts) {
+    for (const { block, line } of draft.paragraphs) {
+      for (const piece of typeof block === 'string' ? [block] : 'list' in block ? block.list : [block.quote]) for (const url of findUrls(piece)) addSource({ title: url, url }, line);
+    }
+  }
+
+  // The publication date: the front matter's, or a dateline or stamp above the text.
+  // The stamp stands above the text: before its first paragraph, not counting a standfirst above the byline.
+  const firstText = drafts.flatMap((d) => d.paragraphs).find((p) => p.line > (bylineLine ?? 0))?.line ?? Infinity;
+  const frontDate = parsed.front.date && /^\d{4}-\d{2}-\d{2}$/.test(parsed.front.date) ? parsed.front.date : undefined;
+  const stamp = parsed.stamps.find((s) => s.line < firstText);
+  const date = frontDate ?? stamp?.iso;
+  if (date) note(stamp && !frontDate ? stamp.line : 1, `publication date: ${date}${stamp && !frontDate ? ' (from the dateline)' : ' (front matter)'}`);
 
   const data: ArticleInput = {
     id: slugify(title, lang),
     lang,
     title,
+    ...(date ? { date } : {}),
     ...(author ? { author } : {}),
-    keyPoints: keyPoints.length > 0 ? keyPoints : [title],
-    sections: finalSections,
-    quotes: [],
+    keyPoints: fallbackPoints.length > 0 ? fallbackPoints : [title],
+    sections: drafts.map((d) => ({ ...(d.heading !== undefined ? { heading: d.heading } : {}), paragraphs: d.paragraphs.map((p) => p.block) })),
+    quotes,
     events,
     actors: [],
     places: [],
-    sources: [{ title }],
+    sources,
   };
-  const parsed = ArticleSchema.safeParse(data);
-  if (!parsed.success) {
-    throw new BriefkitError(parsed.error.issues.map((issue) => ({ severity: 'error', file, rule: 'import', path: issue.path.join('.'), message: `the imported data does not validate: ${issue.message}` })));
+  const result = ArticleSchema.safeParse(data);
+  if (!result.success) {
+    throw new BriefkitError(result.error.issues.map((issue) => ({ severity: 'error', file, rule: 'import', path: issue.path.join('.'), message: `the imported data does not validate: ${issue.message}` })));
   }
   // Line by line first, then the notes about the whole text.
   const ordered = notes.map((n, i) => ({ n, i })).sort((a, b) => (a.n.line ?? Infinity) - (b.n.line ?? Infinity) || a.i - b.i).map((x) => x.n);
-  return { value: { data, article: parsed.data }, diagnostics: ordered };
+  return { value: { data, article: result.data, dropped: dropped.sort((a, b) => a.line - b.line) }, diagnostics: ordered };
 }
 
-/** Plain text: junk and repeated captions dropped, lines grouped into paragraphs, lists and "> " quotations found. */
-function plainBlocks(text: string, note: (line: number | undefined, message: string) => void): Block[] {
-  const lines = text.split('\n');
-  const counts = new Map<string, number>();
-  for (const line of lines) if (line.trim()) counts.set(line.trim(), (counts.get(line.trim()) ?? 0) + 1);
-  const seenCaption = new Set<string>();
-  const blocks: Block[] = [];
-  let paragraph: { lines: string[]; line: number } | undefined;
-  const flush = () => {
-    if (paragraph) blocks.push(...paragraphBlocks(paragraph.lines, paragraph.line));
-    paragraph = undefined;
-  };
-  lines.forEach((raw, index) => {
-    const line = raw.trim();
-    const number = index + 1;
-    if (!line) return flush();
-    const junk = junkReason(line);
-    if (junk) {
-      note(number, `dropped (${junk}): "${line}"`);
-      return flush();
-    }
-    if ((counts.get(line) ?? 0) > 1 && line.length < 120 && !SENTENCE_END.test(line)) {
-      if (seenCaption.has(line)) {
-        note(number, `dropped (repeated caption): "${line}"`);
-        return;
-      }
-      seenCaption.add(line);
-    }
-    if (!paragraph) paragraph = { lines: [], line: number };
-    paragraph.lines.push(line);
-  });
-  flush();
-  return blocks;
+/** A block that can be the title: one short line of text (a question or a quotation may end it). */
+function titleLike(block: Block): boolean {
+  if (block.kind !== 'text' || block.caption) return false;
+  if (block.text.length > 200) return false;
+  return splitSentences(block.text).length <= 1 || (block.text.length <= 120 && !/[.]$/u.test(block.text));
 }
 
-/** The lines between two blank lines: a list, a quotation, one paragraph wrapped over lines, or several one-line paragraphs. */
-function paragraphBlocks(lines: string[], firstLine: number): Block[] {
-  const out: Block[] = [];
-  let current: string[] = [];
-  let currentLine = firstLine;
-  const pushText = () => {
-    if (current.length > 0) out.push({ kind: 'text', text: current.join(' '), line: currentLine });
-    current = [];
+/** Plain text: a heading-like line becomes a heading when body text (a paragraph, a list, a quotation) follows it. */
+function markHeadings(blocks: Block[]): void {
+  const isBody = (block: Block | undefined, candidate: string): boolean => {
+    if (!block) return false;
+    if (block.kind === 'list') return candidate.split(/\s+/).length <= 10;
+    if (block.kind === 'quote') return true;
+    if (block.kind === 'text') return !block.caption && !isHeadingLine(block.text);
+    return false;
   };
-  lines.forEach((line, offset) => {
-    const number = firstLine + offset;
-    const item = LIST_ITEM.exec(line);
-    const last = out[out.length - 1];
-    if (item && item[3] && !(item[1] === '-' && /^\d/.test(item[3]))) {
-      pushText();
-      const ordered = item[2] !== undefined;
-      if (last && last.kind === 'list' && last.ordered === ordered && current.length === 0) last.items.push(item[3]);
-      else out.push({ kind: 'list', items: [item[3]], ordered, line: number });
-      return;
+  blocks.forEach((block, i) => {
+    const next = blocks.slice(i + 1).find((b) => !(b.kind === 'text' && b.caption));
+    if (block.kind === 'text' && !block.caption && isHeadingLine(block.text) && isBody(next, block.text)) {
+      blocks[i] = { kind: 'heading', text: block.text, depth: 2, line: block.line };
+    } else if (block.kind === 'list' && block.ordered && block.items.length === 1 && block.firstLine && isHeadingLine(block.items[0]!) && next?.kind === 'text' && isBody(next, block.items[0]!)) {
+      blocks[i] = { kind: 'heading', text: block.firstLine, depth: 2, line: block.line };
     }
-    if (line.startsWith('>')) {
-      pushText();
-      const quoted = line.replace(/^>\s?/, '');
-      if (last && last.kind === 'quote') last.text += ` ${quoted}`;
-      else out.push({ kind: 'quote', text: quoted, line: number });
-      return;
-    }
-    if (current.length > 0 && SENTENCE_END.test(current[current.length - 1]!)) pushText();
-    if (current.length === 0) currentLine = number;
-    current.push(line);
   });
-  pushText();
+}
+
+/**
+ * Sentences for labels and key points: Intl.Segmenter's, except that a "sentence" that is only a date ("18 красавіка
+ * 2023 г." — the abbreviation's full stop ends it) is joined to the sentence it opens.
+ */
+export function labelSentences(text: string, lang: string): string[] {
+  const out: string[] = [];
+  for (const part of splitSentences(text, lang)) {
+    const previous = out[out.length - 1];
+    if (previous !== undefined && onlyDate(previous)) out[out.length - 1] = `${previous} ${part}`;
+    else out.push(part);
+  }
   return out;
 }
 
-function markdownBlocks(text: string): Block[] {
-  const tree = unified().use(remarkParse).parse(text) as Root;
-  const inline = (nodes: PhrasingContent[]): string => nodes.map((n) => ('value' in n ? n.value : 'children' in n ? inline(n.children as PhrasingContent[]) : n.type === 'break' ? ' ' : '')).join('').replace(/\s+/g, ' ').trim();
-  const blocks: Block[] = [];
-  const visit = (node: RootContent) => {
-    const line = node.position?.start.line ?? 0;
-    switch (node.type) {
-      case 'heading':
-        blocks.push({ kind: 'heading', text: inline(node.children), depth: node.depth, line });
-        break;
-      case 'paragraph': {
-        const value = inline(node.children);
-        if (value && !junkReason(value)) blocks.push({ kind: 'text', text: value, line });
-        break;
-      }
-      case 'list':
-        blocks.push({ kind: 'list', ordered: Boolean(node.ordered), line, items: node.children.map((item) => item.children.map((child) => (child.type === 'paragraph' ? inline(child.children) : '')).join(' ').trim()).filter(Boolean) });
-        break;
-      case 'blockquote':
-        blocks.push({ kind: 'quote', line, text: node.children.map((child) => (child.type === 'paragraph' ? inline(child.children) : '')).join(' ').trim() });
-        break;
-      default:
-        if ('value' in node && typeof node.value === 'string' && node.value.trim()) blocks.push({ kind: 'text', text: node.value.trim(), line });
+function onlyDate(sentence: string): boolean {
+  const dates = findDates(sentence);
+  if (dates.length === 0 || !/[гр]\.$/u.test(sentence)) return false;
+  let rest = sentence;
+  for (const d of dates) rest = rest.replace(d.raw, ' ');
+  return (rest.match(/\p{L}+/gu) ?? []).length < 3;
+}
+
+/** URLs written out in the text, without the punctuation that ends their sentence. */
+export function findUrls(text: string): string[] {
+  const out: string[] = [];
+  for (const match of text.matchAll(/\bhttps?:\/\/[^\s<>"«»“”‘’]+/giu)) {
+    let url = match[0];
+    for (;;) {
+      const trimmed = url.replace(/[.,;:!?'*]+$/u, '');
+      const unbalanced = trimmed.endsWith(')') && (trimmed.match(/\(/g) ?? []).length < (trimmed.match(/\)/g) ?? []).length;
+      const next = unbalanced ? trimmed.slice(0, -1) : trimmed;
+      if (next === url) break;
+      url = next;
     }
-  };
-  tree.children.forEach(visit);
-  return blocks.filter((b) => ('text' in b ? b.text.length > 0 : b.items.length > 0));
+    out.push(url);
+  }
+  return out;
 }
 
-/** "Pavel Latushka, deputy Head of …, ambassador" or "By Jane Doe": a name of 2–4 capitalised words, then roles. */
-export function parseByline(line: string): { name: string; roles: string[] } | undefined {
-  if (line.length > 300 || /[.!?]$/.test(line)) return undefined;
-  const match = /^(?:(?:by|автор|аўтар|author)[:\s]+)?((?:\p{Lu}[\p{Ll}'’-]+\.?\s+){1,3}\p{Lu}[\p{Ll}'’-]+)(?:\s*[,—–|]\s*(.+))?$/iu.exec(line);
-  if (!match?.[1]) return undefined;
-  const name = match[1].trim();
-  if (!/^(\p{Lu}[\p{Ll}'’.-]*\s+){1,3}\p{Lu}/u.test(name)) return undefined;
-  const roles = match[2] ? match[2].split(/\s*,\s*/).map((r) => r.trim()).filter(Boolean) : [];
-  return { name, roles };
+/** A quotation without the quotation marks around all of it. */
+function stripOuterQuotes(text: string): string {
+  const pairs: [string, string][] = [['“', '”'], ['«', '»'], ['„', '“'], ['"', '"'], ['‘', '’']];
+  for (const [open, close] of pairs) {
+    if (text.startsWith(open) && text.endsWith(close) && text.length > 2 && !text.slice(1, -1).includes(close)) return text.slice(1, -1).trim();
+  }
+  return text;
 }
 
-function isHeadingLine(text: string): boolean {
-  return text.length <= 100 && text.split(/\s+/).length <= 14 && !/[.!?,;:…]$/.test(text) && !LIST_ITEM.test(text);
+/** Why a paragraph's quotation marks do not pair up, if they do not. */
+function unbalancedQuotes(text: string): string | undefined {
+  const count = (c: string) => text.split(c).length - 1;
+  if (count('«') !== count('»')) return `unbalanced quotation marks « » (${count('«')} opening, ${count('»')} closing)`;
+  if (count('“') !== count('”') && count('„') === 0) return `unbalanced quotation marks “ ” (${count('“')} opening, ${count('”')} closing)`;
+  if (count('"') % 2 === 1) return 'an odd number of straight quotation marks "';
+  return undefined;
+}
+
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text.replace(/[.!]$/u, '');
+  const cut = text.slice(0, max);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 40 ? cut.lastIndexOf(' ') : max).replace(/[\s,;:—–-]+$/u, '')}…`;
 }

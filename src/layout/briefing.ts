@@ -8,6 +8,9 @@ import { layoutParagraph, type ParagraphLayout, type ParagraphSpec, type TextSty
 import { runsFromInlines, plainRuns, type RunBase } from './runs.js';
 import { columnWidths, measureRows } from './table.js';
 import type { Frame, FrameItem, StructLevel, Tag, TextItem } from './frame.js';
+import { verticalTimelineRows } from './figures/timeline.js';
+import { mapItems, type FigureData } from './figures/map.js';
+import { shiftX } from './figures/shift.js';
 
 export const PAPER: Record<'a4' | 'letter', { width: number; height: number }> = {
   a4: { width: 595.28, height: 841.89 },
@@ -22,6 +25,8 @@ export interface BriefingOptions {
   footerLeft: string;
   /** "page {page} of {pages}" */
   pageOf: string;
+  /** The data the figures (`::timeline`, `::map`) are drawn from. */
+  figures?: FigureData;
 }
 
 const MIN_LINES = 2; // orphans and widows
@@ -147,6 +152,18 @@ export function layoutBriefing(doc: Doc, theme: Theme, fonts: FontRegistry, opti
         break;
       }
       case 'directive':
+        if (block.name === 'timeline' && options.figures && options.figures.events.length > 0) {
+          const figure: StructLevel = { role: 'Figure', id: id('timeline'), alt: options.figures.timelineAlt };
+          const style = { role: roles.heading, size: sizes.table + 0.5, text: colors.text, muted: colors.muted, accent: colors.accent, axis: colors.rule, background: '#ffffff' };
+          const rows = verticalTimelineRows(options.figures.events, { style, fonts, lang: options.lang, figure, x: 0, width: contentWidth });
+          rows.forEach((row, index) => flows.push({ kind: 'block', height: row.height, spaceBefore: index === 0 ? 10 : 0, spaceAfter: index === rows.length - 1 ? 14 : 0, keepWithNext: false, place: (x, y) => row.items(y).map((item) => shiftX(item, x)) }));
+        } else if (block.name === 'map' && options.figures && options.figures.places.length > 0) {
+          const figure: StructLevel = { role: 'Figure', id: id('map'), alt: options.figures.mapAlt };
+          const height = Math.min(contentWidth * 0.72, 380);
+          const style = { role: roles.heading, size: sizes.table, text: colors.text, muted: colors.muted, accent: colors.accent, water: '#e6eef5', land: '#f3f1ec', border: '#a9a397', tint: '#f0dadd', tintBorder: colors.accent };
+          flows.push({ kind: 'block', height, spaceBefore: 8, spaceAfter: 14, keepWithNext: false, place: (x, y) => mapItems(options.figures!, { box: { x, y, w: contentWidth, h: height }, style, fonts, lang: options.lang, figure }) });
+        }
+        break;
       case 'separator':
         break;
       default:

@@ -48,6 +48,7 @@ export interface RectItem {
   fill?: string;
   stroke?: string;
   strokeWidth?: number;
+  opacity?: number;
   tag: Tag;
 }
 
@@ -59,6 +60,7 @@ export interface RuleItem {
   y2: number;
   color: string;
   width: number;
+  dash?: number;
   tag: Tag;
 }
 
@@ -79,6 +81,33 @@ export interface TableItem {
   source?: string;
 }
 
+export interface EllipseItem {
+  kind: 'ellipse';
+  /** Bounding box, points. */
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  fill?: string;
+  stroke?: string;
+  strokeWidth?: number;
+  /** 0–1; fuzzy dates are drawn faded. */
+  opacity?: number;
+  tag: Tag;
+}
+
+/** Polygons or polylines (map outlines, lead lines): each subpath a list of [x, y] points in frame coordinates. */
+export interface PathItem {
+  kind: 'path';
+  subpaths: [number, number][][];
+  closed: boolean;
+  fill?: string;
+  stroke?: string;
+  strokeWidth?: number;
+  opacity?: number;
+  tag: Tag;
+}
+
 /** Another frame drawn scaled at (x, y): a slide on a handout page. */
 export interface GroupItem {
   kind: 'group';
@@ -91,7 +120,7 @@ export interface GroupItem {
   tag: Tag;
 }
 
-export type FrameItem = TextItem | RectItem | RuleItem | TableItem | GroupItem;
+export type FrameItem = TextItem | RectItem | RuleItem | TableItem | GroupItem | EllipseItem | PathItem;
 
 export interface Frame {
   kind: 'page' | 'slide';

@@ -4,9 +4,9 @@ import { inlineText } from '../parse/doc.js';
 import type { Theme } from '../model/theme.js';
 import type { Diagnostic, Result } from '../diagnostics.js';
 import type { FontRegistry } from './fonts.js';
-import { layoutParagraph, type ParagraphLayout, type ParagraphSpec } from './text.js';
+import { layoutParagraph, type ParagraphLayout, type ParagraphSpec, type Run } from './text.js';
 import { runsFromInlines, plainRuns, type RunBase } from './runs.js';
-import { columnWidths, measureRows } from './table.js';
+import { columnWidths, measureRows, type MeasuredRow } from './table.js';
 import type { Frame, FrameItem, TextItem, TableItem } from './frame.js';
 
 export const SLIDE_SIZES: Record<'16:9' | '4:3', { width: number; height: number }> = {
@@ -186,11 +186,21 @@ function contentSlides(source: SlideSource, ctx: Ctx, diagnostics: Diagnostic[])
   // Title first, with room for a "(1/9)" suffix so that continuation slides keep the same title size.
   const probeTitle = fitTitle(source.title, ctx, '', diagnostics, source);
   // A continuation suffix may add a line; reserve for it so that every slide of the set has its body at the same place.
-  const titleHeight = Math.max(probeTitle.height, fitTitle(source.title, ctx, ' (9/9)', [], source).height);
-  const bodyTop = TITLE_TOP + titleHeight + BODY_GAP;
-  const bodyHeight = ctx.size.height - bodyTop - FOOTER_SPACE;
-
-  const pagesOfContent = paginateBody(units, ctx, bodyHeight * ctx.safety, width);
+  // Digits are equally wide, so "(n/n)" is the widest suffix of n slides; ten or more slides need a wider reservation.
+  let reserve = ' (9/9)';
+  let titleHeight: number;
+  let bodyTop: number;
+  let bodyHeight: number;
+  let pagesOfContent: BodyPage[];
+  for (;;) {
+    titleHeight = Math.max(probeTitle.height, fitTitle(source.title, ctx, reserve, [], source).height);
+    bodyTop = TITLE_TOP + titleHeight + BODY_GAP;
+    bodyHeight = ctx.size.height - bodyTop - FOOTER_SPACE;
+    pagesOfContent = paginateBody(units, ctx, bodyHeight * ctx.safety, width);
+    const widest = ` (${pagesOfContent.length}/${pagesOfContent.length})`;
+    if (widest.length <= reserve.length) break;
+    reserve = widest;
+  }
   const count = pagesOfContent.length;
   const notesChunks = splitNotes(source.notes, pagesOfContent.map((p) => p.weight));
   return pagesOfContent.map((content, index): Frame => {
@@ -227,33 +237,69 @@ function fillPages(units: BodyUnit[], ctx: Ctx, height: number, width: number, s
   const pages: { pieces: Piece[]; used: number; weight: number }[] = [{ pieces: [], used: 0, weight: 0 }];
   const current = () => pages[pages.length - 1]!;
   const newPage = () => pages.push({ pieces: [], used: 0, weight: 0 });
+  const addParagraph = (layout: ParagraphLayout) => {
+    const page = current();
+    const last = page.pieces[page.pieces.length - 1];
+    if (last && last.kind === 'text') last.layouts.push(layout);
+    else page.pieces.push({ kind: 'text', layouts: [layout] });
+    page.used += layout.height + layout.spec.spaceAfter;
+    page.weight += layout.lines.length;
+  };
   for (const unit of units) {
     if (unit.kind === 'paragraph') {
-      const layout = unit.build(size);
+      let layout = unit.build(size);
+      // A paragraph taller than a whole slide is cut between lines and continues on the next slide (it cannot shrink further).
+      while (layout.height > height && layout.lines.length > 1) {
+        const before = current().used > 0 ? layout.spec.spaceBefore : 0;
+        const room = Math.floor((height - current().used - before + 1e-6) / layout.spec.lineHeight);
+        if (room < 2 && current().used > 0) {
+          newPage();
+          continue;
+        }
+        const [head, tail] = splitParagraph(layout, Math.max(1, room), width, ctx);
+        addParagraph(head);
+        newPage();
+        layout = tail;
+      }
       const need = layout.height + (current().used > 0 ? layout.spec.spaceBefore : 0);
       if (current().used > 0 && current().used + need > height) newPage();
-      const page = current();
-      const last = page.pieces[page.pieces.length - 1];
-      if (last && last.kind === 'text') last.layouts.push(layout);
-      else page.pieces.push({ kind: 'text', layouts: [layout] });
-      page.used += layout.height + layout.spec.spaceAfter;
-      page.weight += layout.lines.length;
+      addParagraph(layout);
     } else {
       const table = measureTable(unit, ctx, width, size);
       const header = table.rows[0]!;
       let rows: number[] = [];
       let used = current().used + header.height;
-      table.rows.slice(1).forEach((row, i) => {
-        if (used + row.height > height && (rows.length > 0 || current().used > 0)) {
-          if (rows.length > 0) current().pieces.push({ kind: 'table', table, rows });
-          newPage();
-          rows = [];
-          used = header.height;
+      const queue = table.rows.map((_, index) => index).slice(1);
+      while (queue.length > 0) {
+        let index = queue.shift()!;
+        const row = table.rows[index]!;
+        if (used + row.height > height) {
+          const started = rows.length > 0 || current().used > 0;
+          const lines = (room: number) => Math.floor((room - 2 * table.padding + 1e-6) / rowLineHeight(row));
+          if (row.height > height - header.height) {
+            // A row taller than a whole slide: its cells are cut between lines, here if two lines fit, else on a new slide.
+            if (started && lines(height - used) < 2) {
+              if (rows.length > 0) current().pieces.push({ kind: 'table', table, rows });
+              newPage();
+              rows = [];
+              used = header.height;
+            }
+            const parts = splitRow(table, index, Math.max(1, lines(height - used)), ctx);
+            if (parts) {
+              index = parts[0];
+              queue.unshift(parts[1]);
+            }
+          } else if (started) {
+            if (rows.length > 0) current().pieces.push({ kind: 'table', table, rows });
+            newPage();
+            rows = [];
+            used = header.height;
+          }
         }
-        rows.push(i + 1);
-        used += row.height;
+        rows.push(index);
+        used += table.rows[index]!.height;
         current().weight += 1;
-      });
+      }
       current().pieces.push({ kind: 'table', table, rows });
       current().used = used + size * 0.6;
     }
@@ -315,6 +361,66 @@ function tableItem(table: ReturnType<typeof measureTable>, rowIndexes: number[],
   };
 }
 
+/** Runs cut at an offset of their joined text: the runs before it and the runs from it. */
+function cutRuns(runs: Run[], offset: number): [Run[], Run[]] {
+  const head: Run[] = [];
+  const tail: Run[] = [];
+  let at = 0;
+  for (const run of runs) {
+    const end = at + run.text.length;
+    if (end <= offset) head.push(run);
+    else if (at >= offset) tail.push(run);
+    else {
+      head.push({ ...run, text: run.text.slice(0, offset - at) });
+      tail.push({ ...run, text: run.text.slice(offset - at) });
+    }
+    at = end;
+  }
+  return [head, tail];
+}
+
+/**
+ * A laid-out paragraph cut after at most `count` lines into two paragraphs, each laid out again at the same width (a
+ * viewer wraps the text it is given, so the pieces are laid out as the text they hold). The head never has more than
+ * `count` lines: it may have fewer, when a word cut between characters at the seam now fits on the line before it.
+ * The continuation keeps the indent but not the bullet.
+ */
+function splitParagraph(layout: ParagraphLayout, count: number, width: number, ctx: Ctx): [ParagraphLayout, ParagraphLayout] {
+  const { bullet: _bullet, ...rest } = layout.spec;
+  for (let at = Math.min(count, layout.lines.length - 1); at >= 1; at--) {
+    const [headRuns, tailRuns] = cutRuns(layout.spec.runs, layout.lines[at]!.start);
+    const head = ctx.lay({ ...layout.spec, runs: headRuns }, width);
+    if (head.lines.length <= count) return [head, ctx.lay({ ...rest, runs: tailRuns, spaceBefore: 0 }, width)];
+  }
+  throw new Error(`internal: no cut of a ${layout.lines.length}-line paragraph leaves at most ${count} lines before it`);
+}
+
+function rowLineHeight(row: MeasuredRow): number {
+  return Math.max(...row.cells.map((cell) => cell.spec.lineHeight));
+}
+
+/** A table row cut after `count` lines of its cells into two rows (appended to the table); their indexes, or none if nothing would move. */
+function splitRow(table: ReturnType<typeof measureTable>, index: number, count: number, ctx: Ctx): [number, number] | undefined {
+  const row = table.rows[index]!;
+  if (row.cells.every((cell) => cell.lines.length <= count)) return undefined;
+  const heads: ParagraphLayout[] = [];
+  const tails: ParagraphLayout[] = [];
+  row.cells.forEach((cell, column) => {
+    const width = (table.widths[column] ?? 0) - 2 * table.padding;
+    if (cell.lines.length > count) {
+      const [head, tail] = splitParagraph(cell, count, width, ctx);
+      heads.push(head);
+      tails.push(tail);
+    } else {
+      heads.push(cell);
+      tails.push(ctx.lay({ ...cell.spec, runs: cell.spec.runs.slice(0, 1).map((run) => ({ ...run, text: '' })) }, width));
+    }
+  });
+  const measured = (cells: ParagraphLayout[]): MeasuredRow => ({ cells, height: Math.max(...cells.map((cell) => cell.height)) + 2 * table.padding, header: row.header });
+  table.rows.push(measured(heads), measured(tails));
+  return [table.rows.length - 2, table.rows.length - 1];
+}
+
 /** Notes paragraphs shared out over continuation slides in order, in proportion to how much each slide shows. */
 function splitNotes(notes: string[], weights: number[]): string[][] {
   if (weights.length <= 1) return [notes];
@@ -337,8 +443,28 @@ function footerItems(ctx: Ctx, number: number, isFirst: boolean): FrameItem[] {
   const footerWidth = ctx.contentWidth - 80;
   const layout = (text: string, align: 'left' | 'right', width: number) =>
     ctx.lay(spec(plainRuns(text, ctx.base({ size, color: ctx.colors.muted })), size, 1.2, { align }), width);
-  const footer = layout(ctx.options.footer, 'left', footerWidth);
-  footer.lines.splice(1);
+  const footer = oneLine(ctx.options.footer, (text) => layout(text, 'left', footerWidth));
   const numberBox: TextItem = { ...textItem(ctx.size.width - ctx.margin - 60, y, 60, [{ layout: layout(String(number), 'right', 60), top: 0 }], `slide ${number} number`), field: 'slide-number', tag: { artifact: 'Pagination' } };
   return [{ ...textItem(ctx.margin, y, footerWidth, [{ layout: footer, top: 0 }], `slide ${number} footer`), tag: { artifact: 'Pagination' } }, numberBox];
+}
+
+/**
+ * The text, or its longest beginning (whole words where it can) with an ellipsis, that lays out on one line. The text
+ * itself is cut, not only the lines drawn, so that the PPTX (which writes the runs) shows what the PDF shows.
+ */
+function oneLine(text: string, lay: (text: string) => ParagraphLayout): ParagraphLayout {
+  const whole = lay(text);
+  if (whole.lines.length <= 1) return whole;
+  const cuts: number[] = [];
+  for (const match of text.matchAll(/\s+/g)) if (match.index > 0 && match.index < whole.lines[1]!.start) cuts.push(match.index);
+  for (const cut of cuts.reverse()) {
+    const layout = lay(`${text.slice(0, cut).trimEnd()}…`);
+    if (layout.lines.length === 1) return layout;
+  }
+  const chars = [...text.slice(0, whole.lines[1]!.start)];
+  for (let n = chars.length - 1; n > 0; n--) {
+    const layout = lay(`${chars.slice(0, n).join('').trimEnd()}…`);
+    if (layout.lines.length === 1) return layout;
+  }
+  return lay('…');
 }

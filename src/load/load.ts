@@ -139,7 +139,9 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
-  return typeof value === 'object' ? 'a mapping' : `${typeof value} ${JSON.stringify(value)}`;
+  if (typeof value === 'object') return 'a mapping';
+  // JSON.stringify writes NaN and ±Infinity (YAML's .nan and .inf) as "null", which would misname them.
+  return typeof value === 'number' ? `number ${String(value)}` : `${typeof value} ${JSON.stringify(value)}`;
 }
 
 const firstLine = (message: string): string => message.split('\n')[0] ?? message;

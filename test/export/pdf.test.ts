@@ -4,7 +4,9 @@ import { inflateSync } from 'node:zlib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { exportPdf } from '../../src/export/pdf.js';
 import { FontRegistry } from '../../src/layout/fonts.js';
-import { fixtureFrames } from '../support/frame-fixture.js';
+import { fixtureFrames, textBox } from '../support/frame-fixture.js';
+import type { Frame } from '../../src/layout/frame.js';
+import { layoutParagraph } from '../../src/layout/text.js';
 
 const fonts = new FontRegistry();
 const meta = { title: 'Fixture & <title>', author: 'A. Author', subject: 'Subject', keywords: ['one', 'two'], lang: 'en', date: new Date(Date.UTC(2023, 10, 14, 22, 13, 20)) };
@@ -28,6 +30,34 @@ describe('exportPdf', () => {
     if (title?.kind !== 'text') throw new Error('fixture has no title');
     expect(titleItem.transform[4]).toBeCloseTo(title.x + title.paragraphs[0]!.lines[0]!.fragments[0]!.x, 1);
     expect(height - titleItem.transform[5]!).toBeCloseTo(title.y + title.paragraphs[0]!.lines[0]!.baseline, 1);
+    await pdf.destroy();
+  });
+
+  it('maps every glyph back to its character even after an earlier document subset it as part of a composite', async () => {
+    // Fresh fonts: fontkit's glyph cache is what an earlier document of the same process leaves behind.
+    const shared = new FontRegistry();
+    const page = (text: string): Frame => ({ kind: 'page', width: 300, height: 100, items: [textBox(shared, [{ text, style: { font: 'serif-regular', size: 12, color: '#000000' } }], 10, 10, 280, text)] });
+    // "Ű", "Ú" and "Ñ" are composites of "U" and "N" with accents: subsetting them makes glyph objects for "U" and "N".
+    await exportPdf([page('ŰÚÑ')], shared, meta);
+    const bytes = await exportPdf([page('UNDER Ú')], shared, meta);
+    const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, disableFontFace: true }).promise;
+    const content = await (await pdf.getPage(1)).getTextContent();
+    expect(content.items.map((i) => ('str' in i ? i.str : '')).join('')).toBe('UNDER Ú');
+    await pdf.destroy();
+  });
+
+  it('keeps a justified line with no-break spaces inside its box (the layout widens only U+0020 spaces)', async () => {
+    const style = { font: 'serif-regular' as const, size: 12, color: '#000000' };
+    const text = 'Words\u00A0joined by\u00A0no-break spaces and ordinary spaces, long enough to wrap onto a second line of the box.';
+    const layout = layoutParagraph({ runs: [{ text, style }], align: 'justify', lineHeight: 16, spaceBefore: 0, spaceAfter: 0, indent: 0, hyphenate: false }, 300, fonts, 'en');
+    expect(layout.lines.length).toBeGreaterThan(1);
+    expect(layout.lines[0]!.fragments[0]!.wordSpacing).toBeGreaterThan(0);
+    const box = { kind: 'text' as const, x: 50, y: 20, w: 300, h: layout.height, tag: { struct: [{ role: 'P' as const, id: 'p' }] }, paragraphs: [{ layout, top: 0, lines: layout.lines }] };
+    const bytes = await exportPdf([{ kind: 'page', width: 400, height: 200, items: [box] }], fonts, meta);
+    const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, disableFontFace: true }).promise;
+    const items = (await (await pdf.getPage(1)).getTextContent()).items.filter((i): i is typeof i & { str: string; transform: number[]; width: number } => 'str' in i && i.str.trim().length > 0);
+    for (const item of items) expect(item.transform[4]! + item.width, item.str).toBeLessThanOrEqual(box.x + box.w + 0.5);
+    expect(items.map((i) => i.str).join(' ').replace(/\s+/g, ' ')).toBe(text.replace(/\s+/g, ' '));
     await pdf.destroy();
   });
 

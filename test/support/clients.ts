@@ -243,6 +243,10 @@ export interface PptxParagraph {
   /** Largest run size (or the end-of-paragraph size for an empty paragraph), points; undefined when inherited. */
   size?: number;
   bullet: boolean;
+  /** The character of an `a:buChar` bullet. */
+  bulletChar?: string;
+  /** An `a:buAutoNum` bullet: its scheme and first number. */
+  autoNumber?: { type: string; startAt: number };
   /** Typefaces named by the runs (latin, ea, cs). */
   fonts: string[];
 }
@@ -380,6 +384,8 @@ function paragraphsOf(txBody: XNode | undefined): PptxParagraph[] {
         spaceAfter: points('a:spcAft') ?? 0,
         size: sizes.length > 0 ? Math.max(...sizes) : undefined,
         bullet: Boolean(child(pPrKids, 'a:buChar') ?? child(pPrKids, 'a:buAutoNum') ?? child(pPrKids, 'a:buBlip')),
+        bulletChar: attr(child(pPrKids, 'a:buChar'), 'char'),
+        autoNumber: child(pPrKids, 'a:buAutoNum') ? { type: attr(child(pPrKids, 'a:buAutoNum'), 'type') ?? 'arabicPlain', startAt: Number(attr(child(pPrKids, 'a:buAutoNum'), 'startAt') ?? 1) } : undefined,
         fonts: [...fonts],
       };
     });

@@ -1,0 +1,247 @@
+// Places + a frame box in, a map drawn as frame items out: Natural Earth outlines projected to fit, markers, labels, scale bar.
+import { createRequire } from 'node:module';
+import { geoConicConformal, geoDistance, geoPath } from 'd3-geo';
+import { feature, mesh } from 'topojson-client';
+import type { Topology, GeometryCollection } from 'topojson-specification';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { FontRegistry, FontRole } from '../fonts.js';
+import type { FrameItem, PathItem, StructLevel, TextItem } from '../frame.js';
+import { layoutParagraph, type ParagraphLayout } from '../text.js';
+import { plainRuns } from '../runs.js';
+import { inside, intersects, type Box } from './boxes.js';
+import type { TimelineEvent } from './timeline.js';
+
+const require = createRequire(import.meta.url);
+
+export interface MapPlace {
+  name: string;
+  lat: number;
+  lon: number;
+  kind: 'capital' | 'city' | 'region' | 'occupied-territory';
+  country?: string;
+}
+
+export interface FigureData {
+  events: TimelineEvent[];
+  timelineAlt: string;
+  places: MapPlace[];
+  /** Countries named in the article, tinted on the map (Natural Earth names: "Belarus", "Ukraine", "Russia"). */
+  countries: string[];
+  mapAlt: string;
+  credit: string;
+}
+
+export interface MapStyle {
+  role: FontRole;
+  size: number;
+  text: string;
+  muted: string;
+  accent: string;
+  water: string;
+  land: string;
+  border: string;
+  tint: string;
+  tintBorder: string;
+}
+
+export interface MapOptions {
+  box: Box;
+  style: MapStyle;
+  fonts: FontRegistry;
+  lang: string;
+  figure: StructLevel;
+}
+
+/** Points closer than this (points on the page) to the last kept one are dropped: outlines keep their shape, not their noise. */
+const SIMPLIFY = 1.2;
+const EARTH_KM = 6371;
+
+let world: { countries: FeatureCollection<Geometry, { name: string }>; borders: Geometry } | undefined;
+/** Natural Earth 1:50m countries, and the borders between them (shared edges only, so the frame edge is never stroked). */
+function worldData(): NonNullable<typeof world> {
+  if (!world) {
+    const topology = require('world-atlas/countries-50m.json') as Topology<{ countries: GeometryCollection<{ name: string }> }>;
+    world = {
+      countries: feature(topology, topology.objects.countries) as FeatureCollection<Geometry, { name: string }>,
+      borders: mesh(topology, topology.objects.countries, (a, b) => a !== b),
+    };
+  }
+  return world;
+}
+
+export function mapItems(data: Pick<FigureData, 'places' | 'countries' | 'credit'>, options: MapOptions): FrameItem[] {
+  const { box, style, figure } = options;
+  const tag = { struct: [figure] };
+  const places = data.places;
+  const lon0 = places.reduce((s, p) => s + p.lon, 0) / places.length;
+  const lat0 = places.reduce((s, p) => s + p.lat, 0) / places.length;
+  const margin = Math.min(box.w, box.h) * 0.16;
+  const projection = geoConicConformal()
+    .parallels([lat0 - 5, lat0 + 5])
+    .rotate([-lon0, 0])
+    .fitExtent([[box.x + margin, box.y + margin], [box.x + box.w - margin, box.y + box.h - margin]], { type: 'MultiPoint', coordinates: places.map((p) => [p.lon, p.lat]) })
+    .clipExtent([[box.x, box.y], [box.x + box.w, box.y + box.h]]);
+  if (places.length === 1) projection.scale(Math.min(box.w, box.h) * 4);
+
+  const items: FrameItem[] = [{ kind: 'rect', x: box.x, y: box.y, w: box.w, h: box.h, fill: style.water, tag }];
+  const tinted = new Set(data.countries);
+  const { countries, borders } = worldData();
+  for (const country of countries.features) {
+    const subpaths = projectGeometry(country, projection, true);
+    if (subpaths.length === 0) continue;
+    const named = tinted.has(country.properties.name);
+    items.push({ kind: 'path', subpaths, closed: true, fill: named ? style.tint : style.land, tag } satisfies PathItem);
+  }
+  const borderLines = projectGeometry(borders, projection, false);
+  if (borderLines.length > 0) items.push({ kind: 'path', subpaths: borderLines, closed: false, stroke: style.border, strokeWidth: 0.8, tag } satisfies PathItem);
+  items.push({ kind: 'rect', x: box.x, y: box.y, w: box.w, h: box.h, stroke: style.border, strokeWidth: 0.75, tag });
+
+  const reserved: Box[] = [];
+  items.push(...scaleBar(projection, options, reserved), creditText(data.credit, options, reserved));
+  const markers = places.map((place) => {
+    const [x, y] = projection([place.lon, place.lat]) ?? [box.x + box.w / 2, box.y + box.h / 2];
+    const size = place.kind === 'capital' ? 8 : place.kind === 'city' ? 7 : 12;
+    return { place, x, y, size, box: { x: x - size / 2, y: y - size / 2, w: size, h: size } };
+  });
+  reserved.push(...markers.map((m) => m.box));
+  for (const marker of markers) items.push(markerItem(marker, style, tag));
+
+  const labels = placeLabels(markers.map((m) => ({ x: m.x, y: m.y, size: m.size, layout: labelLayout(m.place.name, options) })), box, reserved);
+  labels.forEach((label) => {
+    if (label.leader) items.push({ kind: 'path', subpaths: [label.leader], closed: false, stroke: style.muted, strokeWidth: 0.6, tag });
+    items.push(text(label.layout, label.box, figure));
+  });
+  return items;
+}
+
+/** Projected, clipped and simplified outlines: rings of polygons (closed) or polylines (open). */
+function projectGeometry(geometry: Feature<Geometry, { name: string }> | Geometry, projection: ReturnType<typeof geoConicConformal>, closed: boolean): [number, number][][] {
+  const minimum = closed ? 3 : 2;
+  const subpaths: [number, number][][] = [];
+  let current: [number, number][] = [];
+  const context = {
+    moveTo(x: number, y: number) {
+      if (current.length >= minimum) subpaths.push(current);
+      current = [[x, y]];
+    },
+    lineTo(x: number, y: number) {
+      const last = current[current.length - 1];
+      if (!last || Math.hypot(x - last[0], y - last[1]) >= SIMPLIFY) current.push([x, y]);
+    },
+    closePath() {
+      if (current.length >= minimum) subpaths.push(current);
+      current = [];
+    },
+    arc() {},
+  };
+  geoPath(projection, context as never)(geometry as never);
+  if (current.length >= minimum) subpaths.push(current);
+  return subpaths.map((s) => s.map(([x, y]) => [Math.round(x * 100) / 100, Math.round(y * 100) / 100] as [number, number]));
+}
+
+function markerItem(marker: { place: MapPlace; x: number; y: number; size: number }, style: MapStyle, tag: { struct: StructLevel[] }): FrameItem {
+  const { place, x, y, size } = marker;
+  if (place.kind === 'capital') return { kind: 'rect', x: x - size / 2, y: y - size / 2, w: size, h: size, fill: style.text, stroke: '#ffffff', strokeWidth: 1, tag };
+  if (place.kind === 'city') return { kind: 'ellipse', x: x - size / 2, y: y - size / 2, w: size, h: size, fill: style.text, stroke: '#ffffff', strokeWidth: 1, tag };
+  return { kind: 'ellipse', x: x - size / 2, y: y - size / 2, w: size, h: size, fill: style.accent, opacity: 0.55, stroke: style.accent, strokeWidth: 1.5, tag };
+}
+
+function labelLayout(name: string, options: MapOptions): ParagraphLayout {
+  const { style } = options;
+  return layoutParagraph({ runs: plainRuns(name, { role: style.role, size: style.size, color: style.text, bold: true }), align: 'left', lineHeight: style.size * 1.25, spaceBefore: 0, spaceAfter: 0, indent: 0, hyphenate: false }, 1e6, options.fonts, options.lang);
+}
+
+function text(layout: ParagraphLayout, box: Box, figure: StructLevel): TextItem {
+  return { kind: 'text', x: box.x, y: box.y, w: box.w + 1, h: box.h, tag: { struct: [figure] }, paragraphs: [{ layout, top: 0, lines: layout.lines }] };
+}
+
+export interface PlacedLabel {
+  layout: ParagraphLayout;
+  box: Box;
+  leader?: [number, number][];
+}
+
+/**
+ * Each label goes to the first free spot around its marker (right, left, above, below, then the diagonals), further
+ * out with a leader line when those are taken, and at worst to any free spot of the frame: labels never overlap each
+ * other, the markers or the reserved boxes, and never leave the frame.
+ */
+export function placeLabels(anchors: { x: number; y: number; size: number; layout: ParagraphLayout }[], frame: Box, reserved: Box[]): PlacedLabel[] {
+  const taken: Box[] = [...reserved];
+  const inner: Box = { x: frame.x + 3, y: frame.y + 3, w: frame.w - 6, h: frame.h - 6 };
+  const placed: PlacedLabel[] = [];
+  for (const anchor of anchors) {
+    const w = anchor.layout.lines[0]?.width ?? 10;
+    const h = anchor.layout.height;
+    const own = { x: anchor.x - anchor.size / 2, y: anchor.y - anchor.size / 2, w: anchor.size, h: anchor.size };
+    const others = taken.filter((b) => !(b.x === own.x && b.y === own.y && b.w === own.w));
+    const free = (b: Box) => inside(b, inner) && !others.some((o) => intersects(b, o, 1));
+    let chosen: PlacedLabel | undefined;
+    for (let ring = 0; ring < 5 && !chosen; ring++) {
+      const d = anchor.size / 2 + 3 + ring * 14;
+      const candidates: Box[] = [
+        { x: anchor.x + d, y: anchor.y - h / 2, w, h },
+        { x: anchor.x - d - w, y: anchor.y - h / 2, w, h },
+        { x: anchor.x - w / 2, y: anchor.y - d - h, w, h },
+        { x: anchor.x - w / 2, y: anchor.y + d, w, h },
+        { x: anchor.x + d * 0.7, y: anchor.y - d * 0.7 - h, w, h },
+        { x: anchor.x + d * 0.7, y: anchor.y + d * 0.7, w, h },
+        { x: anchor.x - d * 0.7 - w, y: anchor.y - d * 0.7 - h, w, h },
+        { x: anchor.x - d * 0.7 - w, y: anchor.y + d * 0.7, w, h },
+      ];
+      const box = candidates.find(free);
+      if (box) chosen = { layout: anchor.layout, box, ...(ring > 0 ? { leader: leader(anchor, box) } : {}) };
+    }
+    if (!chosen) {
+      // Anywhere in the frame, nearest first.
+      const spots: Box[] = [];
+      for (let y = inner.y; y + h <= inner.y + inner.h; y += h / 2) for (let x = inner.x; x + w <= inner.x + inner.w; x += 6) spots.push({ x, y, w, h });
+      spots.sort((a, b) => Math.hypot(a.x + w / 2 - anchor.x, a.y + h / 2 - anchor.y) - Math.hypot(b.x + w / 2 - anchor.x, b.y + h / 2 - anchor.y));
+      const box = spots.find(free);
+      if (box) chosen = { layout: anchor.layout, box, leader: leader(anchor, box) };
+    }
+    if (!chosen) continue; // the frame is full: the name stays in the alt text and the table, never on top of another
+    taken.push(chosen.box);
+    placed.push(chosen);
+  }
+  return placed;
+}
+
+function leader(anchor: { x: number; y: number }, box: Box): [number, number][] {
+  const x = Math.min(Math.max(anchor.x, box.x), box.x + box.w);
+  const y = Math.min(Math.max(anchor.y, box.y), box.y + box.h);
+  return [[anchor.x, anchor.y], [x, y]];
+}
+
+function scaleBar(projection: ReturnType<typeof geoConicConformal>, options: MapOptions, reserved: Box[]): FrameItem[] {
+  const { box, style, figure } = options;
+  const tag = { struct: [figure] };
+  const cx = box.x + box.w / 2;
+  const cy = box.y + box.h / 2;
+  const a = projection.invert?.([cx - 50, cy]);
+  const b = projection.invert?.([cx + 50, cy]);
+  if (!a || !b) return [];
+  const kmPerPoint = (geoDistance(a, b) * EARTH_KM) / 100;
+  const target = (box.w * 0.22) * kmPerPoint;
+  const km = [10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000].reduce((best, n) => (Math.abs(n - target) < Math.abs(best - target) ? n : best));
+  const length = km / kmPerPoint;
+  const x = box.x + 12;
+  const y = box.y + box.h - 14;
+  const label = labelLayout(`${km} km`, { ...options, style: { ...style, size: style.size - 1 } });
+  reserved.push({ x: x - 2, y: y - label.height - 6, w: Math.max(length, label.lines[0]!.width) + 4, h: label.height + 12 });
+  return [
+    { kind: 'rule', x1: x, y1: y, x2: x + length, y2: y, color: style.text, width: 1.5, tag },
+    { kind: 'rule', x1: x, y1: y - 4, x2: x, y2: y + 2, color: style.text, width: 1.2, tag },
+    { kind: 'rule', x1: x + length, y1: y - 4, x2: x + length, y2: y + 2, color: style.text, width: 1.2, tag },
+    text(label, { x, y: y - label.height - 3, w: label.lines[0]!.width, h: label.height }, figure),
+  ];
+}
+
+function creditText(credit: string, options: MapOptions, reserved: Box[]): FrameItem {
+  const { box, style, figure } = options;
+  const layout = layoutParagraph({ runs: plainRuns(credit, { role: style.role, size: style.size - 2, color: style.muted }), align: 'left', lineHeight: (style.size - 2) * 1.25, spaceBefore: 0, spaceAfter: 0, indent: 0, hyphenate: false }, 1e6, options.fonts, options.lang);
+  const w = layout.lines[0]!.width;
+  const placed = { x: box.x + box.w - w - 6, y: box.y + box.h - layout.height - 4, w, h: layout.height };
+  reserved.push(placed);
+  return text(layout, placed, figure);
+}

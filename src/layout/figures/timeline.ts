@@ -1,0 +1,199 @@
+// Dated events + a frame box in, a timeline drawn as frame items out: axis, year ticks, markers, labels that never collide.
+import type { FontRegistry, FontRole } from '../fonts.js';
+import type { EllipseItem, FrameItem, PathItem, RectItem, StructLevel, TextItem } from '../frame.js';
+import { layoutParagraph, type ParagraphLayout } from '../text.js';
+import { plainRuns } from '../runs.js';
+import { timeScale, type ScaledEvent } from './time-scale.js';
+import { inside, intersects, type Box } from './boxes.js';
+
+export interface TimelineEvent {
+  date: string;
+  wording: string;
+  label: string;
+}
+
+export interface TimelineStyle {
+  role: FontRole;
+  size: number;
+  text: string;
+  muted: string;
+  accent: string;
+  axis: string;
+  background: string;
+}
+
+export interface TimelineOptions {
+  box: Box;
+  style: TimelineStyle;
+  fonts: FontRegistry;
+  lang: string;
+  figure: StructLevel;
+  /** Label width as a share of the box width (horizontal timelines). */
+  labelShare?: number;
+}
+
+const MARKER = 9;
+
+function labelLayout(event: TimelineEvent, width: number, options: Pick<TimelineOptions, "style" | "fonts" | "lang">): ParagraphLayout {
+  const { style } = options;
+  const runs = [
+    ...plainRuns(`${event.wording}\n`, { role: style.role, size: style.size, color: style.accent, bold: true }),
+    ...plainRuns(event.label, { role: style.role, size: style.size, color: style.text }),
+  ];
+  return layoutParagraph({ runs, align: 'left', lineHeight: style.size * 1.2, spaceBefore: 0, spaceAfter: 0, indent: 0, hyphenate: false }, width, options.fonts, options.lang);
+}
+
+function textItem(layout: ParagraphLayout, x: number, y: number, w: number, figure: StructLevel): TextItem {
+  return { kind: 'text', x, y, w, h: layout.height, tag: { struct: [figure] }, paragraphs: [{ layout, top: 0, lines: layout.lines }] };
+}
+
+/** The items of a horizontal timeline in `box`, or undefined when its labels cannot all be placed without collisions. */
+export function horizontalTimeline(events: TimelineEvent[], options: TimelineOptions): FrameItem[] | undefined {
+  const { box, style, figure } = options;
+  const scale = timeScale(events);
+  const tag = { struct: [figure] };
+  const inset = 12;
+  const axisLeft = box.x + inset;
+  const axisRight = box.x + box.w - inset;
+  const xOf = (position: number) => axisLeft + position * (axisRight - axisLeft);
+  const labelWidth = Math.min(box.w * (options.labelShare ?? 0.3), 260);
+  const layouts = scale.events.map((e) => labelLayout(e.event, labelWidth, options));
+  const tallest = Math.max(0, ...layouts.map((l) => l.height));
+  const gap = 10;
+  const axisY = box.y + box.h / 2;
+
+  // Greedy levels: above 1, below 1, above 2, … — the first where the label meets no other label, marker or tick label.
+  const yearLabelHeight = style.size * 1.2;
+  const reserved: Box[] = [
+    ...scale.events.map((e) => ({ x: xOf(e.position) - MARKER, y: axisY - MARKER, w: 2 * MARKER, h: 2 * MARKER })),
+    { x: axisLeft, y: axisY + 6, w: axisRight - axisLeft, h: yearLabelHeight },
+  ];
+  const placed: { box: Box; above: boolean }[] = [];
+  for (let i = 0; i < scale.events.length; i++) {
+    const x = xOf(scale.events[i]!.position);
+    const layout = layouts[i]!;
+    const w = Math.max(...layout.lines.map((l) => l.width), 1);
+    const left = Math.min(Math.max(x - w / 2, box.x), box.x + box.w - w);
+    let chosen: { box: Box; above: boolean } | undefined;
+    for (let level = 0; level < 8 && !chosen; level++) {
+      for (const above of [true, false]) {
+        const offset = MARKER + gap + yearLabelHeight * (above ? 0 : 1) + level * (tallest / 2 + gap);
+        const candidate: Box = { x: left, y: above ? axisY - offset - layout.height : axisY + offset, w, h: layout.height };
+        if (!inside(candidate, box)) continue;
+        if ([...reserved, ...placed.map((p) => p.box)].some((other) => intersects(candidate, other, 2))) continue;
+        chosen = { box: candidate, above };
+        break;
+      }
+    }
+    if (!chosen) return undefined;
+    placed.push(chosen);
+  }
+
+  const items: FrameItem[] = [];
+  items.push({ kind: 'rule', x1: axisLeft, y1: axisY, x2: axisRight, y2: axisY, color: style.axis, width: 2, tag });
+  for (const position of scale.breaks) {
+    const x = xOf(position);
+    items.push({ kind: 'rect', x: x - 4, y: axisY - 5, w: 8, h: 10, fill: style.background, tag } satisfies RectItem);
+    items.push({ kind: 'rule', x1: x - 6, y1: axisY + 6, x2: x - 1, y2: axisY - 6, color: style.axis, width: 1.2, tag });
+    items.push({ kind: 'rule', x1: x + 1, y1: axisY + 6, x2: x + 6, y2: axisY - 6, color: style.axis, width: 1.2, tag });
+  }
+  const yearRuns = (year: number) => layoutParagraph({ runs: plainRuns(String(year), { role: style.role, size: style.size, color: style.muted }), align: 'left', lineHeight: yearLabelHeight, spaceBefore: 0, spaceAfter: 0, indent: 0, hyphenate: false }, 80, options.fonts, options.lang);
+  const yearMarks = [{ year: scale.firstYear, position: 0 }, ...scale.ticks.filter((t) => t.position > 0.06)];
+  let lastYearRight = -Infinity;
+  for (const tick of yearMarks) {
+    const x = xOf(tick.position);
+    items.push({ kind: 'rule', x1: x, y1: axisY - 5, x2: x, y2: axisY + 5, color: style.axis, width: 1.5, tag });
+    const year = yearRuns(tick.year);
+    const width = year.lines[0]!.width;
+    const left = Math.min(Math.max(x - width / 2, box.x), box.x + box.w - width);
+    // Where years crowd (a compressed stretch), a tick keeps its mark but not its label.
+    if (left < lastYearRight + 8) continue;
+    lastYearRight = left + width;
+    items.push(textItem(year, left, axisY + 7, width + 1, figure));
+  }
+  scale.events.forEach((scaled, i) => items.push(...eventMarks(scaled, xOf, axisY, style, tag, 'horizontal')));
+  placed.forEach(({ box: labelBox, above }, i) => {
+    const x = xOf(scale.events[i]!.position);
+    const edgeY = above ? labelBox.y + labelBox.h + 2 : labelBox.y - 2;
+    const anchorX = Math.min(Math.max(x, labelBox.x + 4), labelBox.x + labelBox.w - 4);
+    items.push({ kind: 'path', subpaths: [[[x, above ? axisY - MARKER / 2 : axisY + MARKER / 2], [anchorX, edgeY]]], closed: false, stroke: style.muted, strokeWidth: 0.75, tag } satisfies PathItem);
+    items.push(textItem(layouts[i]!, labelBox.x, labelBox.y, labelBox.w + 1, figure));
+  });
+  return items;
+}
+
+/**
+ * A horizontal timeline split into as few consecutive parts as needed for every part's labels to fit without
+ * collisions (a long timeline continues over several slides).
+ */
+export function horizontalTimelineParts(events: TimelineEvent[], options: TimelineOptions): { events: TimelineEvent[]; items: FrameItem[] }[] {
+  const ordered = timeScale(events).events.map((e) => e.event);
+  const whole = horizontalTimeline(ordered, options);
+  if (whole) return [{ events: ordered, items: whole }];
+  if (ordered.length <= 1) {
+    const wide = horizontalTimeline(ordered, { ...options, labelShare: 0.9 });
+    if (wide) return [{ events: ordered, items: wide }];
+    throw new Error(`a timeline label does not fit its frame (${ordered[0]?.wording ?? ''})`);
+  }
+  const half = Math.ceil(ordered.length / 2);
+  return [...horizontalTimelineParts(ordered.slice(0, half), options), ...horizontalTimelineParts(ordered.slice(half), options)];
+}
+
+/** Markers for one event: a dot for a day, a ring over a faded span for a fuzzy date, a faded run-in for an open one. */
+function eventMarks<T>(scaled: ScaledEvent<T>, at: (p: number) => number, axis: number, style: TimelineStyle, tag: { struct: StructLevel[] }, orientation: 'horizontal' | 'vertical'): FrameItem[] {
+  const items: FrameItem[] = [];
+  const c = at(scaled.position);
+  const point = (along: number, across: number): [number, number] => (orientation === 'horizontal' ? [along, axis + across] : [axis + across, along]);
+  if (scaled.span) {
+    const [a, b] = [at(scaled.span[0]), at(scaled.span[1])];
+    const [x1, y1] = point(Math.min(a, b), -3);
+    const [x2, y2] = point(Math.max(a, b), 3);
+    items.push({ kind: 'rect', x: Math.min(x1, x2), y: Math.min(y1, y2), w: Math.abs(x2 - x1) || 6, h: Math.abs(y2 - y1) || 6, fill: style.accent, opacity: 0.3, tag } satisfies RectItem);
+  }
+  if (scaled.openStart || scaled.openEnd) {
+    const direction = scaled.openStart ? -1 : 1;
+    const [x1, y1] = point(c, 0);
+    const [x2, y2] = point(c + direction * 34, 0);
+    items.push({ kind: 'rule', x1, y1, x2, y2, color: style.accent, width: 4, dash: 3, tag });
+  }
+  const fuzzy = Boolean(scaled.span) || scaled.openStart || scaled.openEnd || scaled.range.approximate;
+  const [cx, cy] = point(c, 0);
+  items.push({
+    kind: 'ellipse', x: cx - MARKER / 2, y: cy - MARKER / 2, w: MARKER, h: MARKER,
+    fill: fuzzy ? style.background : style.accent, stroke: style.accent, strokeWidth: 2, tag,
+  } satisfies EllipseItem);
+  return items;
+}
+
+/** A vertical timeline, one row per event, for pages: each row can go to the next page on its own. */
+export function verticalTimelineRows(events: TimelineEvent[], options: Omit<TimelineOptions, 'box'> & { x: number; width: number }): { height: number; items: (y: number) => FrameItem[] }[] {
+  const { style, figure } = options;
+  const tag = { struct: [figure] };
+  const scale = timeScale(events);
+  const yearColumn = 46;
+  const axisX = options.x + yearColumn + 10;
+  const labelX = axisX + 20;
+  const labelWidth = options.width - (labelX - options.x);
+  let previousYear: number | undefined;
+  return scale.events.map((scaled) => {
+    const layout = labelLayout(scaled.event, labelWidth, options);
+    const year = new Date(scaled.instant).getUTCFullYear();
+    const showYear = year !== previousYear;
+    previousYear = year;
+    const height = layout.height + 14;
+    return {
+      height,
+      items: (y: number) => {
+        const markerY = y + style.size * 0.6;
+        const items: FrameItem[] = [{ kind: 'rule', x1: axisX, y1: y - 7, x2: axisX, y2: y + height - 7, color: style.axis, width: 2, tag }];
+        if (showYear) {
+          const yearLayout = layoutParagraph({ runs: plainRuns(String(year), { role: style.role, size: style.size + 1, color: style.muted, bold: true }), align: 'right', lineHeight: style.size * 1.3, spaceBefore: 0, spaceAfter: 0, indent: 0, hyphenate: false }, yearColumn, options.fonts, options.lang);
+          items.push(textItem(yearLayout, options.x, y - 1, yearColumn, figure));
+        }
+        items.push(...eventMarks({ ...scaled, position: 0, span: undefined }, () => markerY, axisX, style, tag, 'vertical').map((item) => (item.kind === 'rule' && item.dash ? { ...item, y1: markerY, y2: markerY + (scaled.openStart ? -16 : 16), x1: axisX, x2: axisX } : item)));
+        items.push(textItem(layout, labelX, y, labelWidth, figure));
+        return items;
+      },
+    };
+  });
+}

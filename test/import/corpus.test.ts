@@ -1,0 +1,209 @@
+// The raw-article corpus in, verdicts out: each file imports to valid data that keeps every line but the page
+// furniture, and builds — every sentence of its paragraphs in the briefing (PDF.js, and pdftotext when installed) and in
+// the deck's slides or notes, the deck clean for the Open XML SDK validator, no layout warnings.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildFile, type BuildResult } from '../../src/build/pipeline.js';
+import { writeDocuments } from '../../src/build/write.js';
+import { importArticle, type ImportResult } from '../../src/import/import.js';
+import { articleYaml } from '../../src/import/to-yaml.js';
+import { parseArticle } from '../../src/load/load.js';
+import { ArticleSchema, blockTexts, type Article } from '../../src/model/article.js';
+import { describe as describeWord, findSentence, pdfText, pdfTextPdfjs, pdfWords, pptxParts, sentences, squeeze, validateOoxml, type Box, type PptxSlide, type Word } from '../support/clients.js';
+import { missing } from '../support/tools.js';
+import { CORPUS, rawPath, rawText, type Expected } from './corpus.js';
+
+const noPoppler = missing('pdftotext');
+const scratch = mkdtempSync(join(tmpdir(), 'briefkit-corpus-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const importFile = (entry: Expected): ImportResult => importArticle(rawText(entry.file), rawPath(entry.file)).value;
+
+/** Every text of the imported data a raw line may have gone into: title, byline, headings, paragraphs, list items, quotations. */
+function dataText(article: Article): string {
+  return [
+    article.title,
+    article.author?.name ?? '',
+    ...(article.author?.roles ?? []),
+    ...article.sections.flatMap((s) => [s.heading ?? '', ...s.paragraphs.flatMap(blockTexts)]),
+  ].join('\n');
+}
+
+/** A raw line without the marks the importer reads as structure: bullets, numbers, "> ", "# ", "By", Markdown emphasis and links. */
+function lineContent(line: string, markdown: boolean): string {
+  let text = line.trim().replace(/^(?:[•·▪*+–—-]|\d{1,3}[.)]|>|#{1,6})\s+/u, '').replace(/^>$/u, '');
+  if (markdown) text = text.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\*\*|__|(?<!\w)[*_]|[*_](?!\w)/g, '');
+  return text.replace(/^(?:by|author:|text:|аўтар:|автор:)\s*/iu, '');
+}
+
+/** Sentences of the article's paragraphs (lists and quotations included), with where they come from. */
+function paragraphSentences(article: Article): { where: string; sentence: string }[] {
+  return article.sections.flatMap((section, s) =>
+    section.paragraphs.flatMap(blockTexts).flatMap((text, p) => sentences(text, article.lang).map((sentence) => ({ where: `sections[${s}].paragraphs[${p}]`, sentence }))),
+  );
+}
+
+function lost(article: Article, documentText: string): string[] {
+  return paragraphSentences(article)
+    .filter(({ sentence }) => {
+      const found = findSentence(documentText, sentence);
+      return !found.loose || found.strict === false;
+    })
+    .map(({ where, sentence }) => `${where}: "${sentence}"`);
+}
+
+/**
+ * Without the running heads and feet: lines among the first and last three of a page that recur so on other pages
+ * (digits masked). Only there: a sentence may stand twice in the body (a list item and its timeline label).
+ */
+function withoutRunningLines(pages: string[]): string {
+  const key = (line: string) => line.trim().replace(/\d+/g, '#');
+  const edges = (page: string) => {
+    const lines = page.split('\n').map((line, i) => ({ i, k: key(line) })).filter((l) => l.k.length > 0);
+    return [...lines.slice(0, 3), ...lines.slice(-3)];
+  };
+  const seen = new Map<string, number>();
+  for (const page of pages) for (const k of new Set(edges(page).map((l) => l.k))) seen.set(k, (seen.get(k) ?? 0) + 1);
+  return pages
+    .map((page) => {
+      const running = new Set(edges(page).filter((l) => pages.length > 1 && (seen.get(l.k) ?? 0) > 1).map((l) => l.i));
+      return page.split('\n').filter((_, i) => !running.has(i)).join('\n');
+    })
+    .join('\n');
+}
+
+/** Words may stick out of their box by this much (rounding, italic overhang), as in the seed's deck tests. */
+const TOLERANCE = 2;
+const inside = (word: Word, box: Box) =>
+  word.xMin >= box.x - TOLERANCE && word.xMax <= box.x + box.w + TOLERANCE && word.yMin >= box.y - TOLERANCE && word.yMax <= box.y + box.h + TOLERANCE;
+/** Where a slide may hold text: its text boxes inside their insets, and its tables. */
+const regions = (slide: PptxSlide): Box[] => [
+  ...slide.textBoxes.map((b) => ({ x: b.x + b.insets.l, y: b.y + b.insets.t, w: b.w - b.insets.l - b.insets.r, h: b.h - b.insets.t - b.insets.b })),
+  ...slide.tables,
+];
+
+describe('the raw corpus imports', () => {
+  it('has 12 files in four languages, Markdown among them', () => {
+    expect(CORPUS.length).toBe(12);
+    expect(new Set(CORPUS.map((c) => c.lang))).toEqual(new Set(['en', 'be', 'uk', 'ru']));
+  });
+
+  for (const entry of CORPUS) {
+    describe(entry.file, () => {
+      it('imports to data that validates, with the expected title, byline, language and date', () => {
+        const { data, article } = importFile(entry);
+        expect(ArticleSchema.safeParse(data).success).toBe(true);
+        expect(article.id).toMatch(/^[a-z0-9][a-z0-9-]{0,59}$/);
+        expect(article.lang).toBe(entry.lang);
+        expect(article.title).toBe(entry.title);
+        expect(article.author).toEqual(entry.author);
+        expect(article.date).toBe(entry.date);
+      });
+
+      it('writes a data file (briefkit import) that loads back to the same article', () => {
+        const { data, article } = importFile(entry);
+        expect(parseArticle(articleYaml(data, entry.file), `${article.id}.yaml`).value).toEqual(article);
+      });
+
+      it('drops the page furniture, and nothing else', () => {
+        expect(importFile(entry).dropped.map((d) => d.text)).toEqual(entry.dropped);
+      });
+
+      it('keeps every other line of the raw text, word for word, in the data', () => {
+        const { article, dropped } = importFile(entry);
+        const droppedLines = new Set(dropped.map((d) => d.line));
+        // The byline's separators (", ", " | ", " — ") are not kept: the name and the roles are.
+        const bare = (text: string) => squeeze(text).replace(/[,|—–·;]/g, '');
+        const kept = bare(dataText(article));
+        const markdown = entry.file.endsWith('.md');
+        const missingLines = rawText(entry.file)
+          .split('\n')
+          .map((line, i) => ({ n: i + 1, text: lineContent(line, markdown) }))
+          .filter(({ n, text }) => text.length > 0 && !droppedLines.has(n))
+          .filter(({ text }) => !kept.includes(bare(text)))
+          .map(({ n, text }) => `line ${n}: "${text}"`);
+        expect(missingLines).toEqual([]);
+      });
+
+      it('finds the headings, lists, quotations and dates', () => {
+        const { article } = importFile(entry);
+        expect(article.sections.flatMap((s) => (s.heading ? [s.heading] : []))).toEqual(entry.headings);
+        const blocks = article.sections.flatMap((s) => s.paragraphs);
+        expect(blocks.filter((b) => typeof b !== 'string' && 'list' in b).length).toBe(entry.lists);
+        expect(blocks.filter((b) => typeof b !== 'string' && 'quote' in b).length).toBe(entry.quotations);
+        expect(article.events.map((e) => e.date)).toEqual(entry.events);
+        // Every event is labelled with a sentence of the text that holds its wording.
+        const text = article.sections.flatMap((s) => s.paragraphs.flatMap(blockTexts)).join('\n');
+        for (const event of article.events) {
+          expect(text).toContain(event.label);
+          expect(event.label.replace(/\s+/g, ' ')).toContain(event.wording);
+        }
+      });
+    });
+  }
+});
+
+describe('the raw corpus builds', () => {
+  const built = new Map<string, { result: BuildResult; dir: string }>();
+  beforeAll(async () => {
+    for (const entry of CORPUS) {
+      const result = await buildFile(rawPath(entry.file), { sourceDateEpoch: 1_700_000_000 });
+      const dir = join(scratch, entry.file);
+      writeDocuments(dir, result.documents);
+      built.set(entry.file, { result, dir });
+    }
+  }, 120_000);
+
+  for (const entry of CORPUS) {
+    describe(entry.file, () => {
+      const get = () => built.get(entry.file)!;
+
+      it('builds the four documents with no warning or error', () => {
+        const { result } = get();
+        expect(result.documents.map((d) => d.name)).toEqual(['briefing.pdf', 'slides.pptx', 'slides.pdf', 'handout.pdf']);
+        const loud = result.diagnostics.filter((d) => d.severity !== 'note').map((d) => `${d.severity} ${d.rule} ${d.path ?? ''}: ${d.message}`);
+        expect(loud).toEqual([]);
+      });
+
+      it('every sentence of its paragraphs is in the briefing (PDF.js, running heads and feet left out)', async () => {
+        const { result, dir } = get();
+        const pages = await pdfTextPdfjs(join(dir, 'briefing.pdf'));
+        expect(lost(result.article, pages.map((p) => p.content).join('\n'))).toEqual([]);
+      });
+
+      it.skipIf(!!noPoppler)(`every sentence of its paragraphs is in the briefing (pdftotext) ${noPoppler ?? ''}`, async () => {
+        const { result, dir } = get();
+        expect(lost(result.article, withoutRunningLines(await pdfText(join(dir, 'briefing.pdf'))))).toEqual([]);
+      });
+
+      it('every sentence of its paragraphs is in the deck, on the slides or in their notes', async () => {
+        const { result, dir } = get();
+        const deck = await pptxParts(join(dir, 'slides.pptx'));
+        const text = deck.slides.flatMap((s) => [...s.textBoxes.map((b) => b.text), ...s.tables.flatMap((t) => t.rows.flatMap((r) => r.cells.map((c) => c.text))), s.notes]).join('\n');
+        expect(lost(result.article, text)).toEqual([]);
+      });
+
+      it.skipIf(!!noPoppler)(`nothing overflows: every word of slides.pdf lies inside a text box or table of its slide in slides.pptx, every word of the briefing and the handout on its page ${noPoppler ?? ''}`, async () => {
+        const { dir } = get();
+        const deck = await pptxParts(join(dir, 'slides.pptx'));
+        const slides = await pdfWords(join(dir, 'slides.pdf'));
+        expect(slides.length).toBe(deck.slides.length);
+        const stray = slides.flatMap((page, i) => page.words.filter((w) => !regions(deck.slides[i]!).some((box) => inside(w, box))).map((w) => `slide ${i + 1}: ${describeWord(w)}`));
+        for (const name of ['briefing.pdf', 'handout.pdf']) {
+          for (const page of await pdfWords(join(dir, name))) {
+            const sheet = { x: 0, y: 0, w: page.width, h: page.height };
+            stray.push(...page.words.filter((w) => !inside(w, sheet)).map((w) => `${name} page ${page.number}: ${describeWord(w)}`));
+          }
+        }
+        expect(stray).toEqual([]);
+      });
+
+      it('the deck passes the Open XML SDK validator with 0 errors', async () => {
+        const { dir } = get();
+        expect(await validateOoxml(join(dir, 'slides.pptx'))).toEqual([]);
+      });
+    });
+  }
+});

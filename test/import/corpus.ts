@@ -1,0 +1,184 @@
+// The raw-article corpus (test/fixtures/raw/) and what the importer must make of each file: the lines it drops as page
+// furniture (and only those), the title, the byline, the language, the headings and the dates it proposes.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../src/build/pipeline.js';
+import type { Article } from '../../src/model/article.js';
+
+export const RAW_DIR = join(PROJECT_ROOT, 'test', 'fixtures', 'raw');
+
+export interface Expected {
+  file: string;
+  lang: Article['lang'];
+  title: string;
+  author?: { name: string; roles: string[] };
+  /** The publication date read from a dateline or stamp. */
+  date?: string;
+  /** Every line dropped, in order, exactly as it stands in the file (trimmed). */
+  dropped: string[];
+  headings: string[];
+  /** Number of lists, and of block quotations, in the sections. */
+  lists: number;
+  quotations: number;
+  /** EDTF dates of the proposed events, in the order of the text. */
+  events: string[];
+}
+
+export const CORPUS: Expected[] = [
+  {
+    file: 'en-short-news.txt',
+    lang: 'en',
+    title: 'Belarus to open consulate in Rostov-on-Don covering occupied Ukrainian regions',
+    author: { name: 'Anna Kowalska', roles: ['Baltic Wire'] },
+    date: '2023-04-18',
+    dropped: ['Skip to content', 'Menu', 'Search', 'World | Europe | Belarus', 'Updated at 10:32', '18 April 2023', 'Share', 'Tweet', 'Email', 'Share this article', 'Facebook Twitter LinkedIn', 'bottom of page'],
+    headings: [],
+    lists: 0,
+    quotations: 0,
+    events: ['../2024-07-01', '2023-04-18'],
+  },
+  {
+    file: 'en-long-analysis.txt',
+    lang: 'en',
+    title: 'How Minsk builds quiet ties with the occupied territories',
+    author: { name: 'Marta Novak', roles: ['senior fellow at the Centre for Eastern Studies', 'former diplomat'] },
+    date: '2023-05-12',
+    dropped: ['top of page', 'Home › Analysis › Eastern Europe', 'Published: 12 May 2023', '5 min read', 'Read more', 'Share on Facebook | Share on X', 'Related articles', 'bottom of page'],
+    headings: ['Background', 'What has been signed', 'Why it matters', 'Risks for Belarusian companies', 'What to watch', 'Conclusion'],
+    lists: 4,
+    quotations: 1,
+    events: ['2023-05', '../2022-02-24', '2023-03~', '../2024-07-01'],
+  },
+  {
+    file: 'be-article.txt',
+    lang: 'be',
+    title: 'Як рэжым Лукашэнкі супрацоўнічае з акупаванымі тэрыторыямі Украіны',
+    author: { name: 'Алесь Мароз', roles: ['палітычны аглядальнік'] },
+    date: '2023-04-18',
+    dropped: ['Галоўная / Палітыка', '18 красавіка 2023 г., 14:05', 'Падзяліцца', 'Чытайце таксама: Чаму Мінск маўчыць пра Крым', '© 2023 Навіны Беларусі. Усе правы абаронены.'],
+    headings: ['Першыя кантакты', 'Крым і Віцебская вобласць', 'Консульства ў Растове-на-Доне'],
+    lists: 1,
+    quotations: 0,
+    events: ['../2022-02-24', '2023-04-18', '2023-03~', '2023-05', '../2024-07-01', '2023-06-05'],
+  },
+  {
+    file: 'ru-article.txt',
+    lang: 'ru',
+    title: 'Беларусь расширяет контакты с оккупированными регионами Украины',
+    author: { name: 'Иван Петров', roles: ['обозреватель', 'кандидат политических наук'] },
+    date: '2023-06-21',
+    dropped: ['Главная → Новости → Политика', 'Обновлено: 21 июня 2023, 09:15', 'Поделиться', 'Читайте также', 'Реклама', 'Мы используем файлы cookie, чтобы сайт работал лучше. Продолжая пользоваться сайтом, вы соглашаетесь с этим.', 'Принять'],
+    headings: ['Как всё начиналось', 'Что дальше'],
+    lists: 1,
+    quotations: 0,
+    events: ['../2022-02-24', '2022-02/..', '2023-03~', '2023-04-18', '../2024-07-01'],
+  },
+  {
+    file: 'uk-article.txt',
+    lang: 'uk',
+    title: 'Лукашенко і окуповані території: що відомо про співпрацю',
+    author: { name: 'Олена Коваль', roles: [] },
+    date: '2023-07-03',
+    dropped: ['Головна » Світ', 'Оновлено 3 липня 2023 р. о 18:40', 'Поширити', 'Теги: Білорусь, Крим, санкції'],
+    headings: ['Ключові дати', 'Чому це важливо'],
+    lists: 1,
+    quotations: 0,
+    events: ['../2022-02-24', '2023-03~', '2023-04-18', '../2024-07-01', '2023-05~'],
+  },
+  {
+    file: 'markdown-timeline.md',
+    lang: 'en',
+    title: 'Belarus and the occupied territories: a timeline',
+    author: { name: 'Pavel Ivanou', roles: ['researcher'] },
+    dropped: ['Updated at 09:00', 'Share'],
+    headings: ['Before the invasion', '2023', 'What comes next', 'Open questions'],
+    lists: 2,
+    quotations: 1,
+    events: ['../2022-02-24', '2023-03~', '2023-04-18', '2023-05~', '../2024-07-01'],
+  },
+  {
+    file: 'no-byline.txt',
+    lang: 'en',
+    title: 'Statement on the detention of journalists in Minsk',
+    dropped: [],
+    headings: [],
+    lists: 0,
+    quotations: 0,
+    events: ['2023-09-14'],
+  },
+  {
+    file: 'captions-cookies.txt',
+    lang: 'en',
+    title: 'Inside the factory that ships tractors to occupied Crimea',
+    author: { name: 'Jan Bielski', roles: ['Photos: Olga Sidorova'] },
+    dropped: [
+      'We use cookies to give you the best experience on our website. By continuing to browse, you agree to our use of cookies.',
+      'Accept all',
+      'Manage preferences',
+      'Menu',
+      'Photo: Tractors at the assembly line of the Minsk Tractor Works',
+      'Photo: Tractors at the assembly line of the Minsk Tractor Works',
+      'Photo: A tractor loaded onto a railway platform',
+      'Photo: A tractor loaded onto a railway platform',
+      // The first copy of a repeated caption stays (it might be text); the later copies go.
+      'Tractors at the assembly line of the Minsk Tractor Works',
+      'A railway platform at the border station',
+      'Advertisement',
+      'Cookie settings',
+    ],
+    headings: [],
+    lists: 0,
+    quotations: 0,
+    events: ['2022~', '2023-01'],
+  },
+  {
+    file: 'typography.txt',
+    lang: 'en',
+    title: '“Nobody asked us” — the villages on the border count the cost',
+    author: { name: 'Siarhei Lis', roles: ['correspondent in Brest'] },
+    dropped: [],
+    headings: [],
+    lists: 0,
+    quotations: 0,
+    events: [],
+  },
+  {
+    file: 'crlf-bom.txt',
+    lang: 'en',
+    title: 'EU extends sanctions against Belarusian officials',
+    author: { name: 'Jonas Weber', roles: ['Brussels correspondent'] },
+    date: '2024-02-28',
+    dropped: ['Updated on 28 February 2024'],
+    headings: ['Who is affected'],
+    lists: 1,
+    quotations: 0,
+    events: ['2024-02-26', '../2025-02-28', '../2025-02-28'],
+  },
+  {
+    file: 'hard-wrapped.txt',
+    lang: 'en',
+    title: 'Newsletter: Belarus watch, week 15',
+    author: { name: 'Tomas Green', roles: [] },
+    dropped: ['You received this email because you subscribed to Belarus watch.', 'Unsubscribe'],
+    headings: ['Trade figures'],
+    lists: 0,
+    quotations: 0,
+    events: ['2023-04-12', '2023-01/2023-03'],
+  },
+  {
+    file: 'en-standfirst-dates.txt',
+    lang: 'en',
+    title: 'Who is trading with Crimea?',
+    author: { name: 'Kateryna Bondar and Piotr Zielinski', roles: [] },
+    date: '2024-03-18',
+    dropped: ['Analysis', 'March 18, 2024'],
+    headings: [],
+    lists: 0,
+    quotations: 0,
+    events: ['2023-03-01/2023-03-03', '2023-03~', '2023-03-18', '2023-06~', '2023-06-21', '2023-09~', '2024-01-01/..', '../2024'],
+  },
+];
+
+export const rawPath = (file: string) => join(RAW_DIR, file);
+/** The file's text as the importer sees it: BOM dropped, line ends unified. */
+export const rawText = (file: string) => readFileSync(rawPath(file), 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
