@@ -113,7 +113,7 @@ export async function buildArticle(loaded: Article, options: BuildOptions = {}, 
     date: new Date(epochMs),
   };
   const slidesDoc = parseMarkdown(markdown.value.slides, 'slides.md');
-  const slides = layoutSlides(slidesDoc.value, theme, fonts, { aspect: options.aspect ?? theme.slides.aspect, lang: article.lang, footer: article.title });
+  const slides = layoutSlides(slidesDoc.value, theme, fonts, { aspect: options.aspect ?? theme.slides.aspect, lang: article.lang, footer: article.title, figures });
   diagnostics.push(...slidesDoc.diagnostics, ...slides.diagnostics);
 
   const briefing = await exportPdf(pages.value, fonts, meta);

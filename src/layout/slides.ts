@@ -8,6 +8,8 @@ import { layoutParagraph, type ParagraphLayout, type ParagraphSpec, type Run } f
 import { runsFromInlines, plainRuns, type RunBase } from './runs.js';
 import { columnWidths, measureRows, type MeasuredRow } from './table.js';
 import type { Frame, FrameItem, TextItem, TableItem } from './frame.js';
+import { horizontalTimelineParts } from './figures/timeline.js';
+import { mapItems, type FigureData } from './figures/map.js';
 
 export const SLIDE_SIZES: Record<'16:9' | '4:3', { width: number; height: number }> = {
   '16:9': { width: 960, height: 540 },
@@ -18,6 +20,8 @@ export interface SlideOptions {
   aspect: '16:9' | '4:3';
   lang: string;
   footer: string;
+  /** The data the `::timeline` and `::map` slides are drawn from. */
+  figures?: FigureData;
 }
 
 interface SlideSource {
@@ -36,7 +40,8 @@ export function layoutSlides(doc: Doc, theme: Theme, fonts: FontRegistry, option
   const frames: Frame[] = [];
   const ctx = makeContext(theme, fonts, options);
   for (const source of sources) {
-    const made = source.layout === 'title' ? [titleSlide(source, ctx)] : contentSlides(source, ctx, diagnostics);
+    const figure = source.body.find((b): b is Extract<Block, { type: 'directive' }> => b.type === 'directive' && (b.name === 'timeline' || b.name === 'map'));
+    const made = source.layout === 'title' ? [titleSlide(source, ctx)] : figure && options.figures ? figureSlides(figure.name as 'timeline' | 'map', options.figures, source, ctx, diagnostics) : contentSlides(source, ctx, diagnostics);
     frames.push(...made);
   }
   frames.forEach((frame, index) => frame.items.push(...footerItems(ctx, index + 1, frame.kind === 'slide' && index === 0)));
@@ -467,4 +472,48 @@ function oneLine(text: string, lay: (text: string) => ParagraphLayout): Paragrap
     if (layout.lines.length === 1) return layout;
   }
   return lay('…');
+}
+
+/** Timeline slides (as many as its labels need) or the map slide: the figure fills the body, every shape native. */
+function figureSlides(kind: 'timeline' | 'map', data: FigureData, source: SlideSource, ctx: Ctx, diagnostics: Diagnostic[]): Frame[] {
+  const { colors, theme } = ctx;
+  const width = ctx.contentWidth;
+  const probe = fitTitle(source.title, ctx, ' (9/9)', diagnostics, source);
+  const bodyTop = TITLE_TOP + probe.height + BODY_GAP;
+  const box = { x: ctx.margin, y: bodyTop, w: width, h: ctx.size.height - bodyTop - FOOTER_SPACE };
+  const role = theme.slides.fonts.body;
+  const parts: { items: FrameItem[]; weight: number }[] = kind === 'timeline'
+    ? horizontalTimelineParts(data.events, {
+        box, fonts: ctx.fonts, lang: ctx.options.lang, labelShare: 0.26,
+        style: { role, size: 16, text: colors.text, muted: colors.muted, accent: colors.accent, axis: colors.rule, background: colors.slideBackground },
+        figure: { role: 'Figure', id: `timeline-${source.index + 1}`, alt: data.timelineAlt },
+      }).map((part, index, all) => ({ items: part.items.map((item) => retag(item, `timeline-${source.index + 1}-${index + 1}`, data.timelineAlt, all.length)), weight: part.events.length }))
+    : [{
+        weight: 1,
+        items: mapItems(data, {
+          box, fonts: ctx.fonts, lang: ctx.options.lang,
+          style: { role, size: 14, text: colors.text, muted: colors.muted, accent: colors.accent, water: '#e6eef5', land: '#f3f1ec', border: '#a9a397', tint: '#f0dadd', tintBorder: colors.accent },
+          figure: { role: 'Figure', id: `map-${source.index + 1}`, alt: data.mapAlt },
+        }),
+      }];
+  const notes = splitNotes(source.notes, parts.map((p) => p.weight));
+  return parts.map((part, index): Frame => {
+    const suffix = parts.length > 1 ? ` (${index + 1}/${parts.length})` : '';
+    const title = fitTitle(source.title, ctx, suffix, [], source);
+    return {
+      kind: 'slide', width: ctx.size.width, height: ctx.size.height, background: colors.slideBackground, title: inlineText(source.title) + suffix, notes: notes[index] ?? [],
+      items: [
+        { kind: 'rect', x: 0, y: 0, w: ctx.size.width, h: 6, fill: colors.slideBand, tag: { artifact: 'Background' } },
+        { ...textItem(ctx.margin, TITLE_TOP, width, [{ layout: title, top: 0 }], `slide ${source.index + 1} title`), h: probe.height + 6, slideTitle: true },
+        { kind: 'rule', x1: ctx.margin, y1: TITLE_TOP + probe.height + 8, x2: ctx.margin + 64, y2: TITLE_TOP + probe.height + 8, color: colors.accent, width: 2.5, tag: { artifact: 'Layout' } },
+        ...part.items,
+      ],
+    };
+  });
+}
+
+/** Each part of a split figure is a figure of its own (its own id), with the whole figure's alt text. */
+function retag(item: FrameItem, id: string, alt: string, parts: number): FrameItem {
+  if (parts === 1 || !('tag' in item) || !('struct' in item.tag)) return item;
+  return { ...item, tag: { struct: item.tag.struct.map((level) => (level.role === 'Figure' ? { ...level, id, alt } : level)) } } as FrameItem;
 }

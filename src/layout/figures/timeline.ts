@@ -151,9 +151,11 @@ function eventMarks<T>(scaled: ScaledEvent<T>, at: (p: number) => number, axis: 
     items.push({ kind: 'rect', x: Math.min(x1, x2), y: Math.min(y1, y2), w: Math.abs(x2 - x1) || 6, h: Math.abs(y2 - y1) || 6, fill: style.accent, opacity: 0.3, tag } satisfies RectItem);
   }
   if (scaled.openStart || scaled.openEnd) {
+    // A dashed run-in towards the open side says "before …" / "after …"; it stays on the axis.
     const direction = scaled.openStart ? -1 : 1;
+    const length = Math.max(8, Math.min(26, direction < 0 ? c - at(0) + 10 : at(1) - c + 10));
     const [x1, y1] = point(c, 0);
-    const [x2, y2] = point(c + direction * 34, 0);
+    const [x2, y2] = point(c + direction * length, 0);
     items.push({ kind: 'rule', x1, y1, x2, y2, color: style.accent, width: 4, dash: 3, tag });
   }
   const fuzzy = Boolean(scaled.span) || scaled.openStart || scaled.openEnd || scaled.range.approximate;
