@@ -29,28 +29,30 @@ export interface Labels {
   /** Slide title of a section without a heading. */
   overview: string;
   mapCredit: string;
+  /** Column of the actors table: whom each met, and when. */
+  contacts: string;
 }
 
 const catalogue: Record<Lang, Labels> = {
   en: {
     briefing: 'Briefing', keyPoints: 'Key points', timeline: 'Timeline', actors: 'Actors', places: 'Places', sources: 'Sources',
     quotation: 'Quotation', date: 'Date', event: 'Event', name: 'Name', role: 'Role', side: 'Side', place: 'Place', kind: 'Kind',
-    coordinates: 'Coordinates', prepared: 'Prepared', published: 'Published', pageOf: 'page {page} of {pages}', notes: 'Notes', continued: 'continued', accessed: 'accessed', overview: 'Overview', mapCredit: 'Map data: Natural Earth',
+    coordinates: 'Coordinates', prepared: 'Prepared', published: 'Published', pageOf: 'page {page} of {pages}', notes: 'Notes', continued: 'continued', accessed: 'accessed', overview: 'Overview', mapCredit: 'Map data: Natural Earth', contacts: 'Met',
   },
   be: {
     briefing: 'Брыфінг', keyPoints: 'Галоўнае', timeline: 'Храналогія', actors: 'Дзейныя асобы', places: 'Месцы', sources: 'Крыніцы',
     quotation: 'Цытата', date: 'Дата', event: 'Падзея', name: 'Імя', role: 'Роля', side: 'Бок', place: 'Месца', kind: 'Тып',
-    coordinates: 'Каардынаты', prepared: 'Падрыхтавана', published: 'Апублікавана', pageOf: 'старонка {page} з {pages}', notes: 'Нататкі', continued: 'працяг', accessed: 'праглядзена', overview: 'Агляд', mapCredit: 'Картаграфічныя даныя: Natural Earth',
+    coordinates: 'Каардынаты', prepared: 'Падрыхтавана', published: 'Апублікавана', pageOf: 'старонка {page} з {pages}', notes: 'Нататкі', continued: 'працяг', accessed: 'праглядзена', overview: 'Агляд', mapCredit: 'Картаграфічныя даныя: Natural Earth', contacts: 'Сустрэчы',
   },
   uk: {
     briefing: 'Брифінг', keyPoints: 'Головне', timeline: 'Хронологія', actors: 'Дійові особи', places: 'Місця', sources: 'Джерела',
     quotation: 'Цитата', date: 'Дата', event: 'Подія', name: 'Ім’я', role: 'Роль', side: 'Сторона', place: 'Місце', kind: 'Тип',
-    coordinates: 'Координати', prepared: 'Підготовлено', published: 'Опубліковано', pageOf: 'сторінка {page} з {pages}', notes: 'Нотатки', continued: 'продовження', accessed: 'переглянуто', overview: 'Огляд', mapCredit: 'Картографічні дані: Natural Earth',
+    coordinates: 'Координати', prepared: 'Підготовлено', published: 'Опубліковано', pageOf: 'сторінка {page} з {pages}', notes: 'Нотатки', continued: 'продовження', accessed: 'переглянуто', overview: 'Огляд', mapCredit: 'Картографічні дані: Natural Earth', contacts: 'Зустрічі',
   },
   ru: {
     briefing: 'Брифинг', keyPoints: 'Главное', timeline: 'Хронология', actors: 'Действующие лица', places: 'Места', sources: 'Источники',
     quotation: 'Цитата', date: 'Дата', event: 'Событие', name: 'Имя', role: 'Роль', side: 'Сторона', place: 'Место', kind: 'Тип',
-    coordinates: 'Координаты', prepared: 'Подготовлено', published: 'Опубликовано', pageOf: 'страница {page} из {pages}', notes: 'Заметки', continued: 'продолжение', accessed: 'просмотрено', overview: 'Обзор', mapCredit: 'Картографические данные: Natural Earth',
+    coordinates: 'Координаты', prepared: 'Подготовлено', published: 'Опубликовано', pageOf: 'страница {page} из {pages}', notes: 'Заметки', continued: 'продолжение', accessed: 'просмотрено', overview: 'Обзор', mapCredit: 'Картографические данные: Natural Earth', contacts: 'Встречи',
   },
 };
 

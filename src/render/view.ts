@@ -23,7 +23,8 @@ export interface ArticleView {
   sections: { heading: string | null; title: string; blocks: BlockView[]; paragraphs: string[]; bullets: string[] }[];
   quotes: { text: string; quoted: string; attribution: string }[];
   events: { wording: string; label: string }[];
-  actors: { name: string; role: string; side: string | null }[];
+  /** `contacts`: whom the actor met and when, from the events that name them together ("Denis Pushilin (18 April 2023)"). */
+  actors: { name: string; role: string; side: string | null; contacts: string | null }[];
   places: { name: string; kind: string; coordinates: string }[];
   sources: { title: string; url: string | null; publisher: string | null; accessed: string | null }[];
   labels: Labels;
@@ -61,7 +62,7 @@ export function buildView(article: Article, buildDate: number): ArticleView {
       .map((event, index) => ({ event, index, key: edtfSortKey(event.date) }))
       .sort((a, b) => a.key - b.key || a.index - b.index)
       .map(({ event }) => ({ wording: event.wording, label: event.label })),
-    actors: article.actors.map((actor) => ({ name: actor.name, role: actor.role, side: actor.side ?? null })),
+    actors: article.actors.map((actor) => ({ name: actor.name, role: actor.role, side: actor.side ?? null, contacts: contactsOf(actor.id, article) })),
     places: article.places.map((place) => ({
       name: place.name,
       kind: place.kind.replace(/-/g, ' '),
@@ -76,4 +77,13 @@ function blockView(block: ArticleBlock): BlockView {
   if (typeof block === 'string') return { text: block, list: null, ordered: false, quote: null };
   if ('list' in block) return { text: null, list: block.list, ordered: block.ordered, quote: null };
   return { text: null, list: null, ordered: false, quote: block.quote };
+}
+
+function contactsOf(actorId: string, article: Article): string | null {
+  const names = new Map(article.actors.map((a) => [a.id, a.name]));
+  const met = [...article.events]
+    .sort((a, b) => edtfSortKey(a.date) - edtfSortKey(b.date))
+    .filter((event) => event.actors?.includes(actorId))
+    .flatMap((event) => (event.actors ?? []).filter((other) => other !== actorId).map((other) => `${names.get(other) ?? other} (${event.wording})`));
+  return met.length > 0 ? met.join('; ') : null;
 }

@@ -108,19 +108,22 @@ describe('the seed article, rendered', () => {
 
   it('fills the actors and places tables cell by cell', () => {
     const [actors, places] = tables(briefingBlocks);
-    expect(cellTexts(actors!.rows)[1]).toEqual(['Denis Pushilin', 'So-called "acting head of the DPR"', 'Russian occupation administration']);
+    expect(cellTexts(actors!.rows)[1]).toEqual(['Denis Pushilin', 'So-called "acting head of the DPR"', 'Russian occupation administration', 'Alexander Lukashenko (18 April 2023)']);
+    // Who met whom, and when, comes from the events that name two actors.
+    expect(cellTexts(actors!.rows)[0]![3]).toBe('Denis Pushilin (18 April 2023)');
+    expect(cellTexts(actors!.rows)[4]![3]).toBe('');
     expect(actors!.rows).toHaveLength(article.actors.length);
     expect(cellTexts(places!.rows)[2]).toEqual(['Crimea', 'occupied territory', '45.00° N, 34.10° E']);
   });
 
-  it('makes a deck: a title slide, key points, one slide per section, quote, timeline, actors, sources', () => {
+  it('makes a deck: a title slide, key points, one slide per section, quote, timeline, map, actors, sources', () => {
     const deckSlides = slides(slideBlocks);
-    expect(deckSlides).toHaveLength(2 + article.sections.length + 1 + 1 + 1 + 1);
+    expect(deckSlides).toHaveLength(2 + article.sections.length + 1 + 1 + 1 + 1 + 1);
     const title = deckSlides[0]!;
     expect(title[0]).toMatchObject({ type: 'directive', name: 'slide', attributes: { layout: 'title' } });
     expect(headingTexts(title, 1)).toEqual([article.title]);
     const titles = deckSlides.map((slide) => headingTexts(slide.filter((b) => b.type === 'heading'))[0]);
-    expect(titles).toEqual(['Lukashenko regime\'s cooperation with the Russian-occupied territories of Ukraine', 'Key points', ...article.sections.map((s) => s.heading), 'Quotation', 'Timeline', 'Actors', 'Sources']);
+    expect(titles).toEqual(['Lukashenko regime\'s cooperation with the Russian-occupied territories of Ukraine', 'Key points', ...article.sections.map((s) => s.heading), 'Quotation', 'Timeline', 'Places', 'Actors', 'Sources']);
     const quoteSlide = deckSlides.find((slide) => slide[0]?.type === 'directive' && slide[0].attributes.layout === 'quote');
     expect(quoteSlide).toBeDefined();
   });
@@ -155,7 +158,7 @@ describe('hostile text in the article', () => {
       const blocks = parsed(markdown);
       // Nothing the data says becomes structure: no emphasis, no link, no directive other than the templates' own.
       const names = allBlocks(blocks).flatMap((b) => (b.type === 'container' || b.type === 'directive' ? [b.name] : []));
-      expect(new Set(names)).toEqual(markdown === briefing ? new Set(['cover', 'keypoints', 'quote', 'timeline', 'map']) : new Set(['slide', 'notes']));
+      expect(new Set(names)).toEqual(markdown === briefing ? new Set(['cover', 'keypoints', 'quote', 'timeline', 'map']) : new Set(['slide', 'notes', 'timeline', 'map']));
       const texts = paragraphTexts(blocks);
       expect(headingTexts(blocks)).toContain(article.title);
       expect(headingTexts(blocks)).toContain(article.sections[0]!.heading);
