@@ -41,7 +41,7 @@ describe('layoutSlides', () => {
   it('lays out the seed deck: one title per slide, every box fitting, nothing below the minimum sizes', () => {
     const { value: frames, diagnostics } = slidesFrom(markdown);
     expect(diagnostics).toEqual([]);
-    expect(frames.length).toBe(10);
+    expect(frames.length).toBe(11);
     for (const frame of frames) {
       expect([frame.width, frame.height]).toEqual([SLIDE_SIZES['16:9'].width, SLIDE_SIZES['16:9'].height]);
       const titles = frame.items.filter((item) => item.kind === 'text' && item.slideTitle);
