@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { geoConicConformal, geoDistance, geoPath } from 'd3-geo';
 import { feature, mesh } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, MultiLineString } from 'geojson';
 import type { FontRegistry, FontRole } from '../fonts.js';
 import type { FrameItem, PathItem, StructLevel, TextItem } from '../frame.js';
 import { layoutParagraph, type ParagraphLayout } from '../text.js';
@@ -79,6 +79,8 @@ export function mapItems(data: Pick<FigureData, 'places' | 'countries' | 'credit
   const projection = geoConicConformal()
     .parallels([lat0 - 5, lat0 + 5])
     .rotate([-lon0, 0])
+    // Natural Earth's 1:50m points lie close together: no adaptive resampling needed between them.
+    .precision(0)
     .fitExtent([[box.x + margin, box.y + margin], [box.x + box.w - margin, box.y + box.h - margin]], { type: 'MultiPoint', coordinates: places.map((p) => [p.lon, p.lat]) })
     .clipExtent([[box.x, box.y], [box.x + box.w, box.y + box.h]]);
   if (places.length === 1) projection.scale(Math.min(box.w, box.h) * 4);
@@ -86,13 +88,17 @@ export function mapItems(data: Pick<FigureData, 'places' | 'countries' | 'credit
   const items: FrameItem[] = [{ kind: 'rect', x: box.x, y: box.y, w: box.w, h: box.h, fill: style.water, tag }];
   const tinted = new Set(data.countries);
   const { countries, borders } = worldData();
+  // Only what can show: outlines whose longitude/latitude box meets the frame's are projected (most of the world is not).
+  const window = visibleWindow(projection, box);
   for (const country of countries.features) {
+    if (!overlaps(boundsOf(country.geometry), window)) continue;
     const subpaths = projectGeometry(country, projection, true);
     if (subpaths.length === 0) continue;
     const named = tinted.has(country.properties.name);
     items.push({ kind: 'path', subpaths, closed: true, fill: named ? style.tint : style.land, tag } satisfies PathItem);
   }
-  const borderLines = projectGeometry(borders, projection, false);
+  const nearBorders = { type: 'MultiLineString' as const, coordinates: (borders as MultiLineString).coordinates.filter((line) => overlaps(lineBounds(line), window)) };
+  const borderLines = projectGeometry(nearBorders, projection, false);
   if (borderLines.length > 0) items.push({ kind: 'path', subpaths: borderLines, closed: false, stroke: style.border, strokeWidth: 0.8, tag } satisfies PathItem);
   items.push({ kind: 'rect', x: box.x, y: box.y, w: box.w, h: box.h, stroke: style.border, strokeWidth: 0.75, tag });
 
@@ -112,6 +118,52 @@ export function mapItems(data: Pick<FigureData, 'places' | 'countries' | 'credit
     items.push(text(label.layout, label.box, figure));
   });
   return items;
+}
+
+type Bounds = [number, number, number, number]; // west, south, east, north
+
+/** The longitude/latitude box the frame shows, from its edges taken back through the projection, with a margin. */
+function visibleWindow(projection: ReturnType<typeof geoConicConformal>, box: Box): Bounds {
+  const points: [number, number][] = [];
+  for (let i = 0; i <= 10; i++) {
+    const t = i / 10;
+    points.push([box.x + t * box.w, box.y], [box.x + t * box.w, box.y + box.h], [box.x, box.y + t * box.h], [box.x + box.w, box.y + t * box.h]);
+  }
+  const lonLat = points.map((p) => projection.invert?.(p)).filter((p): p is [number, number] => Boolean(p) && Number.isFinite(p![0]) && Number.isFinite(p![1]));
+  if (lonLat.length === 0) return [-180, -90, 180, 90];
+  const margin = 3;
+  return [
+    Math.min(...lonLat.map((p) => p[0])) - margin, Math.min(...lonLat.map((p) => p[1])) - margin,
+    Math.max(...lonLat.map((p) => p[0])) + margin, Math.max(...lonLat.map((p) => p[1])) + margin,
+  ];
+}
+
+const boundsCache = new WeakMap<object, Bounds>();
+function boundsOf(geometry: Geometry): Bounds {
+  let bounds = boundsCache.get(geometry);
+  if (!bounds) {
+    const rings = geometry.type === 'Polygon' ? geometry.coordinates : geometry.type === 'MultiPolygon' ? geometry.coordinates.flat() : [];
+    bounds = lineBounds(rings.flat() as [number, number][]);
+    boundsCache.set(geometry, bounds);
+  }
+  return bounds;
+}
+
+function lineBounds(points: number[][]): Bounds {
+  let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [lon, lat] of points) {
+    if (lon! < west) west = lon!;
+    if (lon! > east) east = lon!;
+    if (lat! < south) south = lat!;
+    if (lat! > north) north = lat!;
+  }
+  return [west, south, east, north];
+}
+
+/** Boxes that straddle the antimeridian (Russia, Fiji) are treated as covering every longitude. */
+function overlaps(a: Bounds, b: Bounds): boolean {
+  const wraps = a[2] - a[0] > 180;
+  return (wraps || (a[0] <= b[2] && b[0] <= a[2])) && a[1] <= b[3] && b[1] <= a[3];
 }
 
 /** Projected, clipped and simplified outlines: rings of polygons (closed) or polylines (open). */
