@@ -448,7 +448,8 @@ function footerItems(ctx: Ctx, number: number, isFirst: boolean): FrameItem[] {
   const footerWidth = ctx.contentWidth - 80;
   const layout = (text: string, align: 'left' | 'right', width: number) =>
     ctx.lay(spec(plainRuns(text, ctx.base({ size, color: ctx.colors.muted })), size, 1.2, { align }), width);
-  const footer = oneLine(ctx.options.footer, (text) => layout(text, 'left', footerWidth));
+  // One line: a title's own line breaks become spaces, and what does not fit ends in an ellipsis.
+  const footer = oneLine(ctx.options.footer.replace(/\s*[\n\r\u2028\u2029]\s*/g, ' ').trim(), (text) => layout(text, 'left', footerWidth));
   const numberBox: TextItem = { ...textItem(ctx.size.width - ctx.margin - 60, y, 60, [{ layout: layout(String(number), 'right', 60), top: 0 }], `slide ${number} number`), field: 'slide-number', tag: { artifact: 'Pagination' } };
   return [{ ...textItem(ctx.margin, y, footerWidth, [{ layout: footer, top: 0 }], `slide ${number} footer`), tag: { artifact: 'Pagination' } }, numberBox];
 }
