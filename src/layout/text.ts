@@ -129,7 +129,9 @@ export function layoutParagraph(requested: ParagraphSpec, width: number, fonts: 
   while (queue.length > 0) {
     const segment = queue.shift()!;
     const end = contentEnd(segment.start, segment.end);
-    if (lineWidth + measure(segment.start, end) <= available + 1e-6) {
+    // A segment ending at a soft hyphen may end the line there, and then shows a hyphen: it must fit with it.
+    const softEnd = text[end - 1] === SOFT_HYPHEN ? hyphenWidth(end) : 0;
+    if (lineWidth + measure(segment.start, end) + softEnd <= available + 1e-6) {
       lineWidth += measure(segment.start, segment.end);
       lineEmpty = false;
       if (segment.required) endLine(segment.end, false, true);
@@ -183,7 +185,7 @@ export function layoutParagraph(requested: ParagraphSpec, width: number, fonts: 
       last.text += HYPHEN;
       last.width += fonts.face(last.style.font).width(HYPHEN, last.style.size);
     }
-    const size = Math.max(...spec.runs.map((run) => run.style.size));
+    const size = Math.max(0, ...spec.runs.map((run) => run.style.size));
     const face = fonts.face((spec.runs[0] ?? { style: { font: 'sans-regular' as FontKey } }).style.font);
     const top = index * spec.lineHeight;
     const glyphHeight = (face.ascent - face.descent) * size;

@@ -1,6 +1,6 @@
 // Places + a frame box in, a map drawn as frame items out: Natural Earth outlines projected to fit, markers, labels, scale bar.
 import { createRequire } from 'node:module';
-import { geoConicConformal, geoDistance, geoPath } from 'd3-geo';
+import { geoConicConformal, geoContains, geoDistance, geoPath } from 'd3-geo';
 import { feature, mesh } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry, MultiLineString } from 'geojson';
@@ -81,12 +81,11 @@ export function mapItems(data: Pick<FigureData, 'places' | 'countries' | 'credit
     .rotate([-lon0, 0])
     // Natural Earth's 1:50m points lie close together: no adaptive resampling needed between them.
     .precision(0)
-    .fitExtent([[box.x + margin, box.y + margin], [box.x + box.w - margin, box.y + box.h - margin]], { type: 'MultiPoint', coordinates: places.map((p) => [p.lon, p.lat]) })
+    .fitExtent([[box.x + margin, box.y + margin], [box.x + box.w - margin, box.y + box.h - margin]], { type: 'MultiPoint', coordinates: extentPoints(places) })
     .clipExtent([[box.x, box.y], [box.x + box.w, box.y + box.h]]);
-  if (places.length === 1) projection.scale(Math.min(box.w, box.h) * 4);
 
   const items: FrameItem[] = [{ kind: 'rect', x: box.x, y: box.y, w: box.w, h: box.h, fill: style.water, tag }];
-  const tinted = new Set(data.countries);
+  const named = new Set(data.countries.flatMap((name) => [name, ...(COUNTRY_ALIASES[name.toLowerCase()] ?? [])]));
   const { countries, borders } = worldData();
   // Only what can show: outlines whose longitude/latitude box meets the frame's are projected (most of the world is not).
   const window = visibleWindow(projection, box);
@@ -94,8 +93,9 @@ export function mapItems(data: Pick<FigureData, 'places' | 'countries' | 'credit
     if (!overlaps(boundsOf(country.geometry), window)) continue;
     const subpaths = projectGeometry(country, projection, true);
     if (subpaths.length === 0) continue;
-    const named = tinted.has(country.properties.name);
-    items.push({ kind: 'path', subpaths, closed: true, fill: named ? style.tint : style.land, tag } satisfies PathItem);
+    // Tinted: the countries the article names, and those its places lie in (so any language works).
+    const tinted = named.has(country.properties.name) || places.some((p) => geoContains(country, [p.lon, p.lat]));
+    items.push({ kind: 'path', subpaths, closed: true, fill: tinted ? style.tint : style.land, tag } satisfies PathItem);
   }
   const nearBorders = { type: 'MultiLineString' as const, coordinates: (borders as MultiLineString).coordinates.filter((line) => overlaps(lineBounds(line), window)) };
   const borderLines = projectGeometry(nearBorders, projection, false);
@@ -118,6 +118,25 @@ export function mapItems(data: Pick<FigureData, 'places' | 'countries' | 'credit
     items.push(text(label.layout, label.box, figure));
   });
   return items;
+}
+
+/** Country names as articles of the region write them, to Natural Earth's. */
+const COUNTRY_ALIASES: Record<string, string[]> = {
+  беларусь: ['Belarus'], białoruś: ['Belarus'], білорусь: ['Belarus'], 'рэспубліка беларусь': ['Belarus'],
+  украіна: ['Ukraine'], україна: ['Ukraine'], украина: ['Ukraine'],
+  расія: ['Russia'], росія: ['Russia'], россия: ['Russia'], 'russian federation': ['Russia'],
+  польшча: ['Poland'], польща: ['Poland'], польша: ['Poland'],
+  літва: ['Lithuania'], литва: ['Lithuania'], латвія: ['Latvia'], латвия: ['Latvia'], малдова: ['Moldova'], молдова: ['Moldova'],
+};
+
+/** The points the projection is fitted to: the places, or a small box around them when they all stand in one spot. */
+function extentPoints(places: MapPlace[]): [number, number][] {
+  const points = places.map((p) => [p.lon, p.lat] as [number, number]);
+  const lons = points.map((p) => p[0]);
+  const lats = points.map((p) => p[1]);
+  if (Math.max(...lons) - Math.min(...lons) > 0.5 || Math.max(...lats) - Math.min(...lats) > 0.5) return points;
+  const [lon, lat] = [lons[0]!, lats[0]!];
+  return [[lon - 2, lat - 1.5], [lon + 2, lat + 1.5]];
 }
 
 type Bounds = [number, number, number, number]; // west, south, east, north

@@ -56,7 +56,7 @@ export function horizontalTimeline(events: TimelineEvent[], options: TimelineOpt
   const axisLeft = box.x + inset;
   const axisRight = box.x + box.w - inset;
   const xOf = (position: number) => axisLeft + position * (axisRight - axisLeft);
-  const labelWidth = Math.min(box.w * (options.labelShare ?? 0.3), 260);
+  const labelWidth = options.labelShare !== undefined && options.labelShare > 0.5 ? box.w * options.labelShare : Math.min(box.w * (options.labelShare ?? 0.3), 260);
   const layouts = scale.events.map((e) => labelLayout(e.event, labelWidth, options));
   const tallest = Math.max(0, ...layouts.map((l) => l.height));
   const gap = 10;
@@ -131,9 +131,12 @@ export function horizontalTimelineParts(events: TimelineEvent[], options: Timeli
   const whole = horizontalTimeline(ordered, options);
   if (whole) return [{ events: ordered, items: whole }];
   if (ordered.length <= 1) {
-    const wide = horizontalTimeline(ordered, { ...options, labelShare: 0.9 });
-    if (wide) return [{ events: ordered, items: wide }];
-    throw new Error(`a timeline label does not fit its frame (${ordered[0]?.wording ?? ''})`);
+    // One event alone: its label may take the whole width, and step down in size until it fits.
+    for (let size = options.style.size; size >= Math.min(10, options.style.size); size -= 1) {
+      const wide = horizontalTimeline(ordered, { ...options, labelShare: 0.92, style: { ...options.style, size } });
+      if (wide) return [{ events: ordered, items: wide }];
+    }
+    throw new Error(`a timeline label does not fit its frame even alone and at 10 pt (${ordered[0]?.wording ?? ''})`);
   }
   const half = Math.ceil(ordered.length / 2);
   return [...horizontalTimelineParts(ordered.slice(0, half), options), ...horizontalTimelineParts(ordered.slice(half), options)];

@@ -101,7 +101,8 @@ describe('map', () => {
     const outlines = items.filter((i) => i.kind === 'path' && i.closed);
     expect(outlines.length).toBeGreaterThan(5);
     const tinted = outlines.filter((i) => i.kind === 'path' && i.fill === mapStyle.tint);
-    expect(tinted).toHaveLength(2);
+    // Named (Belarus, Ukraine) and holding a place (Russia: Rostov-on-Don).
+    expect(tinted).toHaveLength(3);
     const texts = textBoxes(items).map((b) => b.text);
     expect(texts).toEqual(expect.arrayContaining(['Minsk', 'Rostov-on-Don', 'Crimea', 'Map data: Natural Earth']));
     expect(texts.some((t) => /^\d+ km$/.test(t))).toBe(true);
