@@ -35,8 +35,10 @@ export async function finishPptx(raw: Buffer, options: FinishOptions): Promise<B
   return Buffer.from(zipSync(output, { level: 6 }));
 }
 
+/** Zip (DOS) dates run from 1980 to 2107; SOURCE_DATE_EPOCH=0 is common, so earlier dates become 1 January 1980. */
 function zipDate(date: Date): Date {
-  return new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds());
+  const clamped = new Date(Math.min(Math.max(date.getTime(), Date.UTC(1980, 0, 1)), Date.UTC(2099, 11, 31)));
+  return new Date(clamped.getUTCFullYear(), clamped.getUTCMonth(), clamped.getUTCDate(), clamped.getUTCHours(), clamped.getUTCMinutes(), clamped.getUTCSeconds());
 }
 
 /** [Content_Types].xml first, then the package relationships, then everything else by name. */

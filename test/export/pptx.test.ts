@@ -62,6 +62,13 @@ describe('exportPptx', () => {
     expect(text).toContain('Second note paragraph.');
   });
 
+  it('accepts SOURCE_DATE_EPOCH=0: the zip entries say 1980, the earliest date zip can hold', async () => {
+    const bytes = await exportPptx(fixtureFrames(fonts), fonts, { ...meta, date: new Date(0) });
+    const { zip } = await open(bytes);
+    expect(zip.file('[Content_Types].xml')!.date.getUTCFullYear()).toBe(1980);
+    expect(await zip.file('docProps/core.xml')!.async('string')).toContain('1970-01-01T00:00:00Z');
+  });
+
   it('passes the Open XML SDK validator with several runs per paragraph, a table and notes', async () => {
     const errors = await validateOoxml(new Uint8Array(await exportPptx(fixtureFrames(fonts), fonts, meta)), 'pptx');
     expect(errors.map((e) => `${e.path.partUri} ${e.description}`)).toEqual([]);
