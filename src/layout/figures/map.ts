@@ -1,6 +1,6 @@
 // Places + a frame box in, a map drawn as frame items out: Natural Earth outlines projected to fit, markers, labels, scale bar.
 import { createRequire } from 'node:module';
-import { geoConicConformal, geoContains, geoDistance, geoPath } from 'd3-geo';
+import { geoConicConformal, geoDistance, geoPath } from 'd3-geo';
 import { feature, mesh } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry, MultiLineString } from 'geojson';
@@ -53,7 +53,7 @@ export interface MapOptions {
 }
 
 /** Points closer than this (points on the page) to the last kept one are dropped: outlines keep their shape, not their noise. */
-const SIMPLIFY = 1.2;
+const SIMPLIFY = 2;
 const EARTH_KM = 6371;
 
 let world: { countries: FeatureCollection<Geometry, { name: string }>; borders: Geometry } | undefined;
@@ -89,12 +89,13 @@ export function mapItems(data: Pick<FigureData, 'places' | 'countries' | 'credit
   const { countries, borders } = worldData();
   // Only what can show: outlines whose longitude/latitude box meets the frame's are projected (most of the world is not).
   const window = visibleWindow(projection, box);
+  const projectedPlaces = places.map((p) => projection([p.lon, p.lat]));
   for (const country of countries.features) {
     if (!overlaps(boundsOf(country.geometry), window)) continue;
-    const subpaths = projectGeometry(country, projection, true);
+    const subpaths = projectGeometry(clipToWindow(country.geometry, window), projection, true);
     if (subpaths.length === 0) continue;
     // Tinted: the countries the article names, and those its places lie in (so any language works).
-    const tinted = named.has(country.properties.name) || places.some((p) => geoContains(country, [p.lon, p.lat]));
+    const tinted = named.has(country.properties.name) || projectedPlaces.some((point) => point && containsPoint(subpaths, point));
     items.push({ kind: 'path', subpaths, closed: true, fill: tinted ? style.tint : style.land, tag } satisfies PathItem);
   }
   const nearBorders = { type: 'MultiLineString' as const, coordinates: (borders as MultiLineString).coordinates.filter((line) => overlaps(lineBounds(line), window)) };
@@ -118,6 +119,57 @@ export function mapItems(data: Pick<FigureData, 'places' | 'countries' | 'credit
     items.push(text(label.layout, label.box, figure));
   });
   return items;
+}
+
+/**
+ * A country cut to the visible longitude/latitude window before it is projected: Russia shrinks from the Baltic to
+ * Chukotka to what the frame shows, and no ring crosses the antimeridian (whose spherical clipping is slow).
+ */
+function clipToWindow(geometry: Geometry, window: Bounds): Geometry {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.type === 'MultiPolygon' ? geometry.coordinates : [];
+  const [west, south, east, north] = window;
+  const clipped = polygons
+    .map((rings) => rings.map((ring) => clipRing(ring as [number, number][], west, south, east, north)).filter((ring) => ring.length >= 4))
+    .filter((rings) => rings.length > 0);
+  return { type: 'MultiPolygon', coordinates: clipped };
+}
+
+/** Sutherland–Hodgman: a closed ring cut to an axis-aligned rectangle (in degrees), still closed. */
+function clipRing(ring: [number, number][], west: number, south: number, east: number, north: number): [number, number][] {
+  const edges: [(p: [number, number]) => boolean, (a: [number, number], b: [number, number]) => [number, number]][] = [
+    [(p) => p[0] >= west, (a, b) => [west, a[1] + ((b[1] - a[1]) * (west - a[0])) / (b[0] - a[0])]],
+    [(p) => p[0] <= east, (a, b) => [east, a[1] + ((b[1] - a[1]) * (east - a[0])) / (b[0] - a[0])]],
+    [(p) => p[1] >= south, (a, b) => [a[0] + ((b[0] - a[0]) * (south - a[1])) / (b[1] - a[1]), south]],
+    [(p) => p[1] <= north, (a, b) => [a[0] + ((b[0] - a[0]) * (north - a[1])) / (b[1] - a[1]), north]],
+  ];
+  let points = ring.slice(0, -1);
+  for (const [isInside, cross] of edges) {
+    if (points.length === 0) break;
+    const input = points;
+    points = [];
+    for (let i = 0; i < input.length; i++) {
+      const current = input[i]!;
+      const previous = input[(i + input.length - 1) % input.length]!;
+      if (isInside(current)) {
+        if (!isInside(previous)) points.push(cross(previous, current));
+        points.push(current);
+      } else if (isInside(previous)) points.push(cross(previous, current));
+    }
+  }
+  return points.length > 0 ? [...points, points[0]!] : [];
+}
+
+/** Even-odd point-in-polygon test on projected rings (planar: the rings are already on the page). */
+function containsPoint(rings: [number, number][][], [x, y]: [number, number]): boolean {
+  let inside = false;
+  for (const ring of rings) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i]!;
+      const [xj, yj] = ring[j]!;
+      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+  }
+  return inside;
 }
 
 /** Country names as articles of the region write them, to Natural Earth's. */
@@ -161,20 +213,35 @@ const boundsCache = new WeakMap<object, Bounds>();
 function boundsOf(geometry: Geometry): Bounds {
   let bounds = boundsCache.get(geometry);
   if (!bounds) {
-    const rings = geometry.type === 'Polygon' ? geometry.coordinates : geometry.type === 'MultiPolygon' ? geometry.coordinates.flat() : [];
-    bounds = lineBounds(rings.flat() as [number, number][]);
+    const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.type === 'MultiPolygon' ? geometry.coordinates : [];
+    // Outer rings bound their polygons; holes need not be read.
+    let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const polygon of polygons) {
+      const [w, s, e, n] = lineBounds(polygon[0] ?? []);
+      west = Math.min(west, w);
+      south = Math.min(south, s);
+      east = Math.max(east, e);
+      north = Math.max(north, n);
+    }
+    bounds = [west, south, east, north];
     boundsCache.set(geometry, bounds);
   }
   return bounds;
 }
 
 function lineBounds(points: number[][]): Bounds {
-  let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const [lon, lat] of points) {
-    if (lon! < west) west = lon!;
-    if (lon! > east) east = lon!;
-    if (lat! < south) south = lat!;
-    if (lat! > north) north = lat!;
+  let west = Infinity;
+  let south = Infinity;
+  let east = -Infinity;
+  let north = -Infinity;
+  for (let i = 0; i < points.length; i++) {
+    const point = points[i]!;
+    const lon = point[0]!;
+    const lat = point[1]!;
+    if (lon < west) west = lon;
+    if (lon > east) east = lon;
+    if (lat < south) south = lat;
+    if (lat > north) north = lat;
   }
   return [west, south, east, north];
 }
