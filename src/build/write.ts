@@ -1,5 +1,5 @@
 // Built documents + an output folder in, files on disk out: written to temporary names, then renamed into place.
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BriefkitError } from '../diagnostics.js';
 import type { BuiltDocument } from './pipeline.js';
@@ -7,6 +7,13 @@ import type { BuiltDocument } from './pipeline.js';
 /** Writes every document of one article, or none: on failure the earlier files stay as they were and no temporary file remains. */
 export function writeDocuments(outDir: string, documents: BuiltDocument[]): string[] {
   const temporary: string[] = [];
+  // Something that is not a file where a document goes would fail a rename half-way: refuse before anything changes.
+  for (const document of documents) {
+    const target = join(outDir, document.name);
+    if (existsSync(target) && !statSync(target).isFile()) {
+      throw new BriefkitError([{ severity: 'error', file: target, rule: 'output', message: 'is a folder (or not a file) where a document goes; nothing was changed' }]);
+    }
+  }
   try {
     mkdirSync(outDir, { recursive: true });
     for (const document of documents) {
@@ -21,10 +28,15 @@ export function writeDocuments(outDir: string, documents: BuiltDocument[]): stri
     throw new BriefkitError([{ severity: 'error', file: outDir, rule: 'output', message: `cannot write the documents: ${reason}; nothing was changed` }]);
   }
   const written: string[] = [];
-  documents.forEach((document, index) => {
-    const target = join(outDir, document.name);
-    renameSync(temporary[index]!, target);
-    written.push(target);
-  });
+  try {
+    documents.forEach((document, index) => {
+      const target = join(outDir, document.name);
+      renameSync(temporary[index]!, target);
+      written.push(target);
+    });
+  } catch (error) {
+    for (const tmp of temporary) rmSync(tmp, { force: true });
+    throw new BriefkitError([{ severity: 'error', file: outDir, rule: 'output', message: `cannot put the documents in place (${(error as NodeJS.ErrnoException).code ?? 'error'}); ${written.length} of ${documents.length} were replaced` }]);
+  }
   return written;
 }

@@ -148,8 +148,9 @@ export function layoutParagraph(requested: ParagraphSpec, width: number, fonts: 
       queue.unshift(segment);
       continue;
     }
-    // A word wider than the line: break it between characters, as few times as possible.
-    const cut = longestFittingPrefix(text, segment.start, end, (p) => measure(segment.start, p) <= available);
+    // A word wider than the line: break it between characters, as few times as possible (a cut right after a soft
+    // hyphen shows the hyphen, so it must fit with it).
+    const cut = longestFittingPrefix(text, segment.start, end, (p) => measure(segment.start, p) + (text[p - 1] === SOFT_HYPHEN ? hyphenWidth(p) : 0) <= available);
     if (cut >= segment.end || cut >= end) {
       lineWidth += measure(segment.start, segment.end);
       lineEmpty = false;

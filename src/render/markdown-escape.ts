@@ -6,8 +6,12 @@
  * parser fast.
  */
 const ALWAYS = /[\\`*_{}[\]<>#|~^$@]/g;
-/** Line-start syntax: list markers ("- ", "+ ", "1. ", "1) "), setext/thematic "=" and "-" runs. */
-const AT_START = /^(\s*)(?:(\d{1,9})([.)])|([-+=:]))/;
+/**
+ * Line-start syntax: list markers ("- ", "+ ", "1. ", "1) "), setext/thematic "=" and "-" runs. A value that is only
+ * digits ("1984") becomes a list marker when the template goes on with ". " (`{{title}}. {{publisher}}`): its first
+ * digit is written as a character reference, which reads back as the digit but starts no list.
+ */
+const AT_START = /^(\s*)(?:(\d{1,9})([.)])|(\d{1,9})$|([-+=:]))/;
 
 export function escapeMarkdown(text: string): string {
   const flat = text
@@ -20,5 +24,6 @@ export function escapeMarkdown(text: string): string {
     .replace(/:(?=[A-Za-z:/])/g, '\\:')
     .replace(/\b(www)\./gi, '$1\\.')
     .replace(/&(?=#?[0-9A-Za-z]+;)/g, '\\&')
-    .replace(AT_START, (_match, space: string, digits: string | undefined, mark: string | undefined, sign: string | undefined) => (digits ? `${space}${digits}\\${mark}` : `${space}\\${sign}`));
+    .replace(AT_START, (_match, space: string, digits: string | undefined, mark: string | undefined, alone: string | undefined, sign: string | undefined) =>
+      digits ? `${space}${digits}\\${mark}` : alone ? `${space}&#${alone.charCodeAt(0)};${alone.slice(1)}` : `${space}\\${sign}`);
 }

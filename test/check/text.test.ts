@@ -4,6 +4,7 @@ import { checkArticleText } from '../../src/check/text.js';
 import { FontRegistry } from '../../src/layout/fonts.js';
 import { loadArticleFile } from '../../src/load/load.js';
 import { SEED_DATA } from '../support/seed.js';
+import { BriefkitError } from '../../src/diagnostics.js';
 
 const fonts = new FontRegistry();
 const seed = () => loadArticleFile(SEED_DATA).value;
@@ -21,6 +22,23 @@ describe('checkArticleText', () => {
     const { value, diagnostics } = checkArticleText(article, fonts, 'x.yaml');
     expect(value.title).toBe('ABCDEF');
     expect(diagnostics).toEqual([expect.objectContaining({ severity: 'warning', rule: 'control-characters', path: 'title', file: 'x.yaml', message: expect.stringContaining('U+0000, U+000B, U+000C, U+FFFE, U+D800') })]);
+  });
+
+  it('refuses a field left empty once control characters are removed (a blank bullet would lay out with NaN positions)', () => {
+    const article = seed();
+    article.sections[1]!.paragraphs[0] = '\u0000 \u000B';
+    article.author!.roles[0] = '\uFFFE';
+    let error: unknown;
+    try {
+      checkArticleText(article, fonts, 'x.yaml');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(BriefkitError);
+    expect((error as BriefkitError).diagnostics).toEqual([
+      expect.objectContaining({ severity: 'error', rule: 'empty-text', file: 'x.yaml', path: 'author.roles[0]', message: expect.stringContaining('must not be empty') }),
+      expect.objectContaining({ severity: 'error', rule: 'empty-text', path: 'sections[1].paragraphs[0]', message: expect.stringContaining('U+0000, U+000B') }),
+    ]);
   });
 
   it('replaces emoji and ZWJ sequences with a visible [?] and lists them', () => {

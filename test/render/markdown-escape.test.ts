@@ -153,6 +153,16 @@ describe('round trip through parseMarkdown', () => {
     expect((paragraph as Extract<Block, { type: 'paragraph' }>).children.every((node) => node.type === 'text')).toBe(true);
   });
 
+  it('keeps a value of digits alone as text when the template goes on with ". " or ") " (a source titled "1984")', () => {
+    for (const [value, after] of [['1984', '. Secker & Warburg'], ['7', ') seven'], ['123456789', '. x']] as const) {
+      const { value: doc } = parseMarkdown(`1. ${escapeMarkdown(value)}${after}\n`);
+      expect(firstItem(doc.children), value).toBeDefined();
+      expect(inlineText(firstItem(doc.children)!)).toBe(`${value}${after}`);
+    }
+    expect(escapeMarkdown('1984')).toBe('&#49;984');
+    expect(escapeMarkdown('1984 was a year')).toBe('1984 was a year');
+  });
+
   it('lets a bare URL become a GFM autolink whose text is the URL itself (no other link can be made)', () => {
     // remark-gfm finds autolink literals in the decoded text, so escaping cannot stop them; the text reads back unchanged.
     const { value } = parseMarkdown(`${escapeMarkdown('see [l](https://x.org) and www.example.org')}\n`);
