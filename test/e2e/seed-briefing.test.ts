@@ -47,13 +47,13 @@ function withoutRunningLines(pages: string[]): string {
 
 describe('briefing.pdf and slides.pdf: file structure', () => {
   for (const name of PDFS) {
-    it.skipIf(!!noQpdf)(`${name}: qpdf --check finds no errors or warnings ${noQpdf ?? ''}`, () => {
+    it.runIf(!noQpdf)(`${name}: qpdf --check finds no errors or warnings ${noQpdf ?? ''}`, () => {
       const { ok, output } = qpdfCheck(seed.path(name));
       expect(ok, output).toBe(true);
       expect(output).toMatch(/No syntax or stream encoding errors found/);
     });
 
-    it.skipIf(!!noPoppler)(`${name}: pdffonts shows every font embedded, subset and with a ToUnicode map ${noPoppler ?? ''}`, () => {
+    it.runIf(!noPoppler)(`${name}: pdffonts shows every font embedded, subset and with a ToUnicode map ${noPoppler ?? ''}`, () => {
       const fonts = pdfFonts(seed.path(name));
       expect(fonts.length).toBeGreaterThan(0);
       const bad = fonts.filter((f) => !f.emb || !f.sub || !f.uni).map((f) => `${f.name} (${f.type}): emb=${f.emb} sub=${f.sub} uni=${f.uni}`);
@@ -62,7 +62,7 @@ describe('briefing.pdf and slides.pdf: file structure', () => {
       expect(fonts.filter((f) => !/^[A-Z]{6}\+/.test(f.name)).map((f) => f.name)).toEqual([]);
     });
 
-    it.skipIf(!!noPoppler)(`${name}: pdfinfo reports a tagged PDF whose Title and Author are the article's ${noPoppler ?? ''}`, () => {
+    it.runIf(!noPoppler)(`${name}: pdfinfo reports a tagged PDF whose Title and Author are the article's ${noPoppler ?? ''}`, () => {
       const info = pdfInfo(seed.path(name));
       expect(info.Tagged).toBe('yes');
       expect(info.Title).toBe(seed.result.article.title);
@@ -78,7 +78,7 @@ describe('briefing.pdf and slides.pdf: file structure', () => {
 });
 
 describe('briefing.pdf: the text a reader extracts', () => {
-  it.skipIf(!!noPoppler)(`every sentence of the article's paragraphs is in pdftotext's text ${noPoppler ?? ''}`, async () => {
+  it.runIf(!noPoppler)(`every sentence of the article's paragraphs is in pdftotext's text ${noPoppler ?? ''}`, async () => {
     const text = withoutRunningLines(await pdfText(seed.path('briefing.pdf')));
     expect(articleSentences().length).toBeGreaterThan(5);
     expect(missingSentences(text)).toEqual([]);
@@ -109,7 +109,7 @@ describe('briefing.pdf: the text a reader extracts', () => {
 
 describe('briefing.pdf and slides.pdf: geometry of the words', () => {
   for (const name of PDFS) {
-    it.skipIf(!!noPoppler)(`${name}: no word's box leaves its page ${noPoppler ?? ''}`, async () => {
+    it.runIf(!noPoppler)(`${name}: no word's box leaves its page ${noPoppler ?? ''}`, async () => {
       const pages = await pdfWords(seed.path(name));
       expect(pages.length).toBeGreaterThan(0);
       const outside = pages.flatMap((page) =>
@@ -118,7 +118,7 @@ describe('briefing.pdf and slides.pdf: geometry of the words', () => {
       expect(outside).toEqual([]);
     });
 
-    it.skipIf(!!noPoppler)(`${name}: no two words on a page overlap (by more than 0.5 pt in both axes) ${noPoppler ?? ''}`, async () => {
+    it.runIf(!noPoppler)(`${name}: no two words on a page overlap (by more than 0.5 pt in both axes) ${noPoppler ?? ''}`, async () => {
       const pages = await pdfWords(seed.path(name));
       const clashes = pages.flatMap((page) => collisions(page.words, 0.5).map(([a, b]) => `page ${page.number}: ${describeWord(a)} × ${describeWord(b)}`));
       expect(clashes).toEqual([]);
@@ -134,7 +134,7 @@ describe('slides.pdf against slides.pptx', () => {
     expect(pages).toBe(deck.slides.length);
   });
 
-  it.skipIf(!!noPoppler)(`slides.pdf pages are the slide size of slides.pptx ${noPoppler ?? ''}`, async () => {
+  it.runIf(!noPoppler)(`slides.pdf pages are the slide size of slides.pptx ${noPoppler ?? ''}`, async () => {
     const deck = await pptxParts(seed.path('slides.pptx'));
     const pages = await pdfWords(seed.path('slides.pdf'));
     for (const page of pages) {

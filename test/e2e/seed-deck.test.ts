@@ -255,7 +255,7 @@ function lineDifferences(parts: PptxParts, ours: WordPage[], theirs: WordPage[],
 const wordCollisions = (pages: WordPage[]) => pages.flatMap((page) => collisions(page.words, 0.5).map(([a, b]) => `slide ${page.number}: ${describeWord(a)} × ${describeWord(b)}`));
 
 describe('slides.pptx as LibreOffice renders it', () => {
-  it.skipIf(!!noLibreOffice)(`LibreOffice renders one page per slide, at the slide size ${noLibreOffice ?? ''}`, async () => {
+  it.runIf(!noLibreOffice)(`LibreOffice renders one page per slide, at the slide size ${noLibreOffice ?? ''}`, async () => {
     const pages = await libreOfficeWords();
     expect(pages.length).toBe(deck.slides.length);
     for (const page of pages) {
@@ -264,27 +264,27 @@ describe('slides.pptx as LibreOffice renders it', () => {
     }
   });
 
-  it.skipIf(!!noLibreOffice)(`every word LibreOffice draws lies inside a text box or table of its slide (±${TOLERANCE} pt) ${noLibreOffice ?? ''}`, async () => {
+  it.runIf(!noLibreOffice)(`every word LibreOffice draws lies inside a text box or table of its slide (±${TOLERANCE} pt) ${noLibreOffice ?? ''}`, async () => {
     expect(strayWords(deck, await libreOfficeWords())).toEqual([]);
   });
 
-  it.skipIf(!!noLibreOffice)(`no two words LibreOffice draws collide ${noLibreOffice ?? ''}`, async () => {
+  it.runIf(!noLibreOffice)(`no two words LibreOffice draws collide ${noLibreOffice ?? ''}`, async () => {
     expect(wordCollisions(await libreOfficeWords())).toEqual([]);
   });
 
-  it.skipIf(!!noLibreOffice)(`LibreOffice sets no more lines in a text box or table cell than its height allows at its line spacing ${noLibreOffice ?? ''}`, async () => {
+  it.runIf(!noLibreOffice)(`LibreOffice sets no more lines in a text box or table cell than its height allows at its line spacing ${noLibreOffice ?? ''}`, async () => {
     expect(crowdedRegions(deck, await libreOfficeWords())).toEqual([]);
   });
 
-  it.skipIf(!!noLibreOffice)(`LibreOffice breaks every text box and table cell into as many lines as briefkit's slides.pdf does ${noLibreOffice ?? ''}`, async () => {
+  it.runIf(!noLibreOffice)(`LibreOffice breaks every text box and table cell into as many lines as briefkit's slides.pdf does ${noLibreOffice ?? ''}`, async () => {
     expect(lineDifferences(deck, await pdfWords(seed.path('slides.pdf')), await libreOfficeWords())).toEqual([]);
   });
 
-  it.skipIf(!!noLibreOffice)(`LibreOffice ends every line at the same word as briefkit's slides.pdf (the layout's line breaks hold in a viewer) ${noLibreOffice ?? ''}`, async () => {
+  it.runIf(!noLibreOffice)(`LibreOffice ends every line at the same word as briefkit's slides.pdf (the layout's line breaks hold in a viewer) ${noLibreOffice ?? ''}`, async () => {
     expect(lineDifferences(deck, await pdfWords(seed.path('slides.pdf')), await libreOfficeWords(), true)).toEqual([]);
   });
 
-  it.skipIf(!!noLibreOffice)(`the checks have teeth: a copy whose key-points text is set at 44 pt instead of 24 pt is caught overflowing ${noLibreOffice ?? ''}`, async () => {
+  it.runIf(!noLibreOffice)(`the checks have teeth: a copy whose key-points text is set at 44 pt instead of 24 pt is caught overflowing ${noLibreOffice ?? ''}`, async () => {
     const dir = scratchDir('briefkit-lo-control-');
     const zip = await JSZip.loadAsync(readFileSync(seed.path('slides.pptx')));
     const part = deck.slides[1]!.part;
@@ -300,7 +300,7 @@ describe('slides.pptx as LibreOffice renders it', () => {
 });
 
 describe('slides.pdf (briefkit\'s own rendering) against slides.pptx', () => {
-  it.skipIf(!!noPoppler)(`every word of slides.pdf lies inside a text box or table of the same slide in slides.pptx ${noPoppler ?? ''}`, async () => {
+  it.runIf(!noPoppler)(`every word of slides.pdf lies inside a text box or table of the same slide in slides.pptx ${noPoppler ?? ''}`, async () => {
     const pages = await pdfWords(seed.path('slides.pdf'));
     expect(pages.length).toBe(deck.slides.length);
     expect(strayWords(deck, pages)).toEqual([]);

@@ -153,14 +153,14 @@ describe.each(STRESS_CASES)('stress deck $name', (c) => {
     expect(errors.map((e) => `${e.part} ${e.xpath}: ${e.description} (${e.id})`)).toEqual([]);
   });
 
-  it.skipIf(!!noPoppler)(`slides.pdf has one page per slide, handout.pdf one per three slides ${noPoppler ?? ''}`, async () => {
+  it.runIf(!noPoppler)(`slides.pdf has one page per slide, handout.pdf one per three slides ${noPoppler ?? ''}`, async () => {
     const built = await build(c);
     const slides = built.deck.slides.length;
     expect(Number(pdfInfo(built.path('slides.pdf')).Pages)).toBe(slides);
     expect(Number(pdfInfo(built.path('handout.pdf')).Pages)).toBe(Math.ceil(slides / 3));
   });
 
-  it.skipIf(!!noQpdf)(`qpdf --check passes on briefing.pdf, slides.pdf and handout.pdf ${noQpdf ?? ''}`, async () => {
+  it.runIf(!noQpdf)(`qpdf --check passes on briefing.pdf, slides.pdf and handout.pdf ${noQpdf ?? ''}`, async () => {
     const built = await build(c);
     for (const name of ['briefing.pdf', 'slides.pdf', 'handout.pdf']) {
       const check = qpdfCheck(built.path(name));
@@ -183,7 +183,7 @@ describe.each(STRESS_CASES)('stress deck $name', (c) => {
     expect(lost).toEqual([]);
   });
 
-  it.skipIf(!!noLibreOffice)(`LibreOffice renders one page per slide, every word inside a text box or table (±${TOLERANCE} pt), no two words colliding ${noLibreOffice ?? ''}`, async () => {
+  it.runIf(!noLibreOffice)(`LibreOffice renders one page per slide, every word inside a text box or table (±${TOLERANCE} pt), no two words colliding ${noLibreOffice ?? ''}`, async () => {
     const { deck } = await build(c);
     const { pages } = await libreOffice(c);
     expect(pages.length).toBe(deck.slides.length);
@@ -191,7 +191,7 @@ describe.each(STRESS_CASES)('stress deck $name', (c) => {
     expect(pages.flatMap((page) => collisions(page.words, 0.5).map(([a, b]) => `slide ${page.number}: ${describeWord(a)} × ${describeWord(b)}`))).toEqual([]);
   });
 
-  it.skipIf(!!noPoppler)(`the words of slides.pdf equal the words on the deck's slides, slide by slide ${noPoppler ?? ''}`, async () => {
+  it.runIf(!noPoppler)(`the words of slides.pdf equal the words on the deck's slides, slide by slide ${noPoppler ?? ''}`, async () => {
     const built = await build(c);
     const pages = await pdfWords(built.path('slides.pdf'));
     expect(pages.length).toBe(built.deck.slides.length);
@@ -219,7 +219,7 @@ describe('line breaks: the layout against LibreOffice, box by box, over the seed
     }
   });
 
-  it.skipIf(!!noLibreOffice)(`LibreOffice sets as many lines as the layout in ≥ ${AGREEMENT * 100} % of text boxes and table cells, and never more than a box has room for ${noLibreOffice ?? ''}`, async () => {
+  it.runIf(!noLibreOffice)(`LibreOffice sets as many lines as the layout in ≥ ${AGREEMENT * 100} % of text boxes and table cells, and never more than a box has room for ${noLibreOffice ?? ''}`, async () => {
     const started = performance.now();
     const decks = await Promise.all(cases.map(async (c) => ({ c, built: await build(c), rendering: await libreOffice(c) })));
     const report = decks.map(({ c, built, rendering }) => {
@@ -268,7 +268,7 @@ describe('line breaks: the layout against LibreOffice, box by box, over the seed
     expect(optimistic).toEqual([]);
   });
 
-  it.skipIf(!!noLibreOffice)(`the checks have teeth: a copy of a slide with its text set 25 % larger is caught overflowing, breaking differently and straying ${noLibreOffice ?? ''}`, async () => {
+  it.runIf(!noLibreOffice)(`the checks have teeth: a copy of a slide with its text set 25 % larger is caught overflowing, breaking differently and straying ${noLibreOffice ?? ''}`, async () => {
     const c = STRESS_CASES[0]!;
     const built = await build(c);
     const dir = join(built.dir, 'control');

@@ -173,7 +173,7 @@ describe('the raw corpus builds', () => {
         expect(lost(result.article, pages.map((p) => p.content).join('\n'))).toEqual([]);
       });
 
-      it.skipIf(!!noPoppler)(`every sentence of its paragraphs is in the briefing (pdftotext) ${noPoppler ?? ''}`, async () => {
+      it.runIf(!noPoppler)(`every sentence of its paragraphs is in the briefing (pdftotext) ${noPoppler ?? ''}`, async () => {
         const { result, dir } = get();
         expect(lost(result.article, withoutRunningLines(await pdfText(join(dir, 'briefing.pdf'))))).toEqual([]);
       });
@@ -185,7 +185,7 @@ describe('the raw corpus builds', () => {
         expect(lost(result.article, text)).toEqual([]);
       });
 
-      it.skipIf(!!noPoppler)(`nothing overflows: every word of slides.pdf lies inside a text box or table of its slide in slides.pptx, every word of the briefing and the handout on its page ${noPoppler ?? ''}`, async () => {
+      it.runIf(!noPoppler)(`nothing overflows: every word of slides.pdf lies inside a text box or table of its slide in slides.pptx, every word of the briefing and the handout on its page ${noPoppler ?? ''}`, async () => {
         const { dir } = get();
         const deck = await pptxParts(join(dir, 'slides.pptx'));
         const slides = await pdfWords(join(dir, 'slides.pdf'));
