@@ -8,15 +8,15 @@ import { blockTexts } from '../../src/model/article.js';
 import { buildFile } from '../../src/build/pipeline.js';
 import { buildSeed, SEED_DATA, type BuiltSeed } from '../support/seed.js';
 import { missing } from '../support/tools.js';
+import { assign, cellRegions, strayWords, textRegions, TOLERANCE, type Region } from '../support/deck-check.js';
 import {
   collisions, convertWithLibreOffice, describe as describeWord, findSentence, lines, pdfWords, pptxParts, sentences, validateOoxml, withRealFontMetrics, zipEntries,
-  type Box, type PptxParts, type PptxSlide, type Word, type WordPage,
+  type PptxParts, type PptxSlide, type Word, type WordPage,
 } from '../support/clients.js';
 
 const noLibreOffice = missing('soffice', 'pdftotext', 'qpdf');
 const noPoppler = missing('pdftotext');
 /** Words may stick out of their box by this much (rounding, italic overhang). */
-const TOLERANCE = 2;
 const SOURCE_DATE = '2023-11-14T22:13:20Z'; // SOURCE_DATE_EPOCH 1700000000, as buildSeed() builds
 
 let seed: BuiltSeed;
@@ -46,73 +46,6 @@ const libreOfficeWords = () =>
     const pdf = await convertWithLibreOffice(seed.path('slides.pptx'), scratchDir('briefkit-lo-'));
     return pdfWords(withRealFontMetrics(pdf));
   })());
-
-/** A slide's regions that may hold text: its text boxes, and its tables as drawn from their grid. */
-interface Region extends Box {
-  label: string;
-  /** Exact line spacing of the region's paragraphs (a:lnSpc/a:spcPts), points; the smallest if they differ. */
-  lineSpacing?: number;
-  /** Space between the region's paragraphs (spacing after and before), points. */
-  spacing: number;
-}
-
-function textRegions(slide: PptxSlide): Region[] {
-  return slide.textBoxes.map((box, i): Region => {
-    const spacings = box.paragraphs.map((p) => p.lineSpacing).filter((v): v is number => v !== undefined);
-    return {
-      label: `text box ${i + 1} "${box.name}" (${box.text.slice(0, 30).replace(/\n/g, ' ')}…)`,
-      x: box.x + box.insets.l, y: box.y + box.insets.t, w: box.w - box.insets.l - box.insets.r, h: box.h - box.insets.t - box.insets.b,
-      lineSpacing: spacings.length > 0 ? Math.min(...spacings) : undefined,
-      spacing: box.paragraphs.slice(0, -1).reduce((sum, p) => sum + p.spaceAfter, 0) + box.paragraphs.slice(1).reduce((sum, p) => sum + p.spaceBefore, 0),
-    };
-  });
-}
-
-/** Each table cell's inner box (cell minus its margins), row by row. */
-function cellRegions(slide: PptxSlide): Region[] {
-  return slide.tables.flatMap((table, t) => {
-    let top = table.y;
-    return table.rows.flatMap((row, r) => {
-      let left = table.x;
-      const cells = row.cells.map((cell, c): Region => {
-        const w = table.columns[c] ?? 0;
-        const spacings = cell.paragraphs.map((p) => p.lineSpacing).filter((v): v is number => v !== undefined);
-        const region = {
-          label: `table ${t + 1} row ${r + 1} cell ${c + 1} (${cell.text.slice(0, 30)}…)`,
-          x: left + cell.margins.l, y: top + cell.margins.t, w: w - cell.margins.l - cell.margins.r, h: row.height - cell.margins.t - cell.margins.b,
-          lineSpacing: spacings.length > 0 ? Math.min(...spacings) : undefined,
-          spacing: 0,
-        };
-        left += w;
-        return region;
-      });
-      top += row.height;
-      return cells;
-    });
-  });
-}
-
-const inside = (word: Word, box: Box, tolerance = TOLERANCE) =>
-  word.xMin >= box.x - tolerance && word.xMax <= box.x + box.w + tolerance && word.yMin >= box.y - tolerance && word.yMax <= box.y + box.h + tolerance;
-
-/**
- * Words shared out over regions: a word belongs to the region whose columns hold its centre and whose top is the
- * lowest one above its centre, so that lines overflowing a box's bottom are still counted with that box.
- */
-function assign(words: Word[], regions: Region[]): Map<Region, Word[]> {
-  const out = new Map<Region, Word[]>(regions.map((r) => [r, []]));
-  for (const word of words) {
-    const cx = (word.xMin + word.xMax) / 2;
-    const cy = (word.yMin + word.yMax) / 2;
-    let best: Region | undefined;
-    for (const region of regions) {
-      if (cx < region.x - TOLERANCE || cx > region.x + region.w + TOLERANCE || cy < region.y - TOLERANCE) continue;
-      if (!best || region.y > best.y) best = region;
-    }
-    if (best) out.get(best)!.push(word);
-  }
-  return out;
-}
 
 /** The text lines of each region of a slide (its text boxes and table cells), each line's words joined. */
 function regionLines(slide: PptxSlide, words: Word[]): { region: Region; lines: string[] }[] {
@@ -207,17 +140,6 @@ describe('slides.pptx: the slides', () => {
   });
 });
 
-/** Words that lie in no text box or table of their slide. */
-function strayWords(parts: PptxParts, pages: WordPage[]): string[] {
-  const stray: string[] = [];
-  pages.forEach((page, i) => {
-    const slide = parts.slides[i];
-    if (!slide) return;
-    const boxes: Box[] = [...textRegions(slide), ...slide.tables];
-    for (const word of page.words) if (!boxes.some((box) => inside(word, box))) stray.push(`slide ${i + 1}: ${describeWord(word)}`);
-  });
-  return stray;
-}
 
 /** Text boxes and cells holding more lines than their height has room for at their line spacing. */
 function crowdedRegions(parts: PptxParts, pages: WordPage[]): string[] {
