@@ -20,7 +20,7 @@ export function escapeMarkdown(text: string): string {
     .replace(/[ \t]+/g, ' ');
   return flat
     .replace(ALWAYS, (ch) => `\\${ch}`)
-    // ":name" opens a text directive, ":::" a container; "    // ":name" opens a text directive, ":::" a container, "https://" and "www." a GFM autolink; "&name;" / "&#1;" are entities.name;" / "&#1;" are entities. (GFM still links bare URLs and
+    // ":name" opens a text directive, ":::" a container; "&name;" / "&#1;" are entities. (GFM still links bare URLs and
     // addresses after parsing; their text and target stay exactly the data's, which the tests check.)
     .replace(/:(?=[A-Za-z:/])/g, '\\:')
     .replace(/\b(www)\./gi, '$1\\.')
