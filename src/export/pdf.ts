@@ -14,33 +14,10 @@ export interface PdfMetadata {
   date: Date;
 }
 
-type StructElement = ReturnType<PDFKit.PDFDocument['struct']>;
-type LaidOut = { glyphs: { codePoints: number[] }[] };
-
 /** Whitespace that pdfkit's word spacing widens but the layout's does not (it widens each U+0020 alone). */
 const UNEVEN_SPACING = /[^\S ]| {2}/;
 
-/**
- * The font for pdfkit, with every glyph it lays out carrying the code point it was drawn for. fontkit keeps one glyph
- * object per glyph id, with the code points of the call that first made it; subsetting a document makes the components
- * of composite glyphs (the "U" of "Ű") with none. The fonts are shared by every document of a process, so a later
- * document drawing that "U" would write an empty ToUnicode entry, and PDF readers would lose or garble its letters.
- */
-function withOwnCodePoints<F extends object>(font: F): F {
-  return new Proxy(font, {
-    get(target, property) {
-      const value = Reflect.get(target, property) as unknown;
-      if (property !== 'layout' || typeof value !== 'function') return value;
-      return (text: string, ...rest: unknown[]) => {
-        const run = (value as (text: string, ...rest: unknown[]) => LaidOut).call(target, text, ...rest);
-        const characters = [...text];
-        // One glyph per character is how the shared font lays out (no shaping); anything else is left as it is.
-        if (run.glyphs.length !== characters.length) return run;
-        return { ...run, glyphs: run.glyphs.map((glyph, i) => Object.create(glyph, { codePoints: { value: [characters[i]!.codePointAt(0)!] } })) };
-      };
-    },
-  });
-}
+type StructElement = ReturnType<PDFKit.PDFDocument['struct']>;
 
 export function exportPdf(frames: Frame[], fonts: FontRegistry, meta: PdfMetadata): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -65,7 +42,7 @@ export function exportPdf(frames: Frame[], fonts: FontRegistry, meta: PdfMetadat
   const registered = new Set<string>();
   const useFont = (key: string) => {
     if (!registered.has(key)) {
-      doc.registerFont(key, withOwnCodePoints(fonts.face(key as never).forPdf) as never);
+      doc.registerFont(key, fonts.face(key as never).forPdf as never);
       registered.add(key);
     }
     doc.font(key);

@@ -99,7 +99,12 @@ export class Face {
       const font = this.font;
       const layout = (text: string) => {
         const glyphs = [];
-        for (const ch of text) glyphs.push(font.glyphForCodePoint(ch.codePointAt(0)!));
+        // fontkit shares one glyph object per id, carrying the code points of whichever call made it first (none, for a
+        // component of a composite glyph); each drawn glyph gets its own, so every PDF writes a right ToUnicode map.
+        for (const ch of text) {
+          const codePoint = ch.codePointAt(0)!;
+          glyphs.push(Object.create(font.glyphForCodePoint(codePoint), { codePoints: { value: [codePoint] } }) as fontkit.Glyph);
+        }
         const positions = glyphs.map((glyph) => ({ xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 }));
         return { glyphs, positions, advanceWidth: positions.reduce((sum, p) => sum + p.xAdvance, 0) };
       };
