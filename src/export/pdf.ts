@@ -1,7 +1,7 @@
 // Frames + fonts + metadata in, PDF bytes out (pdfkit): draws the lines exactly as laid out, tagged, with bookmarks.
 import PDFDocument from 'pdfkit';
 import type { FontRegistry } from '../layout/fonts.js';
-import type { Frame, FrameItem, StructLevel, Tag, TextItem } from '../layout/frame.js';
+import type { Frame, FrameItem, Paint, StructLevel, Tag, TextItem } from '../layout/frame.js';
 import { assertNever } from '../parse/doc.js';
 
 export interface PdfMetadata {
@@ -121,7 +121,7 @@ export function exportPdf(frames: Frame[], fonts: FontRegistry, meta: PdfMetadat
   };
 
   /** Fills and/or strokes the shape that `trace` adds to the current path. */
-  const paint = (item: { fill?: string; stroke?: string; strokeWidth?: number; opacity?: number }, trace: () => void) => {
+  const paint = (item: Paint, trace: () => void) => {
     doc.save();
     if (item.opacity !== undefined) doc.opacity(item.opacity);
     trace();

@@ -39,16 +39,20 @@ export interface PlacedParagraph {
   tag?: Tag;
 }
 
-export interface RectItem {
+/** How a shape is painted: fill and/or stroke (hex colours), stroke width in points, opacity 0–1 (fuzzy dates are faded). */
+export interface Paint {
+  fill?: string;
+  stroke?: string;
+  strokeWidth?: number;
+  opacity?: number;
+}
+
+export interface RectItem extends Paint {
   kind: 'rect';
   x: number;
   y: number;
   w: number;
   h: number;
-  fill?: string;
-  stroke?: string;
-  strokeWidth?: number;
-  opacity?: number;
   tag: Tag;
 }
 
@@ -81,30 +85,21 @@ export interface TableItem {
   source?: string;
 }
 
-export interface EllipseItem {
+export interface EllipseItem extends Paint {
   kind: 'ellipse';
   /** Bounding box, points. */
   x: number;
   y: number;
   w: number;
   h: number;
-  fill?: string;
-  stroke?: string;
-  strokeWidth?: number;
-  /** 0–1; fuzzy dates are drawn faded. */
-  opacity?: number;
   tag: Tag;
 }
 
 /** Polygons or polylines (map outlines, lead lines): each subpath a list of [x, y] points in frame coordinates. */
-export interface PathItem {
+export interface PathItem extends Paint {
   kind: 'path';
   subpaths: [number, number][][];
   closed: boolean;
-  fill?: string;
-  stroke?: string;
-  strokeWidth?: number;
-  opacity?: number;
   tag: Tag;
 }
 
