@@ -3,8 +3,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BriefkitError, formatDiagnostic, type Diagnostic } from './diagnostics.js';
-import { buildFile, PROJECT_ROOT, type BuildOptions } from './build/pipeline.js';
-import { writeDocuments } from './build/write.js';
+import { build, PROJECT_ROOT, type BuildOptions } from './pipeline/build.js';
+import { writeDocuments } from './pipeline/write.js';
 import { importArticle } from './import/import.js';
 import { articleYaml } from './import/to-yaml.js';
 import { decodeUtf8, parseArticle, readInput } from './load/load.js';
@@ -84,7 +84,7 @@ export async function main(argv: string[], io = { out: (s: string) => process.st
     let failed = false;
     for (const file of inputs) {
       try {
-        const result = await buildFile(file, options);
+        const result = await build(file, options);
         report(result.diagnostics);
         for (const path of writeDocuments(join(outRoot, result.article.id), result.documents)) {
           io.out(`${relative(process.cwd(), path) || path}  ${formatSize(statSync(path).size)}\n`);

@@ -1,6 +1,6 @@
 // An Article + the fonts in, the same Article with unprintable characters removed or replaced, and a warning for each field touched.
 import type { Article } from '../model/article.js';
-import type { FontRegistry, FontKey } from '../layout/fonts.js';
+import { FONT_FAMILIES, type FontRegistry } from '../layout/fonts.js';
 import { BriefkitError, formatPath, type Diagnostic, type Result } from '../diagnostics.js';
 
 /** C0/C1 controls other than tab and newline, noncharacters, and lone surrogates: never meaningful in an article. */
@@ -8,7 +8,6 @@ const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uF
 /** Characters the layout never draws (break hints and joiners), so they need no glyph. */
 const INVISIBLE = new Set([0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfe0e, 0xfe0f, 0x09, 0x0a, 0x0d]);
 const FALLBACK = '[?]';
-const FACES: FontKey[] = ['serif-regular', 'sans-regular', 'slides-regular'];
 const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
 
 const codes = (chars: Iterable<string>) => [...new Set(chars)].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ');
@@ -16,7 +15,7 @@ const codes = (chars: Iterable<string>) => [...new Set(chars)].map((c) => `U+${c
 export function checkArticleText(article: Article, fonts: FontRegistry, file?: string): Result<Article> {
   const diagnostics: Diagnostic[] = [];
   const errors: Diagnostic[] = [];
-  const faces = FACES.map((key) => fonts.face(key));
+  const faces = FONT_FAMILIES.map((family) => fonts.face({ family, weight: 'regular', italic: false }));
   const printable = new Map<number, boolean>();
   const covered = (codePoint: number) => {
     let ok = printable.get(codePoint);

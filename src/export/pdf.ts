@@ -2,7 +2,9 @@
 import PDFDocument from 'pdfkit';
 import type { FontRegistry } from '../layout/fonts.js';
 import type { Frame, FrameItem, Paint, StructLevel, Tag, TextItem } from '../layout/frame.js';
+import type { TextStyle } from '../layout/text.js';
 import { assertNever } from '../parse/doc.js';
+import { pdfFont, PDF_FEATURES } from './pdf-fonts.js';
 
 export interface PdfMetadata {
   title: string;
@@ -40,12 +42,13 @@ export function exportPdf(frames: Frame[], fonts: FontRegistry, meta: PdfMetadat
   });
 
   const registered = new Set<string>();
-  const useFont = (key: string) => {
-    if (!registered.has(key)) {
-      doc.registerFont(key, fonts.face(key as never).forPdf as never);
-      registered.add(key);
+  const useFont = (style: TextStyle) => {
+    const face = fonts.face(style);
+    if (!registered.has(face.id)) {
+      doc.registerFont(face.id, pdfFont(face) as never);
+      registered.add(face.id);
     }
-    doc.font(key);
+    doc.font(face.id);
   };
 
   const root = doc.struct('Document');
@@ -65,7 +68,7 @@ export function exportPdf(frames: Frame[], fonts: FontRegistry, meta: PdfMetadat
     }
     return parent;
   };
-  /** Inside a figure (a slide on a handout) the figure is the one tagged element; what it contains is not tagged again. */
+  /** Inside a tagged group (a figure, a slide on a handout) the group is the one element; what it holds is not tagged again. */
   let insideFigure = false;
   const tagged = (tag: Tag, draw: () => void) => {
     if (insideFigure) return draw();
@@ -93,22 +96,22 @@ export function exportPdf(frames: Frame[], fonts: FontRegistry, meta: PdfMetadat
           const baseline = item.y + paragraph.top + line.baseline;
           for (const fragment of line.fragments) {
             if (fragment.text.length === 0) continue;
-            useFont(fragment.style.font);
-            doc.fontSize(fragment.style.size).fillColor(fragment.style.color);
+            useFont(fragment.style);
+            doc.fontSize(fragment.style.sizePt).fillColor(fragment.style.colour);
             const options = (wordSpacing: number) => ({
               lineBreak: false, baseline: 'alphabetic', wordSpacing, underline: Boolean(fragment.style.underline),
-              features: fonts.face(fragment.style.font).features,
+              features: PDF_FEATURES,
               ...(fragment.link ? { link: fragment.link } : {}),
             }) as unknown as PDFKit.Mixins.TextOptions;
             if (fragment.wordSpacing > 0 && UNEVEN_SPACING.test(fragment.text)) {
               // pdfkit would widen every whitespace run (NBSP, thin space, "  " too) where the layout widened each U+0020:
               // the line would grow past its box, off the page. Each word is placed where the layout put it instead.
-              const face = fonts.face(fragment.style.font);
+              const face = fonts.face(fragment.style);
               let x = item.x + fragment.x;
               fragment.text.split(' ').forEach((word, index, words) => {
                 const shown = index < words.length - 1 ? `${word} ` : word;
                 if (shown.length > 0) doc.text(shown, x, baseline, options(0));
-                x += face.width(shown, fragment.style.size) + (index < words.length - 1 ? fragment.wordSpacing : 0);
+                x += face.width(shown, fragment.style.sizePt) + (index < words.length - 1 ? fragment.wordSpacing : 0);
               });
               continue;
             }
@@ -156,7 +159,7 @@ export function exportPdf(frames: Frame[], fonts: FontRegistry, meta: PdfMetadat
         tagged(item.tag, () => {
           doc.save();
           if (item.dash) doc.dash(item.dash, { space: item.dash });
-          doc.moveTo(item.x1, item.y1).lineTo(item.x2, item.y2).lineWidth(item.width).stroke(item.color);
+          doc.moveTo(item.x1, item.y1).lineTo(item.x2, item.y2).lineWidth(item.width).stroke(item.colour);
           doc.restore();
         });
         break;
@@ -174,21 +177,36 @@ export function exportPdf(frames: Frame[], fonts: FontRegistry, meta: PdfMetadat
             rowY += row.height;
           }
         });
+        // Cells are placed relative to the table.
+        doc.save();
+        doc.translate(item.x, item.y);
         for (const row of item.rows) for (const cell of row.cells) drawText(cell.item);
+        doc.restore();
         break;
       }
-      case 'group':
-        tagged(item.tag, () => {
-          insideFigure = true;
+      case 'group': {
+        const drawGroup = () => {
           doc.save();
-          doc.translate(item.x, item.y).scale(item.scale);
-          doc.rect(0, 0, item.frame.width, item.frame.height).clip();
-          if (item.frame.background) doc.rect(0, 0, item.frame.width, item.frame.height).fill(item.frame.background);
-          for (const child of item.frame.items) drawItem(child);
+          doc.translate(item.x, item.y);
+          if (item.scale !== 1) doc.scale(item.scale);
+          if (item.clip) doc.rect(0, 0, item.w, item.h).clip();
+          if (item.background) doc.rect(0, 0, item.w, item.h).fill(item.background);
+          for (const child of item.items) drawItem(child);
           doc.restore();
-          insideFigure = false;
-        });
+        };
+        // A group with a tag of its own is one element (a figure); a group without one only places its items.
+        if ('struct' in item.tag && item.tag.struct.length === 0) {
+          drawGroup();
+        } else {
+          tagged(item.tag, () => {
+            const outer = insideFigure;
+            insideFigure = true;
+            drawGroup();
+            insideFigure = outer;
+          });
+        }
         break;
+      }
       default:
         assertNever(item);
     }

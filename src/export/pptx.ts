@@ -2,10 +2,10 @@
 import pptxgenjs from 'pptxgenjs';
 import type PptxGenJSTypes from 'pptxgenjs';
 import type { Frame, FrameItem, Tag, TextItem } from '../layout/frame.js';
-import type { FontRegistry } from '../layout/fonts.js';
 import { assertNever } from '../parse/doc.js';
 import type { Run } from '../layout/text.js';
 import { finishPptx, FIGURE_SHAPE_PREFIX, NO_BULLET_CODE, TITLE_SHAPE_NAME } from './pptx-finish.js';
+import { officeFontName } from './pptx-fonts.js';
 
 export interface PptxMetadata {
   title: string;
@@ -18,7 +18,7 @@ export interface PptxMetadata {
 const inches = (points: number) => points / 72;
 const hex = (color: string) => color.replace('#', '').toUpperCase();
 
-export async function exportPptx(frames: Frame[], fonts: FontRegistry, meta: PptxMetadata): Promise<Buffer> {
+export async function exportPptx(frames: Frame[], meta: PptxMetadata): Promise<Buffer> {
   // The package's CJS build puts the class on `default` when loaded from ESM under NodeNext typing.
   const PptxGenJS = ((pptxgenjs as unknown as { default?: unknown }).default ?? pptxgenjs) as unknown as new () => Pptx;
   const pptx = new PptxGenJS();
@@ -31,12 +31,10 @@ export async function exportPptx(frames: Frame[], fonts: FontRegistry, meta: Ppt
   pptx.company = 'briefkit';
   pptx.theme = { headFontFace: 'Arial', bodyFontFace: 'Arial' };
 
-  const officeFont = (key: string) => fonts.face(key as never).officeName;
-
   for (const frame of frames) {
     const slide = pptx.addSlide();
     if (frame.background) slide.background = { color: hex(frame.background) };
-    for (const item of frame.items) addItem(slide, item, officeFont);
+    for (const item of frame.items) addItem(slide, item, TOP_LEVEL);
     if (frame.notes && frame.notes.length > 0) slide.addNotes(frame.notes.join('\n\n'));
   }
   const raw = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
@@ -46,7 +44,20 @@ export async function exportPptx(frames: Frame[], fonts: FontRegistry, meta: Ppt
 type Pptx = PptxGenJSTypes.default;
 type Slide = ReturnType<Pptx['addSlide']>;
 
-function addItem(slide: Slide, item: FrameItem, officeFont: (key: string) => string): void {
+/**
+ * Where an item's parent lies on the slide, and the tag of the group it is part of (a figure names its shapes). PPTX
+ * shapes are placed on the slide, so a group's offset is added to its items'.
+ */
+interface Origin {
+  x: number;
+  y: number;
+  groupTag?: Tag;
+}
+const TOP_LEVEL: Origin = { x: 0, y: 0 };
+
+function addItem(slide: Slide, placed: FrameItem, origin: Origin): void {
+  const item = moved(placed, origin);
+  const figureName = (tag: Tag) => nameOf(origin.groupTag ?? tag);
   switch (item.kind) {
     case 'rect':
       slide.addShape('rect', {
@@ -61,7 +72,7 @@ function addItem(slide: Slide, item: FrameItem, officeFont: (key: string) => str
         x: inches(Math.min(item.x1, item.x2)), y: inches(Math.min(item.y1, item.y2)),
         w: inches(Math.abs(item.x2 - item.x1)), h: inches(Math.abs(item.y2 - item.y1)),
         flipV: (item.x2 - item.x1) * (item.y2 - item.y1) < 0,
-        line: { color: hex(item.color), width: item.width, ...(item.dash ? { dashType: 'dash' } : {}) },
+        line: { color: hex(item.colour), width: item.width, ...(item.dash ? { dashType: 'dash' } : {}) },
         ...figureName(item.tag),
       } as PptxGenJSTypes.default.ShapeProps);
       break;
@@ -98,12 +109,12 @@ function addItem(slide: Slide, item: FrameItem, officeFont: (key: string) => str
         const run = item.paragraphs[0]?.layout.spec.runs[0];
         slide.slideNumber = {
           x: inches(item.x), y: inches(item.y), w: inches(item.w), h: inches(item.h),
-          fontFace: run ? officeFont(run.style.font) : 'Arial', fontSize: run?.style.size ?? 12, color: hex(run?.style.color ?? '#000000'),
+          fontFace: run ? officeFontName(run.style.family) : 'Arial', fontSize: run?.style.sizePt ?? 12, color: hex(run?.style.colour ?? '#000000'),
           align: item.paragraphs[0]?.layout.spec.align === 'right' ? 'right' : 'left', margin: 0, valign: 'top',
         } as PptxGenJSTypes.default.SlideNumberProps;
         break;
       }
-      slide.addText(textRuns(item, officeFont), {
+      slide.addText(textRuns(item), {
         x: inches(item.x), y: inches(item.y), w: inches(item.w), h: inches(item.h),
         margin: 0, valign: 'top', wrap: true, isTextBox: true, autoFit: false, fontFace: 'Arial',
         ...(item.slideTitle ? { objectName: TITLE_SHAPE_NAME } : figureName(item.tag)),
@@ -112,7 +123,7 @@ function addItem(slide: Slide, item: FrameItem, officeFont: (key: string) => str
     case 'table': {
       const rows = item.rows.map((row) =>
         row.cells.map((cell) => ({
-          text: textRuns(cell.item, officeFont),
+          text: textRuns(cell.item),
           options: { fill: cell.fill ? { color: hex(cell.fill) } : undefined, valign: 'top' as const, margin: [item.padding, item.padding, item.padding, item.padding] },
         })),
       );
@@ -124,51 +135,71 @@ function addItem(slide: Slide, item: FrameItem, officeFont: (key: string) => str
       break;
     }
     case 'group':
-      throw new Error('a slide cannot contain another frame (groups are for handout pages)');
+      // PPTX has group shapes, but pptxgenjs does not write them: the items go onto the slide one by one.
+      if (item.scale !== 1) throw new Error('internal: a scaled group on a slide (scaled groups are for handout pages)');
+      for (const child of item.items) addItem(slide, child, { x: item.x, y: item.y, groupTag: 'struct' in item.tag && item.tag.struct.length === 0 ? origin.groupTag : item.tag });
+      break;
     default:
       assertNever(item);
   }
 }
 
-/** Figure id → alt text, for every figure on the slides. */
+/** The item moved by its parent's offset (table cells stay relative to their table: PPTX places them itself). */
+function moved(item: FrameItem, origin: Origin): FrameItem {
+  if (origin.x === 0 && origin.y === 0) return item;
+  switch (item.kind) {
+    case 'rule':
+      return { ...item, x1: item.x1 + origin.x, x2: item.x2 + origin.x, y1: item.y1 + origin.y, y2: item.y2 + origin.y };
+    case 'path':
+      return { ...item, subpaths: item.subpaths.map((subpath) => subpath.map(([x, y]) => [x + origin.x, y + origin.y] as [number, number])) };
+    case 'text':
+    case 'rect':
+    case 'ellipse':
+    case 'table':
+    case 'group':
+      return { ...item, x: item.x + origin.x, y: item.y + origin.y };
+    default:
+      return assertNever(item);
+  }
+}
+
+/** Figure id → alt text, for every figure on the slides (figures are tagged groups). */
 function figureAltTexts(frames: Frame[]): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const frame of frames) {
-    for (const item of frame.items) {
-      const figure = 'tag' in item && 'struct' in item.tag ? item.tag.struct.find((level) => level.role === 'Figure') : undefined;
-      if (figure?.alt) out[figure.id] = figure.alt;
-    }
-  }
+  const visit = (item: FrameItem) => {
+    const figure = 'struct' in item.tag ? item.tag.struct.find((level) => level.role === 'Figure') : undefined;
+    if (figure?.alt) out[figure.id] = figure.alt;
+    if (item.kind === 'group') item.items.forEach(visit);
+  };
+  for (const frame of frames) frame.items.forEach(visit);
   return out;
 }
 
 const transparency = (opacity: number | undefined) => (opacity === undefined ? 0 : Math.round((1 - opacity) * 100));
 
 /** Shapes of a figure are named after it, so that the finisher can give each the figure's alt text. */
-function figureName(tag: Tag): { objectName?: string } {
+function nameOf(tag: Tag): { objectName?: string } {
   const figure = 'struct' in tag ? tag.struct.find((level) => level.role === 'Figure') : undefined;
   return figure ? { objectName: `${FIGURE_SHAPE_PREFIX}${figure.id}` } : {};
 }
 
 /** The text box's paragraphs as pptxgenjs runs; the last run of each paragraph ends it (breakLine). */
-function textRuns(item: TextItem, officeFont: (key: string) => string): PptxGenJSTypes.default.TextProps[] {
+function textRuns(item: TextItem): PptxGenJSTypes.default.TextProps[] {
   const out: PptxGenJSTypes.default.TextProps[] = [];
   item.paragraphs.forEach((placed, paragraphIndex) => {
     const spec = placed.layout.spec;
     const isLast = paragraphIndex === item.paragraphs.length - 1;
-    const runs: Run[] = spec.runs.length > 0 ? spec.runs : [{ text: '', style: { font: 'slides-regular', size: 12, color: '#000000' } }];
+    const runs: Run[] = spec.runs.length > 0 ? spec.runs : [{ text: '', style: { family: 'slides', weight: 'regular', italic: false, sizePt: 12, colour: '#000000' } }];
     runs.forEach((run, runIndex) => {
-      const bold = /-bold/i.test(run.style.font);
-      const italic = /italic/i.test(run.style.font);
       out.push({
         text: run.text,
         options: {
-          fontFace: officeFont(run.style.font), fontSize: run.style.size, bold, italic, color: hex(run.style.color),
-          align: spec.align, lineSpacing: spec.lineHeight, paraSpaceAfter: isLast ? 0 : spec.spaceAfter,
-          ...(spec.bullet ? { bullet: /^\d/.test(spec.bullet.text) ? { type: 'number', indent: spec.indent } : { indent: spec.indent } } : {}),
+          fontFace: officeFontName(run.style.family), fontSize: run.style.sizePt, bold: run.style.weight === 'bold', italic: run.style.italic, color: hex(run.style.colour),
+          align: spec.align, lineSpacing: spec.lineHeightPt, paraSpaceAfter: isLast ? 0 : spec.spaceAfterPt,
+          ...(spec.bullet ? { bullet: /^\d/.test(spec.bullet.text) ? { type: 'number', indent: spec.indentPt } : { indent: spec.indentPt } } : {}),
           // An indented paragraph without a bullet (a bullet continued from the previous slide): pptxgenjs only indents
           // bulleted paragraphs, so it gets a placeholder bullet that the finisher turns into `<a:buNone/>`, first line unhung.
-          ...(!spec.bullet && spec.indent > 0 ? { bullet: { indent: spec.indent, characterCode: NO_BULLET_CODE } } : {}),
+          ...(!spec.bullet && spec.indentPt > 0 ? { bullet: { indent: spec.indentPt, characterCode: NO_BULLET_CODE } } : {}),
           ...(run.link ? { hyperlink: { url: run.link } } : {}),
           ...(runIndex === runs.length - 1 && !isLast ? { breakLine: true } : {}),
         } as PptxGenJSTypes.default.TextPropsOptions,

@@ -7,10 +7,8 @@ import type { FontRegistry } from './fonts.js';
 import { layoutParagraph, type ParagraphLayout, type ParagraphSpec, type TextStyle } from './text.js';
 import { runsFromInlines, plainRuns, type RunBase } from './runs.js';
 import { columnWidths, measureRows } from './table.js';
-import type { Frame, FrameItem, StructLevel, Tag, TextItem } from './frame.js';
-import { verticalTimelineRows } from './figures/timeline.js';
-import { mapItems, type FigureData } from './figures/map.js';
-import { shiftX } from './figures/shift.js';
+import { INSIDE_GROUP, type Frame, type FrameItem, type StructLevel, type Tag, type TextItem } from './frame.js';
+import { figureKind } from './figures/index.js';
 
 export const PAPER: Record<'a4' | 'letter', { width: number; height: number }> = {
   a4: { width: 595.28, height: 841.89 },
@@ -25,16 +23,15 @@ export interface BriefingOptions {
   footerLeft: string;
   /** "page {page} of {pages}" */
   pageOf: string;
-  /** The data the figures (`::timeline`, `::map`) are drawn from. */
-  figures?: FigureData;
 }
 
 const MIN_LINES = 2; // orphans and widows
 
 type Flow =
   | { kind: 'lines'; layout: ParagraphLayout; x: number; width: number; struct: StructLevel[]; keepWithNext: boolean }
-  | { kind: 'block'; height: number; spaceBefore: number; spaceAfter: number; keepWithNext: boolean; place: (x: number, y: number) => FrameItem[] }
-  | { kind: 'table'; x: number; widths: number[]; rows: { height: number; header: boolean; cells: ParagraphLayout[] }[]; padding: number; struct: StructLevel[]; spaceBefore: number; spaceAfter: number };
+  /** Kept on one page: items relative to the block's top left corner, placed as a group (tagged as one element when `tag` is). */
+  | { kind: 'block'; height: number; spaceBeforePt: number; spaceAfterPt: number; keepWithNext: boolean; items: FrameItem[]; tag: Tag }
+  | { kind: 'table'; x: number; widths: number[]; rows: { height: number; header: boolean; cells: ParagraphLayout[] }[]; padding: number; struct: StructLevel[]; spaceBeforePt: number; spaceAfterPt: number };
 
 export function layoutBriefing(doc: Doc, theme: Theme, fonts: FontRegistry, options: BriefingOptions): Result<Frame[]> {
   const diagnostics: Diagnostic[] = [];
@@ -42,13 +39,14 @@ export function layoutBriefing(doc: Doc, theme: Theme, fonts: FontRegistry, opti
   const { margins, sizes, fonts: roles } = theme.briefing;
   const colors = theme.colors;
   const contentWidth = paper.width - margins.left - margins.right;
-  const bodyLine = sizes.body * theme.briefing.lineHeight;
+  const bodyLine = sizes.body * theme.briefing.lineHeightRatio;
   let nextId = 0;
   const id = (prefix: string) => `${prefix}${++nextId}`;
 
-  const base = (over: Partial<RunBase> = {}): RunBase => ({ role: roles.body, size: sizes.body, color: colors.text, linkColor: colors.accent, ...over });
+  const base = (over: Partial<RunBase> = {}): RunBase => ({ family: roles.body, sizePt: sizes.body, colour: colors.text, linkColour: colors.accent, ...over });
+  const figureContext = { theme, fonts, lang: options.lang };
   const spec = (runs: ParagraphSpec['runs'], over: Partial<ParagraphSpec> = {}): ParagraphSpec => ({
-    runs, align: 'left', lineHeight: bodyLine, spaceBefore: 0, spaceAfter: theme.briefing.paragraphSpacing, indent: 0, hyphenate: false, breakAfterHyphen: false, ...over,
+    runs, align: 'left', lineHeightPt: bodyLine, spaceBeforePt: 0, spaceAfterPt: theme.briefing.paragraphSpacing, indentPt: 0, hyphenate: false, breakAfterHyphen: false, ...over,
   });
   const lay = (s: ParagraphSpec, width: number) => layoutParagraph(s, width, fonts, options.lang);
   const textItem = (layouts: { layout: ParagraphLayout; top: number }[], x: number, y: number, w: number, tag: Tag): TextItem => ({
@@ -63,20 +61,20 @@ export function layoutBriefing(doc: Doc, theme: Theme, fonts: FontRegistry, opti
   };
 
   /** A self-contained group of paragraphs (cover, key points, quote) placed as one unbreakable block. */
-  const stackedBlock = (paragraphs: { layout: ParagraphLayout; struct: StructLevel[] }[], inset: { left: number; top: number; bottom: number }, decorate: (x: number, y: number, h: number) => FrameItem[], spacing: { before: number; after: number }) => {
+  const stackedBlock = (paragraphs: { layout: ParagraphLayout; struct: StructLevel[] }[], inset: { left: number; top: number; bottom: number }, decorate: (h: number) => FrameItem[], spacing: { before: number; after: number }) => {
     let top = inset.top;
     const placed = paragraphs.map((p, index) => {
-      if (index > 0) top += p.layout.spec.spaceBefore;
+      if (index > 0) top += p.layout.spec.spaceBeforePt;
       const entry = { ...p, top };
-      top += p.layout.height + (index < paragraphs.length - 1 ? p.layout.spec.spaceAfter : 0);
+      top += p.layout.height + (index < paragraphs.length - 1 ? p.layout.spec.spaceAfterPt : 0);
       return entry;
     });
     const height = top + inset.bottom;
     flows.push({
-      kind: 'block', height, spaceBefore: spacing.before, spaceAfter: spacing.after, keepWithNext: false,
-      place: (x, y) => [
-        ...decorate(x, y, height),
-        ...placed.map((p) => textItem([{ layout: p.layout, top: 0 }], x + inset.left, y + p.top, contentWidth - inset.left, { struct: p.struct })),
+      kind: 'block', height, spaceBeforePt: spacing.before, spaceAfterPt: spacing.after, keepWithNext: false, tag: INSIDE_GROUP,
+      items: [
+        ...decorate(height),
+        ...placed.map((p) => textItem([{ layout: p.layout, top: 0 }], inset.left, p.top, contentWidth - inset.left, { struct: p.struct })),
       ],
     });
   };
@@ -85,8 +83,8 @@ export function layoutBriefing(doc: Doc, theme: Theme, fonts: FontRegistry, opti
     items.flatMap((item, index) => {
       const inlines = item.flatMap((block) => (block.type === 'paragraph' ? block.children : []));
       const b = base(runBase);
-      const bulletStyle: TextStyle = { font: ordered ? `${b.role}-regular` : `${b.role}-bold`, size: b.size, color: colors.accent };
-      const layout = lay(spec(runsFromInlines(inlines, b), { indent: 16, bullet: { text: ordered ? `${index + 1}.` : '•', style: bulletStyle }, spaceAfter: 4, lineHeight: b.size * 1.38 }), width);
+      const bulletStyle: TextStyle = { family: b.family, weight: ordered ? 'regular' : 'bold', italic: false, sizePt: b.sizePt, colour: colors.accent };
+      const layout = lay(spec(runsFromInlines(inlines, b), { indentPt: 16, bullet: { text: ordered ? `${index + 1}.` : '•', style: bulletStyle }, spaceAfterPt: 4, lineHeightPt: b.sizePt * 1.38 }), width);
       return [{ layout, struct: [{ role: 'L', id: listId }, { role: 'LI', id: `${listId}.${index}` }, { role: 'LBody', id: `${listId}.${index}b` }] as StructLevel[] }];
     });
 
@@ -95,42 +93,45 @@ export function layoutBriefing(doc: Doc, theme: Theme, fonts: FontRegistry, opti
       case 'container':
         if (block.name === 'cover') {
           const parts: { layout: ParagraphLayout; struct: StructLevel[] }[] = [];
-          parts.push({ layout: lay(spec(plainRuns(options.header.split(' · ')[0]!.toUpperCase(), base({ role: roles.heading, size: sizes.small + 0.5, color: colors.accent, bold: true })), { spaceAfter: 8 }), contentWidth), struct: [{ role: 'P', id: id('kicker') }] });
+          parts.push({ layout: lay(spec(plainRuns(options.header.split(' · ')[0]!.toUpperCase(), base({ family: roles.heading, sizePt: sizes.small + 0.5, colour: colors.accent, bold: true })), { spaceAfterPt: 8 }), contentWidth), struct: [{ role: 'P', id: id('kicker') }] });
           for (const child of block.children) {
             if (child.type === 'heading') {
-              parts.push({ layout: lay(spec(runsFromInlines(child.children, base({ role: roles.heading, size: sizes.title, color: colors.text, bold: true })), { lineHeight: sizes.title * 1.3, spaceAfter: 10 }), contentWidth), struct: [{ role: 'H1', id: id('h') }] });
+              parts.push({ layout: lay(spec(runsFromInlines(child.children, base({ family: roles.heading, sizePt: sizes.title, colour: colors.text, bold: true })), { lineHeightPt: sizes.title * 1.3, spaceAfterPt: 10 }), contentWidth), struct: [{ role: 'H1', id: id('h') }] });
             } else if (child.type === 'paragraph') {
-              parts.push({ layout: lay(spec(runsFromInlines(child.children, base({ role: roles.heading, size: sizes.byline, color: colors.muted })), { lineHeight: sizes.byline * 1.4, spaceAfter: 4 }), contentWidth), struct: [{ role: 'P', id: id('p') }] });
+              parts.push({ layout: lay(spec(runsFromInlines(child.children, base({ family: roles.heading, sizePt: sizes.byline, colour: colors.muted })), { lineHeightPt: sizes.byline * 1.4, spaceAfterPt: 4 }), contentWidth), struct: [{ role: 'P', id: id('p') }] });
             }
           }
-          stackedBlock(parts, { left: 0, top: 0, bottom: 14 }, (x, y, h) => [{ kind: 'rule', x1: x, y1: y + h, x2: x + contentWidth, y2: y + h, color: colors.accent, width: 1.5, tag: { artifact: 'Layout' } }], { before: 0, after: 18 });
+          stackedBlock(parts, { left: 0, top: 0, bottom: 14 }, (h) => [{ kind: 'rule', x1: 0, y1: h, x2: contentWidth, y2: h, colour: colors.accent, width: 1.5, tag: { artifact: 'Layout' } }], { before: 0, after: 18 });
         } else if (block.name === 'keypoints') {
           const inset = 14;
           const innerWidth = contentWidth - 2 * inset - 4;
           const listId = id('l');
           const parts: { layout: ParagraphLayout; struct: StructLevel[] }[] = [];
           for (const child of block.children) {
-            if (child.type === 'heading') parts.push({ layout: lay(spec(runsFromInlines(child.children, base({ role: roles.heading, size: sizes.subheading, color: colors.accent, bold: true })), { spaceAfter: 6, lineHeight: sizes.subheading * 1.3 }), innerWidth), struct: [{ role: 'H2', id: id('h'), outline: inlineText(child.children) }] });
-            if (child.type === 'list') parts.push(...bulletParagraphs(child.items, child.ordered, { role: roles.heading, size: sizes.body }, innerWidth, listId));
+            if (child.type === 'heading') parts.push({ layout: lay(spec(runsFromInlines(child.children, base({ family: roles.heading, sizePt: sizes.subheading, colour: colors.accent, bold: true })), { spaceAfterPt: 6, lineHeightPt: sizes.subheading * 1.3 }), innerWidth), struct: [{ role: 'H2', id: id('h'), outline: inlineText(child.children) }] });
+            if (child.type === 'list') parts.push(...bulletParagraphs(child.items, child.ordered, { family: roles.heading, sizePt: sizes.body }, innerWidth, listId));
           }
-          stackedBlock(parts, { left: inset + 4, top: inset - 2, bottom: inset - 4 }, (x, y, h) => [
-            { kind: 'rect', x, y, w: contentWidth, h, fill: colors.accentSoft, tag: { artifact: 'Background' } },
-            { kind: 'rect', x, y, w: 4, h, fill: colors.accent, tag: { artifact: 'Background' } },
+          stackedBlock(parts, { left: inset + 4, top: inset - 2, bottom: inset - 4 }, (h) => [
+            { kind: 'rect', x: 0, y: 0, w: contentWidth, h, fill: colors.accentSoft, tag: { artifact: 'Background' } },
+            { kind: 'rect', x: 0, y: 0, w: 4, h, fill: colors.accent, tag: { artifact: 'Background' } },
           ], { before: 0, after: 16 });
         } else if (block.name === 'quote') {
           const quoteId = id('q');
           const [first, ...rest] = block.children;
           const parts: { layout: ParagraphLayout; struct: StructLevel[] }[] = [];
-          if (first?.type === 'paragraph') parts.push({ layout: lay(spec(runsFromInlines(first.children, base({ size: sizes.quote, italic: true, color: colors.text })), { lineHeight: sizes.quote * 1.35, spaceAfter: 6, hyphenate: true }), contentWidth - 22), struct: [{ role: 'BlockQuote', id: quoteId }, { role: 'P', id: id('p') }] });
-          for (const child of rest) if (child.type === 'paragraph') parts.push({ layout: lay(spec(runsFromInlines(child.children, base({ role: roles.heading, size: sizes.byline - 1, color: colors.muted })), { lineHeight: (sizes.byline - 1) * 1.35, spaceAfter: 0 }), contentWidth - 22), struct: [{ role: 'BlockQuote', id: quoteId }, { role: 'P', id: id('p') }] });
-          stackedBlock(parts, { left: 22, top: 4, bottom: 4 }, (x, y, h) => [{ kind: 'rect', x, y, w: 3, h, fill: colors.accent, tag: { artifact: 'Layout' } }], { before: 8, after: 16 });
-        } else {
+          if (first?.type === 'paragraph') parts.push({ layout: lay(spec(runsFromInlines(first.children, base({ sizePt: sizes.quote, italic: true, colour: colors.text })), { lineHeightPt: sizes.quote * 1.35, spaceAfterPt: 6, hyphenate: true }), contentWidth - 22), struct: [{ role: 'BlockQuote', id: quoteId }, { role: 'P', id: id('p') }] });
+          for (const child of rest) if (child.type === 'paragraph') parts.push({ layout: lay(spec(runsFromInlines(child.children, base({ family: roles.heading, sizePt: sizes.byline - 1, colour: colors.muted })), { lineHeightPt: (sizes.byline - 1) * 1.35, spaceAfterPt: 0 }), contentWidth - 22), struct: [{ role: 'BlockQuote', id: quoteId }, { role: 'P', id: id('p') }] });
+          stackedBlock(parts, { left: 22, top: 4, bottom: 4 }, (h) => [{ kind: 'rect', x: 0, y: 0, w: 3, h, fill: colors.accent, tag: { artifact: 'Layout' } }], { before: 8, after: 16 });
+        } else if (block.name === 'notes') {
+          // Speaker notes belong to slides; a briefing template that has them shows their paragraphs as text.
           for (const child of block.children) if (child.type === 'paragraph') paragraphFlow(child.children, [{ role: 'P', id: id('p') }]);
+        } else {
+          assertNever(block.name);
         }
         break;
       case 'heading': {
         const size = block.depth <= 2 ? sizes.heading : sizes.subheading;
-        const layout = lay(spec(runsFromInlines(block.children, base({ role: roles.heading, size, bold: true, color: colors.text })), { lineHeight: size * 1.3, spaceBefore: 14, spaceAfter: 5 }), contentWidth);
+        const layout = lay(spec(runsFromInlines(block.children, base({ family: roles.heading, sizePt: size, bold: true, colour: colors.text })), { lineHeightPt: size * 1.3, spaceBeforePt: 14, spaceAfterPt: 5 }), contentWidth);
         flows.push({ kind: 'lines', layout, x: 0, width: contentWidth, struct: [{ role: block.depth <= 2 ? 'H2' : 'H3', id: id('h'), outline: inlineText(block.children) }], keepWithNext: true });
         break;
       }
@@ -144,26 +145,20 @@ export function layoutBriefing(doc: Doc, theme: Theme, fonts: FontRegistry, opti
       }
       case 'table': {
         const padding = 4;
-        const cellSpec = (inlines: Inline[], header: boolean) => spec(runsFromInlines(inlines, base({ role: roles.heading, size: sizes.table, bold: header, color: colors.text })), { lineHeight: sizes.table * 1.3, spaceAfter: 0 });
+        const cellSpec = (inlines: Inline[], header: boolean) => spec(runsFromInlines(inlines, base({ family: roles.heading, sizePt: sizes.table, bold: header, colour: colors.text })), { lineHeightPt: sizes.table * 1.3, spaceAfterPt: 0 });
         const specs = [block.header.map((c) => cellSpec(c, true)), ...block.rows.map((row) => row.map((c) => cellSpec(c, false)))];
         const widths = columnWidths(specs, contentWidth, padding, fonts);
         const rows = measureRows(specs, 1, widths, padding, fonts, options.lang);
-        flows.push({ kind: 'table', x: 0, widths, rows, padding, struct: [{ role: 'Table', id: id('t') }], spaceBefore: 2, spaceAfter: 12 });
+        flows.push({ kind: 'table', x: 0, widths, rows, padding, struct: [{ role: 'Table', id: id('t') }], spaceBeforePt: 2, spaceAfterPt: 12 });
         break;
       }
-      case 'directive':
-        if (block.name === 'timeline' && options.figures && options.figures.events.length > 0) {
-          const figure: StructLevel = { role: 'Figure', id: id('timeline'), alt: options.figures.timelineAlt };
-          const style = { role: roles.heading, size: sizes.table + 0.5, text: colors.text, muted: colors.muted, accent: colors.accent, axis: colors.rule, background: '#ffffff' };
-          const rows = verticalTimelineRows(options.figures.events, { style, fonts, lang: options.lang, figure, x: 0, width: contentWidth });
-          rows.forEach((row, index) => flows.push({ kind: 'block', height: row.height, spaceBefore: index === 0 ? 10 : 0, spaceAfter: index === rows.length - 1 ? 14 : 0, keepWithNext: false, place: (x, y) => row.items(y).map((item) => shiftX(item, x)) }));
-        } else if (block.name === 'map' && options.figures && options.figures.places.length > 0) {
-          const figure: StructLevel = { role: 'Figure', id: id('map'), alt: options.figures.mapAlt };
-          const height = Math.min(contentWidth * 0.72, 380);
-          const style = { role: roles.heading, size: sizes.table, text: colors.text, muted: colors.muted, accent: colors.accent, water: '#e6eef5', land: '#f3f1ec', border: '#a9a397', tint: '#f0dadd', tintBorder: colors.accent };
-          flows.push({ kind: 'block', height, spaceBefore: 8, spaceAfter: 14, keepWithNext: false, place: (x, y) => mapItems(options.figures!, { box: { x, y, w: contentWidth, h: height }, style, fonts, lang: options.lang, figure }) });
-        }
+      case 'figure': {
+        const figure: StructLevel = { role: 'Figure', id: id(block.name), alt: block.alt };
+        const pieces = figureKind(block).onPage(block.data, figureContext, contentWidth);
+        for (const piece of pieces) flows.push({ kind: 'block', height: piece.heightPt, spaceBeforePt: piece.spaceBeforePt, spaceAfterPt: piece.spaceAfterPt, keepWithNext: false, items: piece.items, tag: { struct: [figure] } });
         break;
+      }
+      case 'slide':
       case 'separator':
         break;
       default:
@@ -174,6 +169,8 @@ export function layoutBriefing(doc: Doc, theme: Theme, fonts: FontRegistry, opti
   const pages = paginate(flows, { paper, margins, colors, options, fonts, theme, lang: options.lang });
   return { value: pages, diagnostics };
 }
+
+const contentWidth = (ctx: PageContext) => ctx.paper.width - ctx.margins.left - ctx.margins.right;
 
 interface PageContext {
   paper: { width: number; height: number };
@@ -200,17 +197,17 @@ function paginate(flows: Flow[], ctx: PageContext): Frame[] {
   const atTop = () => y === top;
   const firstHeight = (flow: Flow | undefined): number => {
     if (!flow) return 0;
-    if (flow.kind === 'lines') return flow.layout.spec.spaceBefore + Math.min(flow.layout.lines.length, MIN_LINES) * flow.layout.spec.lineHeight;
-    if (flow.kind === 'block') return flow.spaceBefore + flow.height;
-    return flow.spaceBefore + (flow.rows[0]?.height ?? 0) + (flow.rows[1]?.height ?? 0);
+    if (flow.kind === 'lines') return flow.layout.spec.spaceBeforePt + Math.min(flow.layout.lines.length, MIN_LINES) * flow.layout.spec.lineHeightPt;
+    if (flow.kind === 'block') return flow.spaceBeforePt + flow.height;
+    return flow.spaceBeforePt + (flow.rows[0]?.height ?? 0) + (flow.rows[1]?.height ?? 0);
   };
 
   flows.forEach((flow, index) => {
     switch (flow.kind) {
       case 'lines': {
         const { layout } = flow;
-        const lineHeight = layout.spec.lineHeight;
-        if (!atTop()) y += layout.spec.spaceBefore;
+        const lineHeight = layout.spec.lineHeightPt;
+        if (!atTop()) y += layout.spec.spaceBeforePt;
         if (flow.keepWithNext && !atTop() && y + layout.height + firstHeight(flows[index + 1]) > bottom) newPage();
         let start = 0;
         while (start < layout.lines.length) {
@@ -234,17 +231,17 @@ function paginate(flows: Flow[], ctx: PageContext): Frame[] {
           start += fit;
           if (start < layout.lines.length) newPage();
         }
-        y += layout.spec.spaceAfter;
+        y += layout.spec.spaceAfterPt;
         break;
       }
       case 'block':
-        if (!atTop()) y += flow.spaceBefore;
+        if (!atTop()) y += flow.spaceBeforePt;
         if (y + flow.height > bottom && !atTop()) newPage();
-        page().push(...flow.place(left, y));
-        y += flow.height + flow.spaceAfter;
+        page().push({ kind: 'group', x: left, y, scale: 1, w: contentWidth(ctx), h: flow.height, items: flow.items, tag: flow.tag });
+        y += flow.height + flow.spaceAfterPt;
         break;
       case 'table': {
-        if (!atTop()) y += flow.spaceBefore;
+        if (!atTop()) y += flow.spaceBeforePt;
         const [header, ...body] = flow.rows;
         if (!header) break;
         const need = header.height + (body[0]?.height ?? 0);
@@ -267,7 +264,7 @@ function paginate(flows: Flow[], ctx: PageContext): Frame[] {
           height += row.height;
         }
         flush();
-        y += flow.spaceAfter;
+        y += flow.spaceAfterPt;
         break;
       }
       default:
@@ -297,7 +294,7 @@ function tableItem(flow: Extract<Flow, { kind: 'table' }>, rows: Extract<Flow, {
       const cells = row.cells.map((layout, column) => {
         const width = flow.widths[column] ?? 0;
         const item: TextItem = {
-          kind: 'text', x: x + cellX + flow.padding, y: y + rowTop + flow.padding, w: width - 2 * flow.padding, h: layout.height,
+          kind: 'text', x: cellX + flow.padding, y: rowTop + flow.padding, w: width - 2 * flow.padding, h: layout.height,
           paragraphs: [{ layout, top: 0, lines: layout.lines }],
           tag: { struct: [...flow.struct, { role: 'TR', id: rowId }, { role: row.header ? 'TH' : 'TD', id: `${rowId}.c${column}` }] },
         };
@@ -313,8 +310,8 @@ function tableItem(flow: Extract<Flow, { kind: 'table' }>, rows: Extract<Flow, {
 function smallText(text: string, x: number, y: number, width: number, align: 'left' | 'right', ctx: PageContext, tag: Tag): TextItem {
   const size = ctx.theme.briefing.sizes.small;
   const layout = layoutParagraph({
-    runs: plainRuns(text, { role: ctx.theme.briefing.fonts.heading, size, color: ctx.colors.muted }),
-    align, lineHeight: size * 1.3, spaceBefore: 0, spaceAfter: 0, indent: 0, hyphenate: false, breakAfterHyphen: false,
+    runs: plainRuns(text, { family: ctx.theme.briefing.fonts.heading, sizePt: size, colour: ctx.colors.muted }),
+    align, lineHeightPt: size * 1.3, spaceBeforePt: 0, spaceAfterPt: 0, indentPt: 0, hyphenate: false, breakAfterHyphen: false,
   }, width, ctx.fonts, ctx.lang);
   const firstLine = layout.lines.slice(0, 1);
   return { kind: 'text', x, y, w: width, h: layout.height, tag, paragraphs: [{ layout, top: 0, lines: firstLine }] };
@@ -326,7 +323,7 @@ function headerItems(ctx: PageContext): FrameItem[] {
   const y = margins.top - 34;
   return [
     smallText(ctx.options.header, margins.left, y, width, 'left', ctx, { artifact: 'Pagination' }),
-    { kind: 'rule', x1: margins.left, y1: y + 15, x2: margins.left + width, y2: y + 15, color: colors.rule, width: 0.5, tag: { artifact: 'Pagination' } },
+    { kind: 'rule', x1: margins.left, y1: y + 15, x2: margins.left + width, y2: y + 15, colour: colors.rule, width: 0.5, tag: { artifact: 'Pagination' } },
   ];
 }
 
@@ -336,7 +333,7 @@ function footerItems(ctx: PageContext, page: number, pages: number): FrameItem[]
   const y = paper.height - margins.bottom + 24;
   const pageText = ctx.options.pageOf.replace('{page}', String(page)).replace('{pages}', String(pages));
   return [
-    { kind: 'rule', x1: margins.left, y1: y - 6, x2: margins.left + width, y2: y - 6, color: colors.rule, width: 0.5, tag: { artifact: 'Pagination' } },
+    { kind: 'rule', x1: margins.left, y1: y - 6, x2: margins.left + width, y2: y - 6, colour: colors.rule, width: 0.5, tag: { artifact: 'Pagination' } },
     smallText(ctx.options.footerLeft, margins.left, y, width * 0.7, 'left', ctx, { artifact: 'Pagination' }),
     smallText(pageText, margins.left + width * 0.7, y, width * 0.3, 'right', ctx, { artifact: 'Pagination' }),
   ];

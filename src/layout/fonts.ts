@@ -1,68 +1,70 @@
-// Font role + style in, a loaded face out: TTF files from npm packages, parsed once, with cached text measurement.
+// A face's family, weight and slant in, a loaded face out: TTF files from npm packages, parsed once, with cached text measurement.
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 
 const require = createRequire(import.meta.url);
 
-export type FontRole = 'serif' | 'sans' | 'slides';
-export type FontStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
-export type FontKey = `${FontRole}-${FontStyle}`;
+/** The families a theme chooses from: briefing text (serif), briefing display (sans), slides (metric twin of Arial). */
+export type FontFamily = 'serif' | 'sans' | 'slides';
+export type FontWeight = 'regular' | 'bold';
+export const FONT_FAMILIES: readonly FontFamily[] = ['serif', 'sans', 'slides'];
 
-interface FaceSource {
-  file: string;
-  /** The family name a PPTX declares; viewers substitute metric-compatible faces (Arial ↔ Arimo/Liberation Sans). */
-  officeName: string;
+/** What picks a face: the part of a text style that is not size or colour. */
+export interface FaceSpec {
+  family: FontFamily;
+  weight: FontWeight;
+  italic: boolean;
 }
 
-const FILES: Record<FontRole, { pkg: string; prefix: string; officeName: string }> = {
-  serif: { pkg: '@expo-google-fonts/pt-serif', prefix: 'PTSerif', officeName: 'PT Serif' },
-  sans: { pkg: '@expo-google-fonts/pt-sans', prefix: 'PTSans', officeName: 'PT Sans' },
-  slides: { pkg: '@expo-google-fonts/arimo', prefix: 'Arimo', officeName: 'Arial' },
+const PACKAGES: Record<FontFamily, { pkg: string; prefix: string }> = {
+  serif: { pkg: '@expo-google-fonts/pt-serif', prefix: 'PTSerif' },
+  sans: { pkg: '@expo-google-fonts/pt-sans', prefix: 'PTSans' },
+  slides: { pkg: '@expo-google-fonts/arimo', prefix: 'Arimo' },
 };
 
-const STYLE_DIRS: Record<FontStyle, string> = { regular: '400Regular', bold: '700Bold', italic: '400Regular_Italic', boldItalic: '700Bold_Italic' };
+/** "serif-bold-italic": one id per face, for caches and the PDF's font resources. */
+export function faceId(spec: FaceSpec): string {
+  return `${spec.family}-${spec.weight}${spec.italic ? '-italic' : ''}`;
+}
 
-export function fontSource(key: FontKey): FaceSource {
-  const [role, style] = key.split('-') as [FontRole, FontStyle];
-  const entry = FILES[role];
-  const dir = STYLE_DIRS[style];
+export function fontFile(spec: FaceSpec): string {
+  const entry = PACKAGES[spec.family];
+  const dir = `${spec.weight === 'bold' ? '700Bold' : '400Regular'}${spec.italic ? '_Italic' : ''}`;
   const pkgJson = require.resolve(`${entry.pkg}/package.json`);
-  return { file: pkgJson.replace(/package\.json$/, `${dir}/${entry.prefix}_${dir}.ttf`), officeName: entry.officeName };
+  return pkgJson.replace(/package\.json$/, `${dir}/${entry.prefix}_${dir}.ttf`);
 }
 
 export class Face {
-  readonly key: FontKey;
+  readonly spec: FaceSpec;
+  readonly id: string;
   readonly file: string;
-  readonly officeName: string;
   readonly bytes: Buffer;
+  /** The parsed font, for backends that embed it. */
+  readonly font: fontkit.Font;
   /** Ascent and descent (negative) per 1 pt of size, from the hhea table as pdfkit uses them. */
   readonly ascent: number;
   readonly descent: number;
-  /**
-   * OpenType features for drawing. Text is set without kerning or ligatures — as PowerPoint and LibreOffice set PPTX
-   * runs — so a width is the sum of the characters' advances: the PDFs and the viewers break lines at the same words,
-   * and measuring needs no shaping (which would cost most of a cold build).
-   */
-  readonly features: Record<string, boolean> = { kern: false, liga: false };
   private readonly advances = new Map<number, number>();
-  private readonly font: fontkit.Font;
   private readonly unitsPerEm: number;
   private readonly widths = new Map<string, number>();
 
-  constructor(key: FontKey) {
-    const source = fontSource(key);
-    this.key = key;
-    this.file = source.file;
-    this.officeName = source.officeName;
-    this.bytes = readFileSync(source.file);
+  constructor(spec: FaceSpec) {
+    this.spec = { family: spec.family, weight: spec.weight, italic: spec.italic };
+    this.id = faceId(spec);
+    this.file = fontFile(spec);
+    this.bytes = readFileSync(this.file);
     this.font = fontkit.create(this.bytes) as fontkit.Font;
     this.unitsPerEm = this.font.unitsPerEm;
     this.ascent = this.font.ascent / this.unitsPerEm;
     this.descent = this.font.descent / this.unitsPerEm;
   }
 
-  /** Advance width of the text at 1 pt: the sum of its characters' advances (no kerning, no ligatures). */
+  /**
+   * Advance width of the text at 1 pt: the sum of its characters' advances. Text is set without kerning or ligatures —
+   * as PowerPoint and LibreOffice set PPTX runs — so the PDFs and the viewers break lines at the same words, and
+   * measuring needs no shaping (which would cost most of a cold build).
+   */
   widthPerPoint(text: string): number {
     let width = this.widths.get(text);
     if (width === undefined) {
@@ -86,34 +88,9 @@ export class Face {
     return advance;
   }
 
-  width(text: string, size: number): number {
-    return this.widthPerPoint(text) * size;
+  width(text: string, sizePt: number): number {
+    return this.widthPerPoint(text) * sizePt;
   }
-
-  /**
-   * The parsed font for pdfkit, parsed once for every document, whose `layout` sets glyphs by their advances exactly
-   * as `width` measures them (pdfkit would otherwise shape every string with the OpenType tables, at real cost).
-   */
-  get forPdf(): fontkit.Font {
-    if (!this.unshaped) {
-      const font = this.font;
-      const layout = (text: string) => {
-        const glyphs = [];
-        // fontkit shares one glyph object per id, carrying the code points of whichever call made it first (none, for a
-        // component of a composite glyph); each drawn glyph gets its own, so every PDF writes a right ToUnicode map.
-        for (const ch of text) {
-          const codePoint = ch.codePointAt(0)!;
-          glyphs.push(Object.create(font.glyphForCodePoint(codePoint), { codePoints: { value: [codePoint] } }) as fontkit.Glyph);
-        }
-        const positions = glyphs.map((glyph) => ({ xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 }));
-        return { glyphs, positions, advanceWidth: positions.reduce((sum, p) => sum + p.xAdvance, 0) };
-      };
-      this.unshaped = new Proxy(font, { get: (target, property) => (property === 'layout' ? layout : Reflect.get(target, property)) });
-    }
-    return this.unshaped;
-  }
-
-  private unshaped: fontkit.Font | undefined;
 
   hasGlyph(codePoint: number): boolean {
     return this.font.hasGlyphForCodePoint(codePoint);
@@ -121,19 +98,16 @@ export class Face {
 }
 
 export class FontRegistry {
-  private readonly faces = new Map<FontKey, Face>();
+  private readonly faces = new Map<string, Face>();
 
-  face(key: FontKey): Face {
-    let face = this.faces.get(key);
-    if (!face) this.faces.set(key, (face = new Face(key)));
+  face(spec: FaceSpec): Face {
+    const id = faceId(spec);
+    let face = this.faces.get(id);
+    if (!face) this.faces.set(id, (face = new Face(spec)));
     return face;
   }
 
   used(): Face[] {
     return [...this.faces.values()];
   }
-}
-
-export function fontKey(role: FontRole, bold: boolean, italic: boolean): FontKey {
-  return `${role}-${bold && italic ? 'boldItalic' : bold ? 'bold' : italic ? 'italic' : 'regular'}`;
 }

@@ -1,4 +1,4 @@
-// Frame types: what layout hands to every backend — pages and slides as items at fixed positions, in points.
+// Frame types: what layout hands to every backend — pages and slides as items placed relative to their parent, in points.
 import type { Line, ParagraphLayout } from './text.js';
 
 /** One level of the tagged-PDF structure an item belongs to, outermost first; equal ids mean the same element. */
@@ -11,7 +11,14 @@ export interface StructLevel {
   alt?: string;
 }
 
+/**
+ * Where an item belongs in the tagged structure: a path of elements, or an artifact. Inside a group that is itself tagged
+ * (a figure, a slide on a handout page), the group is the element and its items carry `INSIDE_GROUP`.
+ */
 export type Tag = { struct: StructLevel[] } | { artifact: 'Pagination' | 'Layout' | 'Background' };
+
+/** The tag of an item that is part of its enclosing group's element. */
+export const INSIDE_GROUP: Tag = { struct: [] };
 
 export interface TextItem {
   kind: 'text';
@@ -62,13 +69,14 @@ export interface RuleItem {
   y1: number;
   x2: number;
   y2: number;
-  color: string;
+  colour: string;
   width: number;
   dash?: number;
   tag: Tag;
 }
 
 export interface TableCell {
+  /** The cell's text, placed relative to the table's top left corner. */
   item: TextItem;
   fill?: string;
 }
@@ -103,15 +111,22 @@ export interface PathItem extends Paint {
   tag: Tag;
 }
 
-/** Another frame drawn scaled at (x, y): a slide on a handout page. */
+/**
+ * Items drawn with their own origin and scale: a figure on a page or slide (scale 1), a slide on a handout page. The
+ * group's items are placed in the group's own points; (x, y) is where its origin lies in the parent.
+ */
 export interface GroupItem {
   kind: 'group';
   x: number;
   y: number;
+  /** Parent points per group point. */
   scale: number;
-  frame: Frame;
-  /** Text for screen readers ("Slide 3: Timeline"). */
-  alt: string;
+  /** The group's box in its own points: what `clip` cuts to and `background` fills. */
+  w: number;
+  h: number;
+  items: FrameItem[];
+  background?: string;
+  clip?: boolean;
   tag: Tag;
 }
 

@@ -36,7 +36,10 @@ export function layoutHandout(slides: Frame[], theme: Theme, fonts: FontRegistry
 
 function slideGroup(slide: Frame, index: number, x: number, y: number, scale: number, theme: Theme): FrameItem[] {
   return [
-    { kind: 'group', x, y, scale, frame: slide, alt: `Slide ${index + 1}: ${slide.title ?? ''}`, tag: { struct: [{ role: 'Figure', id: `slide-${index + 1}`, alt: `Slide ${index + 1}: ${slide.title ?? ''}` }] } },
+    {
+      kind: 'group', x, y, scale, w: slide.width, h: slide.height, items: slide.items, clip: true, ...(slide.background ? { background: slide.background } : {}),
+      tag: { struct: [{ role: 'Figure', id: `slide-${index + 1}`, alt: `Slide ${index + 1}: ${slide.title ?? ''}` }] },
+    },
     { kind: 'rect', x, y, w: slide.width * scale, h: slide.height * scale, stroke: theme.colors.rule, strokeWidth: 0.75, tag: { artifact: 'Layout' } },
   ];
 }
@@ -57,7 +60,7 @@ function linesPages(slides: Frame[], theme: Theme, paper: { width: number; heigh
     const linesLeft = x + slide.width * scale + 22;
     const height = slide.height * scale;
     for (let lineY = y + RULE_SPACING; lineY <= y + height + 0.01; lineY += RULE_SPACING) {
-      page.push({ kind: 'rule', x1: linesLeft, y1: lineY, x2: MARGIN + contentWidth, y2: lineY, color: theme.colors.rule, width: 0.6, tag: { artifact: 'Layout' } });
+      page.push({ kind: 'rule', x1: linesLeft, y1: lineY, x2: MARGIN + contentWidth, y2: lineY, colour: theme.colors.rule, width: 0.6, tag: { artifact: 'Layout' } });
     }
   });
   return pages;
@@ -74,7 +77,7 @@ function notesPages(slides: Frame[], theme: Theme, fonts: FontRegistry, options:
     const scale = (contentWidth * 0.62) / slide.width;
     const slideHeight = slide.height * scale;
     const notes = (slide.notes ?? []).map((text) =>
-      layoutParagraph({ runs: plainRuns(text, { role: theme.briefing.fonts.body, size, color: theme.colors.text }), align: 'left', lineHeight: size * 1.4, spaceBefore: 0, spaceAfter: 4, indent: 0, hyphenate: true, breakAfterHyphen: false }, contentWidth, fonts, options.lang),
+      layoutParagraph({ runs: plainRuns(text, { family: theme.briefing.fonts.body, sizePt: size, colour: theme.colors.text }), align: 'left', lineHeightPt: size * 1.4, spaceBeforePt: 0, spaceAfterPt: 4, indentPt: 0, hyphenate: true, breakAfterHyphen: false }, contentWidth, fonts, options.lang),
     );
     const need = slideHeight + 8 + Math.min(notes.reduce((h, n) => h + n.height + 4, 0), 3 * size * 1.4);
     if (y > top && y + need > bottom) {
@@ -86,7 +89,7 @@ function notesPages(slides: Frame[], theme: Theme, fonts: FontRegistry, options:
     for (const note of notes) {
       let start = 0;
       while (start < note.lines.length) {
-        const fit = Math.max(0, Math.floor((bottom - y) / note.spec.lineHeight));
+        const fit = Math.max(0, Math.floor((bottom - y) / note.spec.lineHeightPt));
         if (fit === 0) {
           pages.push([]);
           y = top;
@@ -94,10 +97,10 @@ function notesPages(slides: Frame[], theme: Theme, fonts: FontRegistry, options:
         }
         const lines = note.lines.slice(start, start + fit);
         pages[pages.length - 1]!.push(noteItem(note, lines, y, contentWidth, index));
-        y += lines.length * note.spec.lineHeight;
+        y += lines.length * note.spec.lineHeightPt;
         start += lines.length;
       }
-      y += note.spec.spaceAfter;
+      y += note.spec.spaceAfterPt;
     }
     y += GAP;
   });
@@ -106,7 +109,7 @@ function notesPages(slides: Frame[], theme: Theme, fonts: FontRegistry, options:
 
 function noteItem(layout: ParagraphLayout, lines: ParagraphLayout['lines'], y: number, width: number, slideIndex: number): TextItem {
   return {
-    kind: 'text', x: MARGIN, y, w: width, h: lines.length * layout.spec.lineHeight, tag: { struct: [{ role: 'P', id: `notes-${slideIndex}-${y}` }] },
+    kind: 'text', x: MARGIN, y, w: width, h: lines.length * layout.spec.lineHeightPt, tag: { struct: [{ role: 'P', id: `notes-${slideIndex}-${y}` }] },
     paragraphs: [{ layout, top: -lines[0]!.top, lines }],
   };
 }
@@ -115,12 +118,12 @@ function chrome(theme: Theme, fonts: FontRegistry, options: HandoutOptions, pape
   const size = theme.briefing.sizes.small;
   const width = paper.width - 2 * MARGIN;
   const line = (text: string, align: 'left' | 'right', y: number): TextItem => {
-    const layout = layoutParagraph({ runs: plainRuns(text, { role: theme.briefing.fonts.heading, size, color: theme.colors.muted }), align, lineHeight: size * 1.3, spaceBefore: 0, spaceAfter: 0, indent: 0, hyphenate: false }, width, fonts, options.lang);
+    const layout = layoutParagraph({ runs: plainRuns(text, { family: theme.briefing.fonts.heading, sizePt: size, colour: theme.colors.muted }), align, lineHeightPt: size * 1.3, spaceBeforePt: 0, spaceAfterPt: 0, indentPt: 0, hyphenate: false }, width, fonts, options.lang);
     return { kind: 'text', x: MARGIN, y, w: width, h: layout.height, tag: { artifact: 'Pagination' }, paragraphs: [{ layout, top: 0, lines: layout.lines.slice(0, 1) }] };
   };
   return [
     line(options.title, 'left', MARGIN),
-    { kind: 'rule', x1: MARGIN, y1: MARGIN + 16, x2: MARGIN + width, y2: MARGIN + 16, color: theme.colors.rule, width: 0.5, tag: { artifact: 'Pagination' } },
+    { kind: 'rule', x1: MARGIN, y1: MARGIN + 16, x2: MARGIN + width, y2: MARGIN + 16, colour: theme.colors.rule, width: 0.5, tag: { artifact: 'Pagination' } },
     line(options.pageOf.replace('{page}', String(page)).replace('{pages}', String(pages)), 'right', paper.height - MARGIN - 10),
   ];
 }

@@ -8,8 +8,8 @@ import { layoutParagraph, type ParagraphLayout, type ParagraphSpec, type Run } f
 import { runsFromInlines, plainRuns, type RunBase } from './runs.js';
 import { columnWidths, measureRows, type MeasuredRow } from './table.js';
 import type { Frame, FrameItem, TextItem, TableItem } from './frame.js';
-import { horizontalTimelineParts } from './figures/timeline.js';
-import { mapItems, type FigureData } from './figures/map.js';
+import { figureKind } from './figures/index.js';
+import type { FigureNode, SlideLayoutName } from '../parse/doc.js';
 
 export const SLIDE_SIZES: Record<'16:9' | '4:3', { width: number; height: number }> = {
   '16:9': { width: 960, height: 540 },
@@ -20,12 +20,10 @@ export interface SlideOptions {
   aspect: '16:9' | '4:3';
   lang: string;
   footer: string;
-  /** The data the `::timeline` and `::map` slides are drawn from. */
-  figures?: FigureData;
 }
 
 interface SlideSource {
-  layout: 'title' | 'quote' | 'content';
+  layout: SlideLayoutName;
   title: Inline[];
   body: Block[];
   notes: string[];
@@ -40,8 +38,8 @@ export function layoutSlides(doc: Doc, theme: Theme, fonts: FontRegistry, option
   const frames: Frame[] = [];
   const ctx = makeContext(theme, fonts, options);
   for (const source of sources) {
-    const figure = source.body.find((b): b is Extract<Block, { type: 'directive' }> => b.type === 'directive' && (b.name === 'timeline' || b.name === 'map'));
-    const made = source.layout === 'title' ? [titleSlide(source, ctx)] : figure && options.figures ? figureSlides(figure.name as 'timeline' | 'map', options.figures, source, ctx, diagnostics) : contentSlides(source, ctx, diagnostics);
+    const figure = source.body.find((b): b is FigureNode => b.type === 'figure');
+    const made = source.layout === 'title' ? [titleSlide(source, ctx)] : figure ? figureSlides(figure, source, ctx, diagnostics) : contentSlides(source, ctx, diagnostics);
     frames.push(...made);
   }
   frames.forEach((frame, index) => frame.items.push(...footerItems(ctx, index + 1, frame.kind === 'slide' && index === 0)));
@@ -57,12 +55,11 @@ function splitSlides(doc: Doc): SlideSource[] {
   return chunks
     .filter((chunk) => chunk.length > 0)
     .map((chunk, index) => {
-      const directive = chunk.find((b) => b.type === 'directive' && b.name === 'slide');
-      const layoutName = directive && directive.type === 'directive' ? directive.attributes.layout : undefined;
+      const directive = chunk.find((b) => b.type === 'slide');
       const titleBlock = chunk.find((b) => b.type === 'heading');
       const notes = chunk.filter((b) => b.type === 'container' && b.name === 'notes').flatMap((b) => (b.type === 'container' ? b.children : []));
       return {
-        layout: layoutName === 'title' || layoutName === 'quote' ? layoutName : 'content',
+        layout: directive?.type === 'slide' ? directive.layout : 'content',
         title: titleBlock && titleBlock.type === 'heading' ? titleBlock.children : [],
         body: chunk.filter((b) => b !== titleBlock && b !== directive && !(b.type === 'container' && b.name === 'notes')),
         notes: notes.map((b) => (b.type === 'paragraph' || b.type === 'heading' ? inlineText(b.children) : '')).filter((t) => t.length > 0),
@@ -82,7 +79,7 @@ function makeContext(theme: Theme, fonts: FontRegistry, options: SlideOptions) {
     theme, fonts, options, size, margin, safety,
     colors: theme.colors,
     contentWidth: size.width - 2 * margin,
-    base: (over: Partial<RunBase>): RunBase => ({ role: s.fonts.body, size: s.sizes.body, color: theme.colors.text, linkColor: theme.colors.accent, ...over }),
+    base: (over: Partial<RunBase>): RunBase => ({ family: s.fonts.body, sizePt: s.sizes.body, colour: theme.colors.text, linkColour: theme.colors.accent, ...over }),
     /**
      * Text boxes are declared exactly as wide as they were measured, so viewers with Arial's metrics wrap where we did;
      * the safety margin is kept in height instead (room for a viewer that wraps one line more).
@@ -91,8 +88,8 @@ function makeContext(theme: Theme, fonts: FontRegistry, options: SlideOptions) {
   };
 }
 
-function spec(runs: ParagraphSpec['runs'], size: number, lineHeight: number, over: Partial<ParagraphSpec> = {}): ParagraphSpec {
-  return { runs, align: 'left', lineHeight: size * lineHeight, spaceBefore: 0, spaceAfter: 0, indent: 0, hyphenate: false, ...over };
+function spec(runs: ParagraphSpec['runs'], sizePt: number, lineHeightRatio: number, over: Partial<ParagraphSpec> = {}): ParagraphSpec {
+  return { runs, align: 'left', lineHeightPt: sizePt * lineHeightRatio, spaceBeforePt: 0, spaceAfterPt: 0, indentPt: 0, hyphenate: false, ...over };
 }
 
 function textItem(x: number, y: number, w: number, layouts: { layout: ParagraphLayout; top: number }[], source: string): TextItem {
@@ -103,9 +100,9 @@ function textItem(x: number, y: number, w: number, layouts: { layout: ParagraphL
 function stack(layouts: ParagraphLayout[]): { placed: { layout: ParagraphLayout; top: number }[]; height: number } {
   let top = 0;
   const placed = layouts.map((layout, index) => {
-    if (index > 0) top += layout.spec.spaceBefore;
+    if (index > 0) top += layout.spec.spaceBeforePt;
     const entry = { layout, top };
-    top += layout.height + (index < layouts.length - 1 ? layout.spec.spaceAfter : 0);
+    top += layout.height + (index < layouts.length - 1 ? layout.spec.spaceAfterPt : 0);
     return entry;
   });
   return { placed, height: top };
@@ -117,13 +114,13 @@ function titleSlide(source: SlideSource, ctx: Ctx): Frame {
   const width = ctx.contentWidth;
   let titleLayout: ParagraphLayout | undefined;
   for (let fontSize = s.sizes.coverTitle; fontSize >= s.sizes.minTitle; fontSize -= SIZE_STEP) {
-    titleLayout = ctx.lay(spec(runsFromInlines(source.title, ctx.base({ size: fontSize, bold: true, color: colors.slideTitle })), fontSize, 1.15), width);
+    titleLayout = ctx.lay(spec(runsFromInlines(source.title, ctx.base({ sizePt: fontSize, bold: true, colour: colors.slideTitle })), fontSize, 1.15), width);
     if (titleLayout.lines.length <= 3) break;
   }
   const paragraphs = source.body.filter((b): b is Extract<Block, { type: 'paragraph' }> => b.type === 'paragraph');
   const smaller = paragraphs.map((p, index) => {
     const fontSize = index === 0 ? 22 : 18;
-    return ctx.lay(spec(runsFromInlines(p.children, ctx.base({ size: fontSize, color: index === 0 ? colors.text : colors.muted })), fontSize, 1.2, { spaceAfter: 6 }), width);
+    return ctx.lay(spec(runsFromInlines(p.children, ctx.base({ sizePt: fontSize, colour: index === 0 ? colors.text : colors.muted })), fontSize, 1.2, { spaceAfterPt: 6 }), width);
   });
   const title = stack([titleLayout!]);
   const rest = stack(smaller);
@@ -133,7 +130,7 @@ function titleSlide(source: SlideSource, ctx: Ctx): Frame {
     items: [
       { kind: 'rect', x: 0, y: 0, w: 18, h: size.height, fill: colors.slideBand, tag: { artifact: 'Background' } },
       { ...textItem(margin, titleY, width, title.placed, `slide ${source.index + 1} title`), slideTitle: true },
-      { kind: 'rule', x1: margin, y1: titleY + title.height + 18, x2: margin + 120, y2: titleY + title.height + 18, color: colors.accent, width: 3, tag: { artifact: 'Layout' } },
+      { kind: 'rule', x1: margin, y1: titleY + title.height + 18, x2: margin + 120, y2: titleY + title.height + 18, colour: colors.accent, width: 3, tag: { artifact: 'Layout' } },
       textItem(margin, titleY + title.height + 38, width, rest.placed, `slide ${source.index + 1} byline`),
     ],
   };
@@ -146,8 +143,8 @@ const FOOTER_SPACE = 46;
 function fitTitle(text: Inline[], ctx: Ctx, suffix: string, diagnostics: Diagnostic[], source: SlideSource): ParagraphLayout {
   const s = ctx.theme.slides;
   const runsFor = (fontSize: number) => {
-    const runs = runsFromInlines(text, ctx.base({ size: fontSize, bold: true, color: ctx.colors.slideTitle }));
-    return suffix ? [...runs, ...plainRuns(suffix, ctx.base({ size: fontSize, bold: false, color: ctx.colors.muted }))] : runs;
+    const runs = runsFromInlines(text, ctx.base({ sizePt: fontSize, bold: true, colour: ctx.colors.slideTitle }));
+    return suffix ? [...runs, ...plainRuns(suffix, ctx.base({ sizePt: fontSize, bold: false, colour: ctx.colors.muted }))] : runs;
   };
   let layout: ParagraphLayout | undefined;
   for (let fontSize = s.sizes.title; fontSize >= s.sizes.minTitle; fontSize -= SIZE_STEP) {
@@ -158,7 +155,7 @@ function fitTitle(text: Inline[], ctx: Ctx, suffix: string, diagnostics: Diagnos
   return layout!;
 }
 
-type BodyUnit = { kind: 'paragraph'; build: (size: number) => ParagraphLayout } | { kind: 'table'; header: Inline[][]; rows: Inline[][][] };
+type BodyUnit = { kind: 'paragraph'; build: (sizePt: number) => ParagraphLayout } | { kind: 'table'; header: Inline[][]; rows: Inline[][][] };
 
 function contentSlides(source: SlideSource, ctx: Ctx, diagnostics: Diagnostic[]): Frame[] {
   const { theme, colors } = ctx;
@@ -170,21 +167,21 @@ function contentSlides(source: SlideSource, ctx: Ctx, diagnostics: Diagnostic[])
     if (block.type === 'list') {
       block.items.forEach((item, index) => {
         const inlines = item.flatMap((b) => (b.type === 'paragraph' ? b.children : []));
-        units.push({ kind: 'paragraph', build: (size) => ctx.lay(spec(runsFromInlines(inlines, ctx.base({ size })), size, s.lineHeight, {
-          indent: Math.round(size * 1.1), spaceAfter: size * 0.55,
-          bullet: { text: block.ordered ? `${index + 1}.` : '•', style: { font: `${s.fonts.body}-regular`, size, color: colors.text } },
+        units.push({ kind: 'paragraph', build: (size) => ctx.lay(spec(runsFromInlines(inlines, ctx.base({ sizePt: size })), size, s.lineHeightRatio, {
+          indentPt: Math.round(size * 1.1), spaceAfterPt: size * 0.55,
+          bullet: { text: block.ordered ? `${index + 1}.` : '•', style: { family: s.fonts.body, weight: 'regular', italic: false, sizePt: size, colour: colors.text } },
         }), width) });
       });
     } else if (block.type === 'paragraph') {
       const first = quote && units.length === 0;
       units.push({ kind: 'paragraph', build: (size) => {
         const fontSize = first ? Math.round(size * 1.35) : quote ? Math.round(size * 0.85) : size;
-        return ctx.lay(spec(runsFromInlines(block.children, ctx.base({ size: fontSize, italic: first, color: first || !quote ? colors.text : colors.muted })), fontSize, s.lineHeight, { spaceAfter: size * 0.6 }), width);
+        return ctx.lay(spec(runsFromInlines(block.children, ctx.base({ sizePt: fontSize, italic: first, colour: first || !quote ? colors.text : colors.muted })), fontSize, s.lineHeightRatio, { spaceAfterPt: size * 0.6 }), width);
       } });
     } else if (block.type === 'table') {
       units.push({ kind: 'table', header: block.header, rows: block.rows });
     } else if (block.type === 'heading') {
-      units.push({ kind: 'paragraph', build: (size) => ctx.lay(spec(runsFromInlines(block.children, ctx.base({ size, bold: true })), size, s.lineHeight, { spaceAfter: size * 0.4 }), width) });
+      units.push({ kind: 'paragraph', build: (size) => ctx.lay(spec(runsFromInlines(block.children, ctx.base({ sizePt: size, bold: true })), size, s.lineHeightRatio, { spaceAfterPt: size * 0.4 }), width) });
     }
   });
 
@@ -214,7 +211,7 @@ function contentSlides(source: SlideSource, ctx: Ctx, diagnostics: Diagnostic[])
     const items: FrameItem[] = [
       { kind: 'rect', x: 0, y: 0, w: ctx.size.width, h: 6, fill: colors.slideBand, tag: { artifact: 'Background' } },
       { ...textItem(ctx.margin, TITLE_TOP, width, [{ layout: title, top: 0 }], `slide ${source.index + 1} title`), h: titleHeight + 6, slideTitle: true },
-      { kind: 'rule', x1: ctx.margin, y1: TITLE_TOP + titleHeight + 8, x2: ctx.margin + 64, y2: TITLE_TOP + titleHeight + 8, color: colors.accent, width: 2.5, tag: { artifact: 'Layout' } },
+      { kind: 'rule', x1: ctx.margin, y1: TITLE_TOP + titleHeight + 8, x2: ctx.margin + 64, y2: TITLE_TOP + titleHeight + 8, colour: colors.accent, width: 2.5, tag: { artifact: 'Layout' } },
       ...content.place(ctx.margin, bodyTop, bodyTop + bodyHeight, `slide ${source.index + 1} body`),
     ];
     return { kind: 'slide', width: ctx.size.width, height: ctx.size.height, background: colors.slideBackground, title: inlineText(source.title) + suffix, notes: notesChunks[index] ?? [], items };
@@ -247,7 +244,7 @@ function fillPages(units: BodyUnit[], ctx: Ctx, height: number, width: number, s
     const last = page.pieces[page.pieces.length - 1];
     if (last && last.kind === 'text') last.layouts.push(layout);
     else page.pieces.push({ kind: 'text', layouts: [layout] });
-    page.used += layout.height + layout.spec.spaceAfter;
+    page.used += layout.height + layout.spec.spaceAfterPt;
     page.weight += layout.lines.length;
   };
   for (const unit of units) {
@@ -255,8 +252,8 @@ function fillPages(units: BodyUnit[], ctx: Ctx, height: number, width: number, s
       let layout = unit.build(size);
       // A paragraph taller than a whole slide is cut between lines and continues on the next slide (it cannot shrink further).
       while (layout.height > height && layout.lines.length > 1) {
-        const before = current().used > 0 ? layout.spec.spaceBefore : 0;
-        const room = Math.floor((height - current().used - before + 1e-6) / layout.spec.lineHeight);
+        const before = current().used > 0 ? layout.spec.spaceBeforePt : 0;
+        const room = Math.floor((height - current().used - before + 1e-6) / layout.spec.lineHeightPt);
         if (room < 2 && current().used > 0) {
           newPage();
           continue;
@@ -266,7 +263,7 @@ function fillPages(units: BodyUnit[], ctx: Ctx, height: number, width: number, s
         newPage();
         layout = tail;
       }
-      const need = layout.height + (current().used > 0 ? layout.spec.spaceBefore : 0);
+      const need = layout.height + (current().used > 0 ? layout.spec.spaceBeforePt : 0);
       if (current().used > 0 && current().used + need > height) newPage();
       addParagraph(layout);
     } else {
@@ -321,7 +318,7 @@ function fillPages(units: BodyUnit[], ctx: Ctx, height: number, width: number, s
           const nextTop = index < page.pieces.length - 1 ? top + stacked.height + size * 0.6 : bottom;
           item.h = Math.max(item.h, Math.min(bottom, nextTop) - top);
           items.push(item);
-          top += stacked.height + (piece.layouts[piece.layouts.length - 1]?.spec.spaceAfter ?? 0);
+          top += stacked.height + (piece.layouts[piece.layouts.length - 1]?.spec.spaceAfterPt ?? 0);
         } else {
           const item = tableItem(piece.table, [0, ...piece.rows], x, top, `${source} table`);
           items.push(item);
@@ -336,7 +333,7 @@ function fillPages(units: BodyUnit[], ctx: Ctx, height: number, width: number, s
 function measureTable(unit: Extract<BodyUnit, { kind: 'table' }>, ctx: Ctx, width: number, bodySize: number) {
   const size = Math.max(ctx.theme.slides.sizes.minBody, bodySize - 4);
   const padding = 6;
-  const cell = (inlines: Inline[], header: boolean) => spec(runsFromInlines(inlines, ctx.base({ size, bold: header, color: ctx.colors.text })), size, ctx.theme.slides.lineHeight);
+  const cell = (inlines: Inline[], header: boolean) => spec(runsFromInlines(inlines, ctx.base({ sizePt: size, bold: header, colour: ctx.colors.text })), size, ctx.theme.slides.lineHeightRatio);
   const specs = [unit.header.map((c) => cell(c, true)), ...unit.rows.map((row) => row.map((c) => cell(c, false)))];
   const widths = columnWidths(specs, width, padding, ctx.fonts);
   const rows = measureRows(specs, 1, widths, padding, ctx.fonts, ctx.options.lang);
@@ -353,7 +350,7 @@ function tableItem(table: ReturnType<typeof measureTable>, rowIndexes: number[],
       const cells = row.cells.map((layout, column) => {
         const w = table.widths[column] ?? 0;
         const item: TextItem = {
-          kind: 'text', x: x + cellX + table.padding, y: y + rowTop + table.padding, w: w - 2 * table.padding, h: layout.height, source: `${source} r${rowIndex}c${column}`,
+          kind: 'text', x: cellX + table.padding, y: rowTop + table.padding, w: w - 2 * table.padding, h: layout.height, source: `${source} r${rowIndex}c${column}`,
           paragraphs: [{ layout, top: 0, lines: layout.lines }],
           tag: { struct: [{ role: 'Table', id: source }, { role: 'TR', id: `${source}.${rowIndex}` }, { role: row.header ? 'TH' : 'TD', id: `${source}.${rowIndex}.${column}` }] },
         };
@@ -395,13 +392,13 @@ function splitParagraph(layout: ParagraphLayout, count: number, width: number, c
   for (let at = Math.min(count, layout.lines.length - 1); at >= 1; at--) {
     const [headRuns, tailRuns] = cutRuns(layout.spec.runs, layout.lines[at]!.start);
     const head = ctx.lay({ ...layout.spec, runs: headRuns }, width);
-    if (head.lines.length <= count) return [head, ctx.lay({ ...rest, runs: tailRuns, spaceBefore: 0 }, width)];
+    if (head.lines.length <= count) return [head, ctx.lay({ ...rest, runs: tailRuns, spaceBeforePt: 0 }, width)];
   }
   throw new Error(`internal: no cut of a ${layout.lines.length}-line paragraph leaves at most ${count} lines before it`);
 }
 
 function rowLineHeight(row: MeasuredRow): number {
-  return Math.max(...row.cells.map((cell) => cell.spec.lineHeight));
+  return Math.max(...row.cells.map((cell) => cell.spec.lineHeightPt));
 }
 
 /** A table row cut after `count` lines of its cells into two rows (appended to the table); their indexes, or none if nothing would move. */
@@ -447,7 +444,7 @@ function footerItems(ctx: Ctx, number: number, isFirst: boolean): FrameItem[] {
   const y = ctx.size.height - 30;
   const footerWidth = ctx.contentWidth - 80;
   const layout = (text: string, align: 'left' | 'right', width: number) =>
-    ctx.lay(spec(plainRuns(text, ctx.base({ size, color: ctx.colors.muted })), size, 1.2, { align }), width);
+    ctx.lay(spec(plainRuns(text, ctx.base({ sizePt: size, colour: ctx.colors.muted })), size, 1.2, { align }), width);
   // One line: a title's own line breaks become spaces, and what does not fit ends in an ellipsis.
   const footer = oneLine(ctx.options.footer.replace(/\s*[\n\r\u2028\u2029]\s*/g, ' ').trim(), (text) => layout(text, 'left', footerWidth));
   const numberBox: TextItem = { ...textItem(ctx.size.width - ctx.margin - 60, y, 60, [{ layout: layout(String(number), 'right', 60), top: 0 }], `slide ${number} number`), field: 'slide-number', tag: { artifact: 'Pagination' } };
@@ -475,46 +472,28 @@ function oneLine(text: string, lay: (text: string) => ParagraphLayout): Paragrap
   return lay('…');
 }
 
-/** Timeline slides (as many as its labels need) or the map slide: the figure fills the body, every shape native. */
-function figureSlides(kind: 'timeline' | 'map', data: FigureData, source: SlideSource, ctx: Ctx, diagnostics: Diagnostic[]): Frame[] {
+/** A figure's slides (as many as it needs: a timeline splits when its labels need it): the figure fills the body, every shape native. */
+function figureSlides(node: FigureNode, source: SlideSource, ctx: Ctx, diagnostics: Diagnostic[]): Frame[] {
   const { colors, theme } = ctx;
   const width = ctx.contentWidth;
   const probe = fitTitle(source.title, ctx, ' (9/9)', diagnostics, source);
   const bodyTop = TITLE_TOP + probe.height + BODY_GAP;
-  const box = { x: ctx.margin, y: bodyTop, w: width, h: ctx.size.height - bodyTop - FOOTER_SPACE };
-  const role = theme.slides.fonts.body;
-  const parts: { items: FrameItem[]; weight: number }[] = kind === 'timeline'
-    ? horizontalTimelineParts(data.events, {
-        box, fonts: ctx.fonts, lang: ctx.options.lang, labelShare: 0.26,
-        style: { role, size: 16, text: colors.text, muted: colors.muted, accent: colors.accent, axis: colors.rule, background: colors.slideBackground },
-        figure: { role: 'Figure', id: `timeline-${source.index + 1}`, alt: data.timelineAlt },
-      }).map((part, index, all) => ({ items: part.items.map((item) => retag(item, `timeline-${source.index + 1}-${index + 1}`, data.timelineAlt, all.length)), weight: part.events.length }))
-    : [{
-        weight: 1,
-        items: mapItems(data, {
-          box, fonts: ctx.fonts, lang: ctx.options.lang,
-          style: { role, size: 14, text: colors.text, muted: colors.muted, accent: colors.accent, water: '#e6eef5', land: '#f3f1ec', border: '#a9a397', tint: '#f0dadd', tintBorder: colors.accent },
-          figure: { role: 'Figure', id: `map-${source.index + 1}`, alt: data.mapAlt },
-        }),
-      }];
+  const bodyHeight = ctx.size.height - bodyTop - FOOTER_SPACE;
+  const parts = figureKind(node).onSlides(node.data, { theme, fonts: ctx.fonts, lang: ctx.options.lang }, { widthPt: width, heightPt: bodyHeight });
   const notes = splitNotes(source.notes, parts.map((p) => p.weight));
   return parts.map((part, index): Frame => {
     const suffix = parts.length > 1 ? ` (${index + 1}/${parts.length})` : '';
     const title = fitTitle(source.title, ctx, suffix, [], source);
+    // Each part of a split figure is a figure of its own (its own id), with the whole figure's alt text.
+    const figureId = `${node.name}-${source.index + 1}${parts.length > 1 ? `-${index + 1}` : ''}`;
     return {
       kind: 'slide', width: ctx.size.width, height: ctx.size.height, background: colors.slideBackground, title: inlineText(source.title) + suffix, notes: notes[index] ?? [],
       items: [
         { kind: 'rect', x: 0, y: 0, w: ctx.size.width, h: 6, fill: colors.slideBand, tag: { artifact: 'Background' } },
         { ...textItem(ctx.margin, TITLE_TOP, width, [{ layout: title, top: 0 }], `slide ${source.index + 1} title`), h: probe.height + 6, slideTitle: true },
-        { kind: 'rule', x1: ctx.margin, y1: TITLE_TOP + probe.height + 8, x2: ctx.margin + 64, y2: TITLE_TOP + probe.height + 8, color: colors.accent, width: 2.5, tag: { artifact: 'Layout' } },
-        ...part.items,
+        { kind: 'rule', x1: ctx.margin, y1: TITLE_TOP + probe.height + 8, x2: ctx.margin + 64, y2: TITLE_TOP + probe.height + 8, colour: colors.accent, width: 2.5, tag: { artifact: 'Layout' } },
+        { kind: 'group', x: ctx.margin, y: bodyTop, scale: 1, w: width, h: bodyHeight, items: part.items, tag: { struct: [{ role: 'Figure', id: figureId, alt: node.alt }] } },
       ],
     };
   });
-}
-
-/** Each part of a split figure is a figure of its own (its own id), with the whole figure's alt text. */
-function retag(item: FrameItem, id: string, alt: string, parts: number): FrameItem {
-  if (parts === 1 || !('tag' in item) || !('struct' in item.tag)) return item;
-  return { ...item, tag: { struct: item.tag.struct.map((level) => (level.role === 'Figure' ? { ...level, id, alt } : level)) } } as FrameItem;
 }

@@ -18,9 +18,9 @@ export function columnWidths(rows: ParagraphSpec[][], width: number, padding: nu
       const text = spec.runs.map((run) => run.text).join('');
       const style = spec.runs[0]?.style;
       if (!style) return;
-      const face = fonts.face(style.font);
-      natural[column] = Math.max(natural[column]!, face.width(text, style.size) + 2 * padding);
-      const longestWord = Math.max(0, ...text.split(/\s+/).map((word) => face.width(word, style.size)));
+      const face = fonts.face(style);
+      natural[column] = Math.max(natural[column]!, face.width(text, style.sizePt) + 2 * padding);
+      const longestWord = Math.max(0, ...text.split(/\s+/).map((word) => face.width(word, style.sizePt)));
       minimum[column] = Math.max(minimum[column]!, Math.min(longestWord + 2 * padding, width / count));
     });
   }

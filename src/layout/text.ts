@@ -1,14 +1,13 @@
 // Paragraph runs + width in, broken lines out: Unicode line breaking (UAX #14), hyphenation, justification, real metrics.
 import LineBreaker from 'linebreak';
-import type { FontKey, FontRegistry } from './fonts.js';
+import type { FaceSpec, FontRegistry } from './fonts.js';
 import { hyphenationPoints } from './hyphenate.js';
 
-export interface TextStyle {
-  font: FontKey;
-  /** Points. */
-  size: number;
+/** How a run looks: its face (family, weight, slant), size and colour; each backend maps the face to its own fonts. */
+export interface TextStyle extends FaceSpec {
+  sizePt: number;
   /** Hex colour, "#rrggbb". */
-  color: string;
+  colour: string;
   underline?: boolean;
 }
 
@@ -23,12 +22,12 @@ export type Align = 'left' | 'center' | 'right' | 'justify';
 export interface ParagraphSpec {
   runs: Run[];
   align: Align;
-  /** Distance between baselines, points. */
-  lineHeight: number;
-  spaceBefore: number;
-  spaceAfter: number;
-  /** Left indent of every line, points; a bullet hangs in it, drawn at the paragraph's left edge. */
-  indent: number;
+  /** Distance between baselines. */
+  lineHeightPt: number;
+  spaceBeforePt: number;
+  spaceAfterPt: number;
+  /** Left indent of every line; a bullet hangs in it, drawn at the paragraph's left edge. */
+  indentPt: number;
   bullet?: { text: string; style: TextStyle };
   hyphenate: boolean;
   /**
@@ -82,12 +81,12 @@ interface Segment {
 
 export function layoutParagraph(requested: ParagraphSpec, width: number, fonts: FontRegistry, lang: string): ParagraphLayout {
   // Lines are never closer than the fonts' ascent + descent, so no two lines' glyph boxes can overlap.
-  const tallest = Math.max(0, ...requested.runs.map((run) => { const face = fonts.face(run.style.font); return (face.ascent - face.descent) * run.style.size; }));
-  const spec = requested.lineHeight >= tallest ? requested : { ...requested, lineHeight: Math.ceil(tallest * 100) / 100 };
+  const tallest = Math.max(0, ...requested.runs.map((run) => { const face = fonts.face(run.style); return (face.ascent - face.descent) * run.style.sizePt; }));
+  const spec = requested.lineHeightPt >= tallest ? requested : { ...requested, lineHeightPt: Math.ceil(tallest * 100) / 100 };
   const text = spec.runs.map((run) => run.text).join('');
   const runStarts: number[] = [];
   spec.runs.reduce((offset, run) => (runStarts.push(offset), offset + run.text.length), 0);
-  const available = Math.max(1, width - spec.indent);
+  const available = Math.max(1, width - spec.indentPt);
 
   const pieces = (start: number, end: number): { run: number; start: number; end: number }[] => {
     const out: { run: number; start: number; end: number }[] = [];
@@ -106,11 +105,11 @@ export function layoutParagraph(requested: ParagraphSpec, width: number, fonts: 
   const measure = (start: number, end: number): number =>
     pieces(start, end).reduce((sum, piece) => {
       const style = spec.runs[piece.run]!.style;
-      return sum + fonts.face(style.font).width(visible(text.slice(piece.start, piece.end)), style.size);
+      return sum + fonts.face(style).width(visible(text.slice(piece.start, piece.end)), style.sizePt);
     }, 0);
   const hyphenWidth = (offset: number): number => {
     const style = styleAt(Math.max(0, offset - 1));
-    return fonts.face(style.font).width(HYPHEN, style.size);
+    return fonts.face(style).width(HYPHEN, style.sizePt);
   };
   const contentEnd = (start: number, end: number): number => start + text.slice(start, end).replace(TRAILING_SPACE, '').length;
 
@@ -172,11 +171,11 @@ export function layoutParagraph(requested: ParagraphSpec, width: number, fonts: 
     const justify = spec.align === 'justify' && !isLast && spaces > 0;
     const wordSpacing = justify ? Math.max(0, (available - natural) / spaces) : 0;
     const slack = available - natural;
-    let x = spec.indent + (spec.align === 'center' ? slack / 2 : spec.align === 'right' ? slack : 0);
+    let x = spec.indentPt + (spec.align === 'center' ? slack / 2 : spec.align === 'right' ? slack : 0);
     const fragments: Fragment[] = pieces(entry.start, end).map((piece) => {
       const run = spec.runs[piece.run]!;
       const shown = visible(text.slice(piece.start, piece.end));
-      const fragmentWidth = fonts.face(run.style.font).width(shown, run.style.size) + countSpaces(shown) * wordSpacing;
+      const fragmentWidth = fonts.face(run.style).width(shown, run.style.sizePt) + countSpaces(shown) * wordSpacing;
       const fragment: Fragment = { x, text: shown, style: run.style, width: fragmentWidth, wordSpacing, ...(run.link ? { link: run.link } : {}) };
       x += fragmentWidth;
       return fragment;
@@ -184,22 +183,22 @@ export function layoutParagraph(requested: ParagraphSpec, width: number, fonts: 
     const last = fragments[fragments.length - 1];
     if (showHyphen && last) {
       last.text += HYPHEN;
-      last.width += fonts.face(last.style.font).width(HYPHEN, last.style.size);
+      last.width += fonts.face(last.style).width(HYPHEN, last.style.sizePt);
     }
-    const size = Math.max(0, ...spec.runs.map((run) => run.style.size));
-    const face = fonts.face((spec.runs[0] ?? { style: { font: 'sans-regular' as FontKey } }).style.font);
-    const top = index * spec.lineHeight;
+    const size = Math.max(0, ...spec.runs.map((run) => run.style.sizePt));
+    const face = fonts.face(spec.runs[0]?.style ?? spec.bullet?.style ?? { family: 'sans', weight: 'regular', italic: false });
+    const top = index * spec.lineHeightPt;
     const glyphHeight = (face.ascent - face.descent) * size;
-    const baseline = top + (spec.lineHeight - glyphHeight) / 2 + face.ascent * size;
-    return { top, baseline, height: spec.lineHeight, width: natural + (justify ? spaces * wordSpacing : 0), fragments, hyphenated: showHyphen, start: entry.start, end: entry.end };
+    const baseline = top + (spec.lineHeightPt - glyphHeight) / 2 + face.ascent * size;
+    return { top, baseline, height: spec.lineHeightPt, width: natural + (justify ? spaces * wordSpacing : 0), fragments, hyphenated: showHyphen, start: entry.start, end: entry.end };
   });
 
   const firstLine = lines[0];
   if (spec.bullet && firstLine) {
     const bulletStyle = spec.bullet.style;
-    firstLine.fragments.unshift({ x: 0, text: spec.bullet.text, style: bulletStyle, width: fonts.face(bulletStyle.font).width(spec.bullet.text, bulletStyle.size), wordSpacing: 0 });
+    firstLine.fragments.unshift({ x: 0, text: spec.bullet.text, style: bulletStyle, width: fonts.face(bulletStyle).width(spec.bullet.text, bulletStyle.sizePt), wordSpacing: 0 });
   }
-  return { spec, lines, height: lines.length * spec.lineHeight };
+  return { spec, lines, height: lines.length * spec.lineHeightPt };
 }
 
 const LETTER = /[\p{L}\p{M}\p{N}]/u;

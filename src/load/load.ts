@@ -60,6 +60,15 @@ function firstInvalidUtf8Offset(bytes: Uint8Array): number {
   return low;
 }
 
+/** An article given as data (a caller's object) validated by the same schema as a file; errors name the field's path. */
+export function validateArticle(data: unknown, name: string): Article {
+  const parsed = ArticleSchema.safeParse(data, { reportInput: true });
+  if (parsed.success) return parsed.data;
+  throw new BriefkitError(parsed.error.issues.map((issue) => ({
+    severity: 'error' as const, file: name, path: formatPath(issue.path.filter((key): key is string | number => typeof key !== 'symbol')) || '(top level)', rule: 'schema', message: describeIssue(issue),
+  })));
+}
+
 export function parseArticle(source: string, file: string): Result<Article> {
   return { value: parseValidated(source, file, ArticleSchema, 'an article (id, lang, title, author, …)'), diagnostics: [] };
 }

@@ -18,7 +18,7 @@ export const ThemeSchema = z.strictObject({
       title: size(72), subtitle: size(48), byline: size(36), heading: size(48), subheading: size(36),
       body: size(36), quote: size(48), table: size(36), small: size(24),
     }),
-    lineHeight: z.number().finite().min(1).max(3),
+    lineHeightRatio: z.number().finite().min(1).max(3),
     paragraphSpacing: z.number().finite().min(0).max(72),
   }),
   slides: z.strictObject({
@@ -28,7 +28,7 @@ export const ThemeSchema = z.strictObject({
     sizes: z.strictObject({
       title: size(96), minTitle: size(96), body: size(72), minBody: size(72), notes: size(36), small: size(36), coverTitle: size(120),
     }),
-    lineHeight: z.number().finite().min(1).max(3),
+    lineHeightRatio: z.number().finite().min(1).max(3),
     safetyMargin: z.number().finite().min(0).max(0.3),
   }).refine((s) => s.sizes.minTitle <= s.sizes.title && s.sizes.minBody <= s.sizes.body, { message: 'minimum sizes must not exceed the sizes' }),
 });

@@ -1,9 +1,21 @@
 // The Doc tree: the small typed document every layout reads (unist style, from the Markdown the templates make).
+import type { FigureNode } from '../layout/figures/index.js';
 
 export interface Position {
   line: number;
   column: number;
 }
+
+/** Container directives (`:::name … :::`) the templates may use: a closed set, checked when templates compile. */
+export const CONTAINER_NAMES = ['cover', 'keypoints', 'quote', 'notes'] as const;
+export type ContainerName = (typeof CONTAINER_NAMES)[number];
+
+/** `::slide{layout=…}`: how the slide the directive stands on is laid out. */
+export const SLIDE_LAYOUTS = ['title', 'quote', 'content'] as const;
+export type SlideLayoutName = (typeof SLIDE_LAYOUTS)[number];
+
+/** Leaf directives other than figures. */
+export const LEAF_DIRECTIVES = ['slide'] as const;
 
 export type Inline =
   | { type: 'text'; value: string }
@@ -17,9 +29,12 @@ export type Block =
   | { type: 'paragraph'; children: Inline[]; position?: Position }
   | { type: 'list'; ordered: boolean; items: Block[][]; position?: Position }
   | { type: 'table'; header: Inline[][]; rows: Inline[][][]; position?: Position }
-  | { type: 'container'; name: string; attributes: Record<string, string>; children: Block[]; position?: Position }
-  | { type: 'directive'; name: string; attributes: Record<string, string>; position?: Position }
+  | { type: 'container'; name: ContainerName; children: Block[]; position?: Position }
+  | { type: 'slide'; layout: SlideLayoutName; position?: Position }
+  | FigureNode
   | { type: 'separator'; position?: Position };
+
+export type { FigureNode };
 
 export interface Doc {
   type: 'root';

@@ -4,19 +4,40 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkDirective from 'remark-directive';
 import type { Root, RootContent, PhrasingContent, TableRow } from 'mdast';
-import type { Block, Doc, Inline } from './doc.js';
-import type { Diagnostic, Result } from '../diagnostics.js';
+import { CONTAINER_NAMES, LEAF_DIRECTIVES, SLIDE_LAYOUTS, type Block, type ContainerName, type Doc, type FigureNode, type Inline, type SlideLayoutName } from './doc.js';
+import { FIGURE_NAMES, isFigureName, type FigureName } from '../layout/figures/index.js';
+import { BriefkitError, type Diagnostic, type Result } from '../diagnostics.js';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
 
-export function parseMarkdown(markdown: string, file = 'markdown'): Result<Doc> {
+/** A figure's data and alt text for its directive, or null when it has nothing to draw (it is then left out). */
+export type FigureSource = (name: FigureName, attributes: Record<string, string>) => { data: unknown; alt: string } | null;
+
+const NO_FIGURE_DATA: FigureSource = () => null;
+
+/** Every directive name a template may use: containers, leaves and figures (a closed set). */
+export const DIRECTIVE_NAMES: { container: readonly string[]; leaf: readonly string[] } = {
+  container: CONTAINER_NAMES,
+  leaf: [...LEAF_DIRECTIVES, ...FIGURE_NAMES],
+};
+
+export function parseMarkdown(markdown: string, file = 'markdown', figures: FigureSource = NO_FIGURE_DATA): Result<Doc> {
   const tree = processor.runSync(processor.parse(markdown)) as Root;
   const diagnostics: Diagnostic[] = [];
-  const children = blocks(tree.children, file, diagnostics);
+  const children = blocks(tree.children, { file, diagnostics, figures });
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw new BriefkitError(errors);
   return { value: { type: 'root', children }, diagnostics };
 }
 
-function blocks(nodes: RootContent[], file: string, diagnostics: Diagnostic[]): Block[] {
+interface ParseContext {
+  file: string;
+  diagnostics: Diagnostic[];
+  figures: FigureSource;
+}
+
+function blocks(nodes: RootContent[], ctx: ParseContext): Block[] {
+  const { file, diagnostics } = ctx;
   const out: Block[] = [];
   for (const node of nodes) {
     const position = node.position ? { line: node.position.start.line, column: node.position.start.column } : undefined;
@@ -28,7 +49,7 @@ function blocks(nodes: RootContent[], file: string, diagnostics: Diagnostic[]): 
         out.push({ type: 'paragraph', children: inlines(node.children), position });
         break;
       case 'list':
-        out.push({ type: 'list', ordered: Boolean(node.ordered), items: node.children.map((item) => blocks(item.children, file, diagnostics)), position });
+        out.push({ type: 'list', ordered: Boolean(node.ordered), items: node.children.map((item) => blocks(item.children, ctx)), position });
         break;
       case 'table': {
         const [head, ...rows] = node.children;
@@ -37,16 +58,34 @@ function blocks(nodes: RootContent[], file: string, diagnostics: Diagnostic[]): 
         break;
       }
       case 'containerDirective':
-        out.push({ type: 'container', name: node.name, attributes: attributes(node.attributes), children: blocks(node.children as RootContent[], file, diagnostics), position });
+        if (!(CONTAINER_NAMES as readonly string[]).includes(node.name)) {
+          diagnostics.push(unknownDirective(`:::${node.name}`, DIRECTIVE_NAMES.container.map((n) => `:::${n}`), file, position));
+          break;
+        }
+        out.push({ type: 'container', name: node.name as ContainerName, children: blocks(node.children as RootContent[], ctx), position });
         break;
-      case 'leafDirective':
-        out.push({ type: 'directive', name: node.name, attributes: attributes(node.attributes), position });
+      case 'leafDirective': {
+        const attrs = attributes(node.attributes);
+        if (node.name === 'slide') {
+          const layout = attrs.layout ?? 'content';
+          if (!(SLIDE_LAYOUTS as readonly string[]).includes(layout)) {
+            diagnostics.push({ severity: 'error', file, line: position?.line, column: position?.column, rule: 'template-directive', message: `::slide has layout "${layout}"; expected one of ${SLIDE_LAYOUTS.join(', ')}` });
+            break;
+          }
+          out.push({ type: 'slide', layout: layout as SlideLayoutName, position });
+        } else if (isFigureName(node.name)) {
+          const made = ctx.figures(node.name, attrs);
+          if (made) out.push({ type: 'figure', name: node.name, data: made.data, alt: made.alt, position } as FigureNode);
+        } else {
+          diagnostics.push(unknownDirective(`::${node.name}`, DIRECTIVE_NAMES.leaf.map((n) => `::${n}`), file, position));
+        }
         break;
+      }
       case 'thematicBreak':
         out.push({ type: 'separator', position });
         break;
       case 'blockquote':
-        out.push({ type: 'container', name: 'quote', attributes: {}, children: blocks(node.children, file, diagnostics), position });
+        out.push({ type: 'container', name: 'quote', children: blocks(node.children, ctx), position });
         break;
       case 'code':
         out.push({ type: 'paragraph', children: [{ type: 'text', value: node.value }], position });
@@ -100,4 +139,8 @@ function attributes(input: Record<string, string | null | undefined> | null | un
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(input ?? {})) if (typeof value === 'string') out[key] = value;
   return out;
+}
+
+function unknownDirective(written: string, known: readonly string[], file: string, position: { line: number; column: number } | undefined): Diagnostic {
+  return { severity: 'error', file, line: position?.line, column: position?.column, rule: 'template-directive', message: `unknown directive ${written}; the templates may use ${known.join(', ')}` };
 }

@@ -2,21 +2,19 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import type { Article } from '../model/article.js';
-import { compileTemplates, type TemplateSet } from './templates.js';
+import { compileTemplates, type DirectiveNames, type TemplateSet } from './templates.js';
 import { buildView } from './view.js';
 import { formatLongDate, type Lang } from './labels.js';
 import { SUPPORTED_LANGS } from '../model/article.js';
 import type { Result } from '../diagnostics.js';
 
-export interface RenderedMarkdown {
-  briefing: string;
-  slides: string;
-}
+/** Markdown by template name. */
+export type RenderedMarkdown = Record<string, string>;
 
 const cache = new Map<string, TemplateSet>();
 
 /** Templates are read from `templatesDir` only: briefing.md.hbs, slides.md.hbs and partials/*.md.hbs. */
-export function loadTemplates(templatesDir: string): TemplateSet {
+export function loadTemplates(templatesDir: string, directives?: DirectiveNames): TemplateSet {
   const cached = cache.get(templatesDir);
   if (cached) return cached;
   const read = (file: string) => ({ source: readFileSync(file, 'utf8'), file });
@@ -37,12 +35,14 @@ export function loadTemplates(templatesDir: string): TemplateSet {
         return formatLongDate(value, (SUPPORTED_LANGS as readonly string[]).includes(String(lang)) ? (lang as Lang) : 'en');
       },
     },
+    directives,
   );
   cache.set(templatesDir, set);
   return set;
 }
 
-export function renderMarkdown(article: Article, templates: TemplateSet, buildDate: number): Result<RenderedMarkdown> {
-  const view = buildView(article, buildDate);
-  return { value: { briefing: templates.render('briefing', view), slides: templates.render('slides', view) }, diagnostics: [] };
+/** Fills the named templates (by default the briefing's and the slides') with the article's view. */
+export function renderMarkdown(article: Article, templates: TemplateSet, buildEpochMs: number, names: readonly string[] = ['briefing', 'slides']): Result<RenderedMarkdown> {
+  const view = buildView(article, buildEpochMs);
+  return { value: Object.fromEntries(names.map((name) => [name, templates.render(name, view)])), diagnostics: [] };
 }

@@ -1,7 +1,7 @@
 // Template sources in, compiled render functions out: an isolated, strict Handlebars whose {{x}} escapes for Markdown.
 import Handlebars from 'handlebars';
 import { escapeMarkdown } from './markdown-escape.js';
-import { BriefkitError } from '../diagnostics.js';
+import { BriefkitError, type Diagnostic } from '../diagnostics.js';
 
 type HelperFn = (...args: unknown[]) => unknown;
 type AstNode = { type: string; [key: string]: unknown };
@@ -12,6 +12,12 @@ export interface TemplateSet {
   render(name: string, view: object): string;
 }
 
+/** The directive names the templates may write: `:::name` containers and `::name` leaves; any other is an error at its place. */
+export interface DirectiveNames {
+  container: readonly string[];
+  leaf: readonly string[];
+}
+
 /**
  * Compiles the named templates with their partials. Partials are only the ones given (no dynamic partials),
  * helpers only the ones listed (knownHelpersOnly), and prototype access stays forbidden (Handlebars' default).
@@ -20,6 +26,7 @@ export function compileTemplates(
   templates: Record<string, { source: string; file: string }>,
   partials: Record<string, { source: string; file: string }>,
   helpers: Record<string, HelperFn>,
+  directives?: DirectiveNames,
 ): TemplateSet {
   const hb = Handlebars.create();
   const allHelpers: Record<string, HelperFn> = { ...helpers, [ESCAPE_HELPER]: (value: unknown) => escapeMarkdown(toText(value)) };
@@ -29,6 +36,7 @@ export function compileTemplates(
 
   const parse = (entry: { source: string; file: string }): AstNode => {
     try {
+      if (directives) checkDirectives(entry, directives);
       const ast = hb.parse(entry.source) as unknown as AstNode;
       checkNoDynamicPartials(ast, entry.file);
       return ast;
@@ -184,4 +192,23 @@ function checkNoPartialCycles(asts: Record<string, AstNode>, partials: Record<st
       }
     }
   }
+}
+
+/** Every `::name` and `:::name` at the start of a template line must be a known directive; each unknown one is an error at its place. */
+function checkDirectives(entry: { source: string; file: string }, names: DirectiveNames): void {
+  const errors: Diagnostic[] = [];
+  entry.source.split(/\r?\n/).forEach((text, index) => {
+    const match = /^(\s*)(:{2,})([A-Za-z][\w-]*)/.exec(text);
+    if (!match) return;
+    const [, indent, colons, name] = match as unknown as [string, string, string, string];
+    const container = colons.length >= 3;
+    const known = container ? names.container : names.leaf;
+    if (known.includes(name)) return;
+    const prefix = container ? ':::' : '::';
+    errors.push({
+      severity: 'error', file: entry.file, line: index + 1, column: indent.length + 1, rule: 'template-directive',
+      message: `unknown directive ${prefix}${name}; the templates may use ${known.map((n) => `${prefix}${n}`).join(', ')}`,
+    });
+  });
+  if (errors.length > 0) throw new BriefkitError(errors);
 }

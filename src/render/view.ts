@@ -32,12 +32,12 @@ export interface ArticleView {
 
 const QUOTES: Record<Article['lang'], [string, string]> = { en: ['“', '”'], be: ['«', '»'], uk: ['«', '»'], ru: ['«', '»'] };
 
-export function buildView(article: Article, buildDate: number): ArticleView {
+export function buildView(article: Article, buildEpochMs: number): ArticleView {
   const labels = labelsFor(article.lang);
   const [open, close] = QUOTES[article.lang];
   const dateLine = article.date
     ? `${labels.published} ${formatLongDate(article.date, article.lang)}`
-    : `${labels.briefing} · ${labels.prepared.toLowerCase()} ${formatLongDate(buildDate, article.lang)}`;
+    : `${labels.briefing} · ${labels.prepared.toLowerCase()} ${formatLongDate(buildEpochMs, article.lang)}`;
   return {
     id: article.id,
     lang: article.lang,

@@ -4,12 +4,13 @@ import { geoConicConformal, geoDistance, geoPath } from 'd3-geo';
 import { feature, mesh } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry, MultiLineString } from 'geojson';
-import type { FontRegistry, FontRole } from '../fonts.js';
-import type { FrameItem, PathItem, StructLevel, TextItem } from '../frame.js';
+import type { FontFamily, FontRegistry } from '../fonts.js';
+import { INSIDE_GROUP, type FrameItem, type PathItem, type Tag, type TextItem } from '../frame.js';
+import type { FigureKind } from './kind.js';
+import type { Theme } from '../../model/theme.js';
 import { layoutParagraph, type ParagraphLayout } from '../text.js';
 import { plainRuns } from '../runs.js';
 import { inside, intersects, type Box } from './boxes.js';
-import type { TimelineEvent } from './timeline.js';
 
 const require = createRequire(import.meta.url);
 
@@ -21,19 +22,16 @@ export interface MapPlace {
   country?: string;
 }
 
-export interface FigureData {
-  events: TimelineEvent[];
-  timelineAlt: string;
+export interface MapData {
   places: MapPlace[];
   /** Countries named in the article, tinted on the map (Natural Earth names: "Belarus", "Ukraine", "Russia"). */
   countries: string[];
-  mapAlt: string;
   credit: string;
 }
 
 export interface MapStyle {
-  role: FontRole;
-  size: number;
+  family: FontFamily;
+  sizePt: number;
   text: string;
   muted: string;
   accent: string;
@@ -49,7 +47,6 @@ export interface MapOptions {
   style: MapStyle;
   fonts: FontRegistry;
   lang: string;
-  figure: StructLevel;
 }
 
 /** Points closer than this (points on the page) to the last kept one are dropped: outlines keep their shape, not their noise. */
@@ -69,9 +66,9 @@ function worldData(): NonNullable<typeof world> {
   return world;
 }
 
-export function mapItems(data: Pick<FigureData, 'places' | 'countries' | 'credit'>, options: MapOptions): FrameItem[] {
-  const { box, style, figure } = options;
-  const tag = { struct: [figure] };
+export function mapItems(data: MapData, options: MapOptions): FrameItem[] {
+  const { box, style } = options;
+  const tag = INSIDE_GROUP;
   const places = data.places;
   const lon0 = places.reduce((s, p) => s + p.lon, 0) / places.length;
   const lat0 = places.reduce((s, p) => s + p.lat, 0) / places.length;
@@ -116,7 +113,7 @@ export function mapItems(data: Pick<FigureData, 'places' | 'countries' | 'credit
   const labels = placeLabels(markers.map((m) => ({ x: m.x, y: m.y, size: m.size, layout: labelLayout(m.place.name, options) })), box, reserved);
   labels.forEach((label) => {
     if (label.leader) items.push({ kind: 'path', subpaths: [label.leader], closed: false, stroke: style.muted, strokeWidth: 0.6, tag });
-    items.push(text(label.layout, label.box, figure));
+    items.push(text(label.layout, label.box));
   });
   return items;
 }
@@ -277,7 +274,7 @@ function projectGeometry(geometry: Feature<Geometry, { name: string }> | Geometr
   return subpaths.map((s) => s.map(([x, y]) => [Math.round(x * 100) / 100, Math.round(y * 100) / 100] as [number, number]));
 }
 
-function markerItem(marker: { place: MapPlace; x: number; y: number; size: number }, style: MapStyle, tag: { struct: StructLevel[] }): FrameItem {
+function markerItem(marker: { place: MapPlace; x: number; y: number; size: number }, style: MapStyle, tag: Tag): FrameItem {
   const { place, x, y, size } = marker;
   if (place.kind === 'capital') return { kind: 'rect', x: x - size / 2, y: y - size / 2, w: size, h: size, fill: style.text, stroke: '#ffffff', strokeWidth: 1, tag };
   if (place.kind === 'city') return { kind: 'ellipse', x: x - size / 2, y: y - size / 2, w: size, h: size, fill: style.text, stroke: '#ffffff', strokeWidth: 1, tag };
@@ -286,11 +283,11 @@ function markerItem(marker: { place: MapPlace; x: number; y: number; size: numbe
 
 function labelLayout(name: string, options: MapOptions): ParagraphLayout {
   const { style } = options;
-  return layoutParagraph({ runs: plainRuns(name, { role: style.role, size: style.size, color: style.text, bold: true }), align: 'left', lineHeight: style.size * 1.25, spaceBefore: 0, spaceAfter: 0, indent: 0, hyphenate: false }, 1e6, options.fonts, options.lang);
+  return layoutParagraph({ runs: plainRuns(name, { family: style.family, sizePt: style.sizePt, colour: style.text, bold: true }), align: 'left', lineHeightPt: style.sizePt * 1.25, spaceBeforePt: 0, spaceAfterPt: 0, indentPt: 0, hyphenate: false }, 1e6, options.fonts, options.lang);
 }
 
-function text(layout: ParagraphLayout, box: Box, figure: StructLevel): TextItem {
-  return { kind: 'text', x: box.x, y: box.y, w: box.w + 1, h: box.h, tag: { struct: [figure] }, paragraphs: [{ layout, top: 0, lines: layout.lines }] };
+function text(layout: ParagraphLayout, box: Box): TextItem {
+  return { kind: 'text', x: box.x, y: box.y, w: box.w + 1, h: box.h, tag: INSIDE_GROUP, paragraphs: [{ layout, top: 0, lines: layout.lines }] };
 }
 
 export interface PlacedLabel {
@@ -352,8 +349,8 @@ function leader(anchor: { x: number; y: number }, box: Box): [number, number][] 
 }
 
 function scaleBar(projection: ReturnType<typeof geoConicConformal>, options: MapOptions, reserved: Box[]): FrameItem[] {
-  const { box, style, figure } = options;
-  const tag = { struct: [figure] };
+  const { box, style } = options;
+  const tag = INSIDE_GROUP;
   const cx = box.x + box.w / 2;
   const cy = box.y + box.h / 2;
   const a = projection.invert?.([cx - 50, cy]);
@@ -365,21 +362,52 @@ function scaleBar(projection: ReturnType<typeof geoConicConformal>, options: Map
   const length = km / kmPerPoint;
   const x = box.x + 12;
   const y = box.y + box.h - 14;
-  const label = labelLayout(`${km} km`, { ...options, style: { ...style, size: style.size - 1 } });
+  const label = labelLayout(`${km} km`, { ...options, style: { ...style, sizePt: style.sizePt - 1 } });
   reserved.push({ x: x - 2, y: y - label.height - 6, w: Math.max(length, label.lines[0]!.width) + 4, h: label.height + 12 });
   return [
-    { kind: 'rule', x1: x, y1: y, x2: x + length, y2: y, color: style.text, width: 1.5, tag },
-    { kind: 'rule', x1: x, y1: y - 4, x2: x, y2: y + 2, color: style.text, width: 1.2, tag },
-    { kind: 'rule', x1: x + length, y1: y - 4, x2: x + length, y2: y + 2, color: style.text, width: 1.2, tag },
-    text(label, { x, y: y - label.height - 3, w: label.lines[0]!.width, h: label.height }, figure),
+    { kind: 'rule', x1: x, y1: y, x2: x + length, y2: y, colour: style.text, width: 1.5, tag },
+    { kind: 'rule', x1: x, y1: y - 4, x2: x, y2: y + 2, colour: style.text, width: 1.2, tag },
+    { kind: 'rule', x1: x + length, y1: y - 4, x2: x + length, y2: y + 2, colour: style.text, width: 1.2, tag },
+    text(label, { x, y: y - label.height - 3, w: label.lines[0]!.width, h: label.height }),
   ];
 }
 
 function creditText(credit: string, options: MapOptions, reserved: Box[]): FrameItem {
-  const { box, style, figure } = options;
-  const layout = layoutParagraph({ runs: plainRuns(credit, { role: style.role, size: style.size - 2, color: style.muted }), align: 'left', lineHeight: (style.size - 2) * 1.25, spaceBefore: 0, spaceAfter: 0, indent: 0, hyphenate: false }, 1e6, options.fonts, options.lang);
+  const { box, style } = options;
+  const layout = layoutParagraph({ runs: plainRuns(credit, { family: style.family, sizePt: style.sizePt - 2, colour: style.muted }), align: 'left', lineHeightPt: (style.sizePt - 2) * 1.25, spaceBeforePt: 0, spaceAfterPt: 0, indentPt: 0, hyphenate: false }, 1e6, options.fonts, options.lang);
   const w = layout.lines[0]!.width;
   const placed = { x: box.x + box.w - w - 6, y: box.y + box.h - layout.height - 4, w, h: layout.height };
   reserved.push(placed);
-  return text(layout, placed, figure);
+  return text(layout, placed);
 }
+
+/** Country names the places name, for tinting. */
+function countriesOf(places: readonly MapPlace[]): string[] {
+  return [...new Set(places.flatMap((p) => (p.country ? [p.country] : [])))];
+}
+
+const mapStyle = (theme: Theme, family: FontFamily, sizePt: number): MapStyle => ({
+  family, sizePt, text: theme.colors.text, muted: theme.colors.muted, accent: theme.colors.accent,
+  water: '#e6eef5', land: '#f3f1ec', border: '#a9a397', tint: '#f0dadd', tintBorder: theme.colors.accent,
+});
+
+/** `::map`: the article's places on Natural Earth outlines, fitted to them; one slide, or a block of the page. */
+export const mapFigure: FigureKind<MapData> = {
+  fromArticle(article, labels) {
+    if (article.places.length === 0) return null;
+    const places = article.places;
+    return {
+      data: { places, countries: countriesOf(places), credit: labels.mapCredit },
+      alt: `${labels.places} (${places.length}): ${places.map((p) => `${p.name} (${p.kind.replace(/-/g, ' ')}${p.country ? `, ${p.country}` : ''})`).join('; ')}`,
+    };
+  },
+  onPage(data, { theme, fonts, lang }, widthPt) {
+    const heightPt = Math.min(widthPt * 0.72, 380);
+    const style = mapStyle(theme, theme.briefing.fonts.heading, theme.briefing.sizes.table);
+    return [{ heightPt, spaceBeforePt: 8, spaceAfterPt: 14, items: mapItems(data, { box: { x: 0, y: 0, w: widthPt, h: heightPt }, style, fonts, lang }) }];
+  },
+  onSlides(data, { theme, fonts, lang }, body) {
+    const style = mapStyle(theme, theme.slides.fonts.body, 14);
+    return [{ weight: 1, items: mapItems(data, { box: { x: 0, y: 0, w: body.widthPt, h: body.heightPt }, style, fonts, lang }) }];
+  },
+};

@@ -1,6 +1,8 @@
 // Dated events + a frame box in, a timeline drawn as frame items out: axis, year ticks, markers, labels that never collide.
-import type { FontRegistry, FontRole } from '../fonts.js';
-import type { EllipseItem, FrameItem, PathItem, RectItem, StructLevel, TextItem } from '../frame.js';
+import type { FontFamily, FontRegistry } from '../fonts.js';
+import { INSIDE_GROUP, type EllipseItem, type FrameItem, type PathItem, type RectItem, type Tag, type TextItem } from '../frame.js';
+import { edtfSortKey } from '../../model/edtf.js';
+import type { FigureKind } from './kind.js';
 import { layoutParagraph, type ParagraphLayout } from '../text.js';
 import { plainRuns } from '../runs.js';
 import { timeScale, type ScaledEvent } from './time-scale.js';
@@ -13,8 +15,8 @@ export interface TimelineEvent {
 }
 
 export interface TimelineStyle {
-  role: FontRole;
-  size: number;
+  family: FontFamily;
+  sizePt: number;
   text: string;
   muted: string;
   accent: string;
@@ -27,7 +29,6 @@ export interface TimelineOptions {
   style: TimelineStyle;
   fonts: FontRegistry;
   lang: string;
-  figure: StructLevel;
   /** Label width as a share of the box width (horizontal timelines). */
   labelShare?: number;
 }
@@ -37,21 +38,21 @@ const MARKER = 9;
 function labelLayout(event: TimelineEvent, width: number, options: Pick<TimelineOptions, "style" | "fonts" | "lang">): ParagraphLayout {
   const { style } = options;
   const runs = [
-    ...plainRuns(`${event.wording}\n`, { role: style.role, size: style.size, color: style.accent, bold: true }),
-    ...plainRuns(event.label, { role: style.role, size: style.size, color: style.text }),
+    ...plainRuns(`${event.wording}\n`, { family: style.family, sizePt: style.sizePt, colour: style.accent, bold: true }),
+    ...plainRuns(event.label, { family: style.family, sizePt: style.sizePt, colour: style.text }),
   ];
-  return layoutParagraph({ runs, align: 'left', lineHeight: style.size * 1.2, spaceBefore: 0, spaceAfter: 0, indent: 0, hyphenate: false }, width, options.fonts, options.lang);
+  return layoutParagraph({ runs, align: 'left', lineHeightPt: style.sizePt * 1.2, spaceBeforePt: 0, spaceAfterPt: 0, indentPt: 0, hyphenate: false }, width, options.fonts, options.lang);
 }
 
-function textItem(layout: ParagraphLayout, x: number, y: number, w: number, figure: StructLevel): TextItem {
-  return { kind: 'text', x, y, w, h: layout.height, tag: { struct: [figure] }, paragraphs: [{ layout, top: 0, lines: layout.lines }] };
+function textItem(layout: ParagraphLayout, x: number, y: number, w: number): TextItem {
+  return { kind: 'text', x, y, w, h: layout.height, tag: INSIDE_GROUP, paragraphs: [{ layout, top: 0, lines: layout.lines }] };
 }
 
 /** The items of a horizontal timeline in `box`, or undefined when its labels cannot all be placed without collisions. */
 export function horizontalTimeline(events: TimelineEvent[], options: TimelineOptions): FrameItem[] | undefined {
-  const { box, style, figure } = options;
+  const { box, style } = options;
   const scale = timeScale(events);
-  const tag = { struct: [figure] };
+  const tag = INSIDE_GROUP;
   const inset = 12;
   const axisLeft = box.x + inset;
   const axisRight = box.x + box.w - inset;
@@ -63,7 +64,7 @@ export function horizontalTimeline(events: TimelineEvent[], options: TimelineOpt
   const axisY = box.y + box.h / 2;
 
   // Greedy levels: above 1, below 1, above 2, … — the first where the label meets no other label, marker or tick label.
-  const yearLabelHeight = style.size * 1.2;
+  const yearLabelHeight = style.sizePt * 1.2;
   const reserved: Box[] = [
     ...scale.events.map((e) => ({ x: xOf(e.position) - MARKER, y: axisY - MARKER, w: 2 * MARKER, h: 2 * MARKER })),
     { x: axisLeft, y: axisY + 6, w: axisRight - axisLeft, h: yearLabelHeight },
@@ -90,26 +91,26 @@ export function horizontalTimeline(events: TimelineEvent[], options: TimelineOpt
   }
 
   const items: FrameItem[] = [];
-  items.push({ kind: 'rule', x1: axisLeft, y1: axisY, x2: axisRight, y2: axisY, color: style.axis, width: 2, tag });
+  items.push({ kind: 'rule', x1: axisLeft, y1: axisY, x2: axisRight, y2: axisY, colour: style.axis, width: 2, tag });
   for (const position of scale.breaks) {
     const x = xOf(position);
     items.push({ kind: 'rect', x: x - 4, y: axisY - 5, w: 8, h: 10, fill: style.background, tag } satisfies RectItem);
-    items.push({ kind: 'rule', x1: x - 6, y1: axisY + 6, x2: x - 1, y2: axisY - 6, color: style.axis, width: 1.2, tag });
-    items.push({ kind: 'rule', x1: x + 1, y1: axisY + 6, x2: x + 6, y2: axisY - 6, color: style.axis, width: 1.2, tag });
+    items.push({ kind: 'rule', x1: x - 6, y1: axisY + 6, x2: x - 1, y2: axisY - 6, colour: style.axis, width: 1.2, tag });
+    items.push({ kind: 'rule', x1: x + 1, y1: axisY + 6, x2: x + 6, y2: axisY - 6, colour: style.axis, width: 1.2, tag });
   }
-  const yearRuns = (year: number) => layoutParagraph({ runs: plainRuns(String(year), { role: style.role, size: style.size, color: style.muted }), align: 'left', lineHeight: yearLabelHeight, spaceBefore: 0, spaceAfter: 0, indent: 0, hyphenate: false }, 80, options.fonts, options.lang);
+  const yearRuns = (year: number) => layoutParagraph({ runs: plainRuns(String(year), { family: style.family, sizePt: style.sizePt, colour: style.muted }), align: 'left', lineHeightPt: yearLabelHeight, spaceBeforePt: 0, spaceAfterPt: 0, indentPt: 0, hyphenate: false }, 80, options.fonts, options.lang);
   const yearMarks = [{ year: scale.firstYear, position: 0 }, ...scale.ticks.filter((t) => t.position > 0.06)];
   let lastYearRight = -Infinity;
   for (const tick of yearMarks) {
     const x = xOf(tick.position);
-    items.push({ kind: 'rule', x1: x, y1: axisY - 5, x2: x, y2: axisY + 5, color: style.axis, width: 1.5, tag });
+    items.push({ kind: 'rule', x1: x, y1: axisY - 5, x2: x, y2: axisY + 5, colour: style.axis, width: 1.5, tag });
     const year = yearRuns(tick.year);
     const width = year.lines[0]!.width;
     const left = Math.min(Math.max(x - width / 2, box.x), box.x + box.w - width);
     // Where years crowd (a compressed stretch), a tick keeps its mark but not its label.
     if (left < lastYearRight + 8) continue;
     lastYearRight = left + width;
-    items.push(textItem(year, left, axisY + 7, width + 1, figure));
+    items.push(textItem(year, left, axisY + 7, width + 1));
   }
   scale.events.forEach((scaled, i) => items.push(...eventMarks(scaled, xOf, axisY, style, tag, 'horizontal')));
   placed.forEach(({ box: labelBox, above }, i) => {
@@ -117,7 +118,7 @@ export function horizontalTimeline(events: TimelineEvent[], options: TimelineOpt
     const edgeY = above ? labelBox.y + labelBox.h + 2 : labelBox.y - 2;
     const anchorX = Math.min(Math.max(x, labelBox.x + 4), labelBox.x + labelBox.w - 4);
     items.push({ kind: 'path', subpaths: [[[x, above ? axisY - MARKER / 2 : axisY + MARKER / 2], [anchorX, edgeY]]], closed: false, stroke: style.muted, strokeWidth: 0.75, tag } satisfies PathItem);
-    items.push(textItem(layouts[i]!, labelBox.x, labelBox.y, labelBox.w + 1, figure));
+    items.push(textItem(layouts[i]!, labelBox.x, labelBox.y, labelBox.w + 1));
   });
   return items;
 }
@@ -132,8 +133,8 @@ export function horizontalTimelineParts(events: TimelineEvent[], options: Timeli
   if (whole) return [{ events: ordered, items: whole }];
   if (ordered.length <= 1) {
     // One event alone: its label may take the whole width, and step down in size until it fits.
-    for (let size = options.style.size; size >= Math.min(10, options.style.size); size -= 1) {
-      const wide = horizontalTimeline(ordered, { ...options, labelShare: 0.92, style: { ...options.style, size } });
+    for (let size = options.style.sizePt; size >= Math.min(10, options.style.sizePt); size -= 1) {
+      const wide = horizontalTimeline(ordered, { ...options, labelShare: 0.92, style: { ...options.style, sizePt: size } });
       if (wide) return [{ events: ordered, items: wide }];
     }
     throw new Error(`a timeline label does not fit its frame even alone and at 10 pt (${ordered[0]?.wording ?? ''})`);
@@ -143,7 +144,7 @@ export function horizontalTimelineParts(events: TimelineEvent[], options: Timeli
 }
 
 /** Markers for one event: a dot for a day, a ring over a faded span for a fuzzy date, a faded run-in for an open one. */
-function eventMarks<T>(scaled: ScaledEvent<T>, at: (p: number) => number, axis: number, style: TimelineStyle, tag: { struct: StructLevel[] }, orientation: 'horizontal' | 'vertical'): FrameItem[] {
+function eventMarks<T>(scaled: ScaledEvent<T>, at: (p: number) => number, axis: number, style: TimelineStyle, tag: Tag, orientation: 'horizontal' | 'vertical'): FrameItem[] {
   const items: FrameItem[] = [];
   const c = at(scaled.position);
   const point = (along: number, across: number): [number, number] => (orientation === 'horizontal' ? [along, axis + across] : [axis + across, along]);
@@ -159,7 +160,7 @@ function eventMarks<T>(scaled: ScaledEvent<T>, at: (p: number) => number, axis: 
     const length = Math.max(8, Math.min(26, direction < 0 ? c - at(0) + 10 : at(1) - c + 10));
     const [x1, y1] = point(c, 0);
     const [x2, y2] = point(c + direction * length, 0);
-    items.push({ kind: 'rule', x1, y1, x2, y2, color: style.accent, width: 4, dash: 3, tag });
+    items.push({ kind: 'rule', x1, y1, x2, y2, colour: style.accent, width: 4, dash: 3, tag });
   }
   const fuzzy = Boolean(scaled.span) || scaled.openStart || scaled.openEnd || scaled.range.approximate;
   const [cx, cy] = point(c, 0);
@@ -170,15 +171,15 @@ function eventMarks<T>(scaled: ScaledEvent<T>, at: (p: number) => number, axis: 
   return items;
 }
 
-/** A vertical timeline, one row per event, for pages: each row can go to the next page on its own. */
-export function verticalTimelineRows(events: TimelineEvent[], options: Omit<TimelineOptions, 'box'> & { x: number; width: number }): { height: number; items: (y: number) => FrameItem[] }[] {
-  const { style, figure } = options;
-  const tag = { struct: [figure] };
+/** A vertical timeline, one row per event, for pages: each row (items relative to its top left) can go to the next page on its own. */
+export function verticalTimelineRows(events: TimelineEvent[], options: Omit<TimelineOptions, 'box'> & { width: number }): { height: number; items: FrameItem[] }[] {
+  const { style } = options;
+  const tag = INSIDE_GROUP;
   const scale = timeScale(events);
   const yearColumn = 46;
-  const axisX = options.x + yearColumn + 10;
+  const axisX = yearColumn + 10;
   const labelX = axisX + 20;
-  const labelWidth = options.width - (labelX - options.x);
+  const labelWidth = options.width - labelX;
   let previousYear: number | undefined;
   return scale.events.map((scaled) => {
     const layout = labelLayout(scaled.event, labelWidth, options);
@@ -186,19 +187,41 @@ export function verticalTimelineRows(events: TimelineEvent[], options: Omit<Time
     const showYear = year !== previousYear;
     previousYear = year;
     const height = layout.height + 14;
-    return {
-      height,
-      items: (y: number) => {
-        const markerY = y + style.size * 0.6;
-        const items: FrameItem[] = [{ kind: 'rule', x1: axisX, y1: y - 7, x2: axisX, y2: y + height - 7, color: style.axis, width: 2, tag }];
-        if (showYear) {
-          const yearLayout = layoutParagraph({ runs: plainRuns(String(year), { role: style.role, size: style.size + 1, color: style.muted, bold: true }), align: 'right', lineHeight: style.size * 1.3, spaceBefore: 0, spaceAfter: 0, indent: 0, hyphenate: false }, yearColumn, options.fonts, options.lang);
-          items.push(textItem(yearLayout, options.x, y - 1, yearColumn, figure));
-        }
-        items.push(...eventMarks({ ...scaled, position: 0, span: undefined }, () => markerY, axisX, style, tag, 'vertical').map((item) => (item.kind === 'rule' && item.dash ? { ...item, y1: markerY, y2: markerY + (scaled.openStart ? -16 : 16), x1: axisX, x2: axisX } : item)));
-        items.push(textItem(layout, labelX, y, labelWidth, figure));
-        return items;
-      },
-    };
+    const markerY = style.sizePt * 0.6;
+    const items: FrameItem[] = [{ kind: 'rule', x1: axisX, y1: -7, x2: axisX, y2: height - 7, colour: style.axis, width: 2, tag }];
+    if (showYear) {
+      const yearLayout = layoutParagraph({ runs: plainRuns(String(year), { family: style.family, sizePt: style.sizePt + 1, colour: style.muted, bold: true }), align: 'right', lineHeightPt: style.sizePt * 1.3, spaceBeforePt: 0, spaceAfterPt: 0, indentPt: 0, hyphenate: false }, yearColumn, options.fonts, options.lang);
+      items.push(textItem(yearLayout, 0, -1, yearColumn));
+    }
+    items.push(...eventMarks({ ...scaled, position: 0, span: undefined }, () => markerY, axisX, style, tag, 'vertical').map((item) => (item.kind === 'rule' && item.dash ? { ...item, y1: markerY, y2: markerY + (scaled.openStart ? -16 : 16), x1: axisX, x2: axisX } : item)));
+    items.push(textItem(layout, labelX, 0, labelWidth));
+    return { height, items };
   });
 }
+
+export interface TimelineData {
+  /** In date order. */
+  events: TimelineEvent[];
+}
+
+/** `::timeline`: the article's events; a vertical list of rows on pages, a horizontal axis on slides (split when its labels need it). */
+export const timelineFigure: FigureKind<TimelineData> = {
+  fromArticle(article, labels) {
+    if (article.events.length === 0) return null;
+    const events = article.events.map((event, index) => ({ event, index, key: edtfSortKey(event.date) })).sort((a, b) => a.key - b.key || a.index - b.index).map(({ event }) => event);
+    return { data: { events }, alt: `${labels.timeline} (${events.length}): ${events.map((e) => `${e.wording} — ${e.label}`).join('; ')}` };
+  },
+  onPage(data, { theme, fonts, lang }, widthPt) {
+    const { colors, briefing } = theme;
+    const style: TimelineStyle = { family: briefing.fonts.heading, sizePt: briefing.sizes.table + 0.5, text: colors.text, muted: colors.muted, accent: colors.accent, axis: colors.rule, background: '#ffffff' };
+    const rows = verticalTimelineRows(data.events, { style, fonts, lang, width: widthPt });
+    return rows.map((row, index) => ({ heightPt: row.height, spaceBeforePt: index === 0 ? 10 : 0, spaceAfterPt: index === rows.length - 1 ? 14 : 0, items: row.items }));
+  },
+  onSlides(data, { theme, fonts, lang }, body) {
+    const { colors, slides } = theme;
+    return horizontalTimelineParts(data.events, {
+      box: { x: 0, y: 0, w: body.widthPt, h: body.heightPt }, fonts, lang, labelShare: 0.26,
+      style: { family: slides.fonts.body, sizePt: 16, text: colors.text, muted: colors.muted, accent: colors.accent, axis: colors.rule, background: colors.slideBackground },
+    }).map((part) => ({ items: part.items, weight: part.events.length }));
+  },
+};

@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BriefkitError } from '../diagnostics.js';
-import type { BuiltDocument } from './pipeline.js';
+import type { BuiltDocument } from './build.js';
 
 /** Writes every document of one article, or none: on failure the earlier files stay as they were and no temporary file remains. */
 export function writeDocuments(outDir: string, documents: BuiltDocument[]): string[] {

@@ -1,0 +1,35 @@
+// What a figure kind provides: its data from the article (for the Doc node), and its items on a page and on slides.
+import type { Article } from '../../model/article.js';
+import type { Labels } from '../../render/labels.js';
+import type { Theme } from '../../model/theme.js';
+import type { FontRegistry } from '../fonts.js';
+import type { FrameItem } from '../frame.js';
+
+export interface FigureContext {
+  theme: Theme;
+  fonts: FontRegistry;
+  lang: string;
+}
+
+/** A piece of a figure in the briefing's flow: its items relative to the piece's top left corner, kept on one page. */
+export interface PagePiece {
+  heightPt: number;
+  spaceBeforePt: number;
+  spaceAfterPt: number;
+  items: FrameItem[];
+}
+
+/** A part of a figure on slides: its items relative to the slide body's top left corner; `weight` shares out the notes. */
+export interface SlidePart {
+  items: FrameItem[];
+  weight: number;
+}
+
+export interface FigureKind<Data> {
+  /** The figure's data and alt text, taken from the article; null when there is nothing to draw (no events, no places). */
+  fromArticle(article: Article, labels: Labels, attributes: Record<string, string>): { data: Data; alt: string } | null;
+  /** On a page `widthPt` wide: pieces of the flow, each of which may go to the next page on its own. */
+  onPage(data: Data, context: FigureContext, widthPt: number): PagePiece[];
+  /** In a slide body of the size given: as many parts as it needs, each on a slide of its own. */
+  onSlides(data: Data, context: FigureContext, body: { widthPt: number; heightPt: number }): SlidePart[];
+}

@@ -1,0 +1,153 @@
+// An article (file, text or object) + options in, every requested document (bytes, not yet written) out: the pipeline's steps in order.
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { parseValidated } from '../load/load.js';
+import { loadTemplates, renderMarkdown } from '../render/render.js';
+import { DIRECTIVE_NAMES, parseMarkdown, type FigureSource } from '../parse/parse.js';
+import { FIGURES } from '../layout/figures/index.js';
+import { FontRegistry } from '../layout/fonts.js';
+import { labelsFor, type Labels } from '../render/labels.js';
+import { ThemeSchema, type Theme } from '../model/theme.js';
+import type { Article } from '../model/article.js';
+import type { Doc } from '../parse/doc.js';
+import type { Frame } from '../layout/frame.js';
+import { BriefkitError, type Diagnostic, type Result } from '../diagnostics.js';
+import { checkArticleText } from '../check/text.js';
+import { articleFrom, type ArticleSource, type LoadedArticle } from './input.js';
+import { LAYOUTS, OUTPUTS, OUTPUT_IDS, layoutsFor, templatesFor, type BuildEnvironment, type LayoutName, type OutputId, type TemplateName } from './outputs.js';
+
+export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const TEMPLATES_DIR = join(PROJECT_ROOT, 'templates');
+
+export interface BuildOptions {
+  paper?: 'a4' | 'letter';
+  aspect?: '16:9' | '4:3';
+  /** Handout: three slides a page with note lines (default), or two with their speaker notes. */
+  handout?: 'lines' | 'notes';
+  /** Epoch seconds for every date written into the files (SOURCE_DATE_EPOCH); defaults to now. */
+  sourceDateEpoch?: number;
+  templatesDir?: string;
+  /** The outputs to make (default: all): briefing, deck, deck-pdf, handout — or their file names. */
+  only?: readonly string[];
+}
+
+export interface BuiltDocument {
+  /** File name inside dist/<id>/. */
+  name: string;
+  bytes: Buffer;
+}
+
+export interface BuildResult {
+  article: Article;
+  documents: BuiltDocument[];
+  diagnostics: Diagnostic[];
+}
+
+let sharedFonts: FontRegistry | undefined;
+const fontsOnce = () => (sharedFonts ??= new FontRegistry());
+
+export function loadTheme(templatesDir: string): Theme {
+  const file = join(templatesDir, 'theme.yaml');
+  return parseValidated(readFileSync(file, 'utf8'), file, ThemeSchema, 'a theme');
+}
+
+/** The outputs asked for, in registry order; an unknown name is an error listing the known ones. */
+export function selectOutputs(only: readonly string[] | undefined): (typeof OUTPUTS)[number][] {
+  if (!only || only.length === 0) return [...OUTPUTS];
+  const unknown = only.filter((name) => !OUTPUTS.some((output) => output.id === name || output.file === name));
+  if (unknown.length > 0) {
+    throw new BriefkitError([{ severity: 'error', rule: 'cli', path: '--only', message: `unknown output${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n}"`).join(', ')}; expected ${OUTPUT_IDS.join(', ')}` }]);
+  }
+  return OUTPUTS.filter((output) => only.includes(output.id) || only.includes(output.file));
+}
+
+/** The pipeline: load → check → render → parse → layout (every layout) → export (every output). */
+export async function build(input: ArticleSource, options: BuildOptions = {}): Promise<BuildResult> {
+  const diagnostics: Diagnostic[] = [];
+  const take = <T>(step: Result<T>): T => {
+    diagnostics.push(...step.diagnostics);
+    return step.value;
+  };
+  const outputs = selectOutputs(options.only);
+  const layouts = layoutsFor(outputs);
+  const templates = templatesFor(layouts);
+
+  const loaded = take(articleFrom(input));
+  const env = take(environmentStep(loaded, options));
+  const markdown = take(renderStep(env, options, templates));
+  const docs = take(parseStep(env, markdown));
+  const frames = take(layoutStep(env, docs, layouts));
+  const documents = await exportStep(env, frames, outputs);
+  return { article: env.article, documents, diagnostics };
+}
+
+/** Options resolved against the theme; the article's text checked against the fonts (controls stripped, missing glyphs replaced). */
+function environmentStep(loaded: LoadedArticle, options: BuildOptions): Result<BuildEnvironment> {
+  const theme = loadTheme(options.templatesDir ?? TEMPLATES_DIR);
+  const fonts = fontsOnce();
+  const checked = checkArticleText(loaded.article, fonts, loaded.file);
+  const article = checked.value;
+  const labels = labelsFor(article.lang);
+  const epochMs = (options.sourceDateEpoch ?? Math.floor(Date.now() / 1000)) * 1000;
+  return {
+    value: {
+      article, labels, theme, fonts,
+      paper: options.paper ?? theme.briefing.paper,
+      aspect: options.aspect ?? theme.slides.aspect,
+      handout: options.handout ?? 'lines',
+      meta: {
+        title: article.title, author: article.author?.name ?? '', subject: article.keyPoints.join(' '),
+        keywords: [...article.actors.map((a) => a.name), ...article.places.map((p) => p.name)], lang: article.lang, date: new Date(epochMs),
+      },
+    },
+    diagnostics: checked.diagnostics,
+  };
+}
+
+function renderStep(env: BuildEnvironment, options: BuildOptions, names: TemplateName[]): Result<Partial<Record<TemplateName, string>>> {
+  const templates = loadTemplates(options.templatesDir ?? TEMPLATES_DIR, DIRECTIVE_NAMES);
+  return renderMarkdown(env.article, templates, env.meta.date.getTime(), names);
+}
+
+/** The figures' data comes from the article, through the figure registry. */
+export function figureSource(article: Article, labels: Labels): FigureSource {
+  return (name, attributes) => FIGURES[name].fromArticle(article, labels, attributes);
+}
+
+function parseStep(env: BuildEnvironment, markdown: Partial<Record<TemplateName, string>>): Result<Partial<Record<TemplateName, Doc>>> {
+  const diagnostics: Diagnostic[] = [];
+  const figures = figureSource(env.article, env.labels);
+  const docs: Partial<Record<TemplateName, Doc>> = {};
+  for (const [name, text] of Object.entries(markdown) as [TemplateName, string][]) {
+    const parsed = parseMarkdown(text, `${name}.md`, figures);
+    diagnostics.push(...parsed.diagnostics);
+    docs[name] = parsed.value;
+  }
+  return { value: docs, diagnostics };
+}
+
+function layoutStep(env: BuildEnvironment, docs: Partial<Record<TemplateName, Doc>>, names: LayoutName[]): Result<Partial<Record<LayoutName, Frame[]>>> {
+  const diagnostics: Diagnostic[] = [];
+  const frames: Partial<Record<LayoutName, Frame[]>> = {};
+  for (const name of names) {
+    const entry = LAYOUTS[name];
+    const laid = 'template' in entry ? entry.run(docs[entry.template]!, env) : entry.run(frames[entry.after]!, env);
+    diagnostics.push(...laid.diagnostics);
+    frames[name] = laid.value;
+  }
+  return { value: frames, diagnostics };
+}
+
+async function exportStep(env: BuildEnvironment, frames: Partial<Record<LayoutName, Frame[]>>, outputs: (typeof OUTPUTS)[number][]): Promise<BuiltDocument[]> {
+  const documents: BuiltDocument[] = [];
+  for (const output of outputs) documents.push({ name: output.file, bytes: await output.export(frames[output.layout]!, env) });
+  return documents;
+}
+
+/** A file's documents (kept for callers of the earlier API and the tests). */
+export function buildFile(file: string, options: BuildOptions = {}): Promise<BuildResult> {
+  return build(file, options);
+}
+
+export type { OutputId };
