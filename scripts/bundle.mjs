@@ -1,9 +1,9 @@
-// Bundles the compiled CLI (lib/cli.js) into one ES module, lib/bundle/briefkit.mjs, so that start-up reads one file.
+// Bundles the compiled library and CLI (lib/entry.js) into one ES module, lib/bundle/briefkit.mjs, so that start-up reads one file.
 // pdfkit is bundled too: it would read data files relative to its folder only for the 14 standard fonts, which briefkit never uses.
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['lib/cli.js'],
+  entryPoints: ['lib/entry.js'],
   outfile: 'lib/bundle/briefkit.mjs',
   bundle: true,
   platform: 'node',

@@ -4,6 +4,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BriefkitError, formatDiagnostic, type Diagnostic } from './diagnostics.js';
 import { build, PROJECT_ROOT, type BuildOptions } from './pipeline/build.js';
+import { selectOutputs } from './pipeline/outputs.js';
 import { writeDocuments } from './pipeline/write.js';
 import { importArticle } from './import/import.js';
 import { articleYaml } from './import/to-yaml.js';
@@ -13,7 +14,7 @@ import { SUPPORTED_LANGS, type Article } from './model/article.js';
 const HELP = `briefkit — an analytical article in, a PDF briefing, a PPTX deck and a handout out
 
 Usage:
-  briefkit build [files…] [--out dir] [--paper a4|letter] [--aspect 16:9|4:3] [--handout lines|notes]
+  briefkit build [files…] [--out dir] [--only outputs] [--paper a4|letter] [--aspect 16:9|4:3] [--handout lines|notes]
   briefkit import article.txt [-o data/<id>.yaml] [--lang en|be|uk|ru] [--force]
   briefkit --help | --version
 
@@ -23,6 +24,8 @@ Usage:
             improve by hand; prints what it found, guessed and dropped, line by line
   -o        where import writes (default data/<id>.yaml); it never overwrites a file without --force
   --out     output folder (default: dist); each article goes to <out>/<id>/
+  --only    a comma-separated subset of the outputs: briefing (briefing.pdf), deck (slides.pptx),
+            deck-pdf (slides.pdf), handout (handout.pdf); default: all four
   --paper   paper of the briefing (default: the theme's, A4)
   --aspect  slide shape (default: the theme's, 16:9)
   --handout lines: three slides a page with ruled note lines (default); notes: slides with their speaker notes
@@ -43,6 +46,7 @@ export async function main(argv: string[], io = { out: (s: string) => process.st
         paper: { type: 'string' },
         aspect: { type: 'string' },
         handout: { type: 'string' },
+        only: { type: 'string' },
         lang: { type: 'string' },
         force: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -125,8 +129,12 @@ function runImport(files: string[], values: { out?: string; lang?: string; force
   return 0;
 }
 
-function buildOptions(values: { paper?: string; aspect?: string; handout?: string }): BuildOptions {
+function buildOptions(values: { paper?: string; aspect?: string; handout?: string; only?: string }): BuildOptions {
   const options: BuildOptions = {};
+  if (values.only !== undefined) {
+    options.only = values.only.split(',').map((name) => name.trim()).filter((name) => name.length > 0);
+    selectOutputs(options.only); // an unknown name fails here, before any article is read
+  }
   if (values.handout !== undefined) {
     if (values.handout !== 'lines' && values.handout !== 'notes') throw new BriefkitError([{ severity: 'error', rule: 'cli', path: '--handout', message: `expected lines or notes, got "${values.handout}"` }]);
     options.handout = values.handout;

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../src/build/pipeline.js';
+import { PROJECT_ROOT } from '../src/pipeline/build.js';
 import { SEED_DATA } from './support/seed.js';
 
 const BIN = join(PROJECT_ROOT, 'bin', 'briefkit.js');

@@ -4,18 +4,18 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { parseValidated } from '../load/load.js';
 import { loadTemplates, renderMarkdown } from '../render/render.js';
-import { DIRECTIVE_NAMES, parseMarkdown, type FigureSource } from '../parse/parse.js';
-import { FIGURES } from '../layout/figures/index.js';
+import { DIRECTIVE_NAMES, parseMarkdown } from '../parse/parse.js';
 import { FontRegistry } from '../layout/fonts.js';
-import { labelsFor, type Labels } from '../render/labels.js';
+import { labelsFor } from '../render/labels.js';
 import { ThemeSchema, type Theme } from '../model/theme.js';
 import type { Article } from '../model/article.js';
 import type { Doc } from '../parse/doc.js';
 import type { Frame } from '../layout/frame.js';
-import { BriefkitError, type Diagnostic, type Result } from '../diagnostics.js';
+import type { Diagnostic, Result } from '../diagnostics.js';
 import { checkArticleText } from '../check/text.js';
 import { articleFrom, type ArticleSource, type LoadedArticle } from './input.js';
-import { LAYOUTS, OUTPUTS, OUTPUT_IDS, layoutsFor, templatesFor, type BuildEnvironment, type LayoutName, type OutputId, type TemplateName } from './outputs.js';
+import { LAYOUTS, figureSource, layoutsFor, selectOutputs, templatesFor, type BuildEnvironment, type LayoutName, type OutputEntry, type TemplateName } from './outputs.js';
+import type { OutputId } from './output-ids.js';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const TEMPLATES_DIR = join(PROJECT_ROOT, 'templates');
@@ -28,8 +28,8 @@ export interface BuildOptions {
   /** Epoch seconds for every date written into the files (SOURCE_DATE_EPOCH); defaults to now. */
   sourceDateEpoch?: number;
   templatesDir?: string;
-  /** The outputs to make (default: all): briefing, deck, deck-pdf, handout — or their file names. */
-  only?: readonly string[];
+  /** The outputs to make (default: all): briefing, deck, deck-pdf, handout — or their file names (briefing.pdf, …). */
+  only?: readonly (OutputId | string)[];
 }
 
 export interface BuiltDocument {
@@ -50,16 +50,6 @@ const fontsOnce = () => (sharedFonts ??= new FontRegistry());
 export function loadTheme(templatesDir: string): Theme {
   const file = join(templatesDir, 'theme.yaml');
   return parseValidated(readFileSync(file, 'utf8'), file, ThemeSchema, 'a theme');
-}
-
-/** The outputs asked for, in registry order; an unknown name is an error listing the known ones. */
-export function selectOutputs(only: readonly string[] | undefined): (typeof OUTPUTS)[number][] {
-  if (!only || only.length === 0) return [...OUTPUTS];
-  const unknown = only.filter((name) => !OUTPUTS.some((output) => output.id === name || output.file === name));
-  if (unknown.length > 0) {
-    throw new BriefkitError([{ severity: 'error', rule: 'cli', path: '--only', message: `unknown output${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n}"`).join(', ')}; expected ${OUTPUT_IDS.join(', ')}` }]);
-  }
-  return OUTPUTS.filter((output) => only.includes(output.id) || only.includes(output.file));
 }
 
 /** The pipeline: load → check → render → parse → layout (every layout) → export (every output). */
@@ -110,11 +100,6 @@ function renderStep(env: BuildEnvironment, options: BuildOptions, names: Templat
   return renderMarkdown(env.article, templates, env.meta.date.getTime(), names);
 }
 
-/** The figures' data comes from the article, through the figure registry. */
-export function figureSource(article: Article, labels: Labels): FigureSource {
-  return (name, attributes) => FIGURES[name].fromArticle(article, labels, attributes);
-}
-
 function parseStep(env: BuildEnvironment, markdown: Partial<Record<TemplateName, string>>): Result<Partial<Record<TemplateName, Doc>>> {
   const diagnostics: Diagnostic[] = [];
   const figures = figureSource(env.article, env.labels);
@@ -139,7 +124,7 @@ function layoutStep(env: BuildEnvironment, docs: Partial<Record<TemplateName, Do
   return { value: frames, diagnostics };
 }
 
-async function exportStep(env: BuildEnvironment, frames: Partial<Record<LayoutName, Frame[]>>, outputs: (typeof OUTPUTS)[number][]): Promise<BuiltDocument[]> {
+async function exportStep(env: BuildEnvironment, frames: Partial<Record<LayoutName, Frame[]>>, outputs: OutputEntry[]): Promise<BuiltDocument[]> {
   const documents: BuiltDocument[] = [];
   for (const output of outputs) documents.push({ name: output.file, bytes: await output.export(frames[output.layout]!, env) });
   return documents;

@@ -10,7 +10,10 @@ import type { Doc } from '../parse/doc.js';
 import type { Theme } from '../model/theme.js';
 import type { Article } from '../model/article.js';
 import type { Labels } from '../render/labels.js';
-import type { Result } from '../diagnostics.js';
+import { BriefkitError, type Result } from '../diagnostics.js';
+import { FIGURES } from '../layout/figures/index.js';
+import type { FigureSource } from '../parse/parse.js';
+import { OUTPUT_IDS, type OutputId } from './output-ids.js';
 
 /** What every layout and exporter of one build may read. */
 export interface BuildEnvironment {
@@ -51,22 +54,19 @@ export const LAYOUTS: Record<LayoutName, LayoutEntry> = {
 
 export interface OutputEntry {
   /** What a caller asks for (`--only briefing,deck`). */
-  id: string;
+  id: OutputId;
   /** The file inside dist/<article id>/. */
   file: string;
   layout: LayoutName;
   export: (frames: Frame[], env: BuildEnvironment) => Promise<Buffer>;
 }
 
-export const OUTPUTS = [
+export const OUTPUTS: OutputEntry[] = [
   { id: 'briefing', file: 'briefing.pdf', layout: 'briefing', export: (frames, env) => exportPdf(frames, env.fonts, env.meta) },
   { id: 'deck', file: 'slides.pptx', layout: 'slides', export: (frames, env) => exportPptx(frames, env.meta) },
   { id: 'deck-pdf', file: 'slides.pdf', layout: 'slides', export: (frames, env) => exportPdf(frames, env.fonts, env.meta) },
   { id: 'handout', file: 'handout.pdf', layout: 'handout', export: (frames, env) => exportPdf(frames, env.fonts, env.meta) },
-] as const satisfies readonly OutputEntry[];
-
-export type OutputId = (typeof OUTPUTS)[number]['id'];
-export const OUTPUT_IDS: OutputId[] = OUTPUTS.map((output) => output.id);
+];
 
 /** The layouts a set of outputs needs, each after the layouts it reads. */
 export function layoutsFor(outputs: readonly { layout: LayoutName }[]): LayoutName[] {
@@ -85,3 +85,19 @@ export function layoutsFor(outputs: readonly { layout: LayoutName }[]): LayoutNa
 export function templatesFor(layouts: readonly LayoutName[]): TemplateName[] {
   return [...new Set(layouts.flatMap((name) => { const entry = LAYOUTS[name]; return 'template' in entry ? [entry.template] : []; }))];
 }
+
+/** The outputs asked for, in registry order; an unknown name is an error listing the known ones. */
+export function selectOutputs(only: readonly string[] | undefined): OutputEntry[] {
+  if (!only || only.length === 0) return [...OUTPUTS];
+  const unknown = only.filter((name) => !OUTPUTS.some((output) => output.id === name || output.file === name));
+  if (unknown.length > 0) {
+    throw new BriefkitError([{ severity: 'error', rule: 'cli', path: '--only', message: `unknown output${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n}"`).join(', ')}; expected ${OUTPUT_IDS.join(', ')}` }]);
+  }
+  return OUTPUTS.filter((output) => only.includes(output.id) || only.includes(output.file));
+}
+
+/** The figures' data comes from the article, through the figure registry. */
+export function figureSource(article: Article, labels: Labels): FigureSource {
+  return (name, attributes) => FIGURES[name].fromArticle(article, labels, attributes);
+}
+

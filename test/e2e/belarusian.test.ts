@@ -4,8 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildFile, PROJECT_ROOT } from '../../src/build/pipeline.js';
-import { writeDocuments } from '../../src/build/write.js';
+import { buildFile, PROJECT_ROOT } from '../../src/pipeline/build.js';
+import { writeDocuments } from '../../src/pipeline/write.js';
 import { missing } from '../support/tools.js';
 
 const RAW = join(PROJECT_ROOT, 'test', 'fixtures', 'raw', 'be-article.txt');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blockTexts } from '../../src/model/article.js';
-import { buildFile } from '../../src/build/pipeline.js';
+import { buildFile } from '../../src/pipeline/build.js';
 import { buildSeed, SEED_DATA, type BuiltSeed } from '../support/seed.js';
 import { missing } from '../support/tools.js';
 import { assign, cellRegions, strayWords, textRegions, TOLERANCE, type Region } from '../support/deck-check.js';

@@ -5,9 +5,10 @@ import JSZip from 'jszip';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildArticle, buildFile, figureData, loadTheme, PROJECT_ROOT, TEMPLATES_DIR, type BuildOptions, type BuildResult } from '../../src/build/pipeline.js';
+import { figureSource } from '../../src/pipeline/outputs.js';
+import { build as buildArticle, buildFile, loadTheme, PROJECT_ROOT, TEMPLATES_DIR, type BuildOptions, type BuildResult } from '../../src/pipeline/build.js';
 import { labelsFor } from '../../src/render/labels.js';
-import { writeDocuments } from '../../src/build/write.js';
+import { writeDocuments } from '../../src/pipeline/write.js';
 import { FontRegistry } from '../../src/layout/fonts.js';
 import { layoutSlides, SLIDE_SIZES } from '../../src/layout/slides.js';
 import type { Frame } from '../../src/layout/frame.js';
@@ -60,11 +61,11 @@ interface Built {
 const fonts = new FontRegistry();
 const theme = loadTheme(TEMPLATES_DIR);
 
-/** The layout stages of src/build/pipeline.ts for the slides (figure data, render → parse → layoutSlides), from the checked article. */
+/** The layout steps of src/pipeline/build.ts for the slides (render → parse with the figures' data → layoutSlides), from the checked article. */
 function slideFrames(article: Article, options: BuildOptions): Frame[] {
-  const markdown = renderMarkdown(article, loadTemplates(TEMPLATES_DIR), EPOCH * 1000).value.slides;
-  const figures = figureData(article, labelsFor(article.lang));
-  return layoutSlides(parseMarkdown(markdown, 'slides.md').value, theme, fonts, { aspect: options.aspect ?? theme.slides.aspect, lang: article.lang, footer: article.title, figures }).value;
+  const markdown = renderMarkdown(article, loadTemplates(TEMPLATES_DIR), EPOCH * 1000).value.slides!;
+  const figures = figureSource(article, labelsFor(article.lang));
+  return layoutSlides(parseMarkdown(markdown, 'slides.md', figures).value, theme, fonts, { aspect: options.aspect ?? theme.slides.aspect, lang: article.lang, footer: article.title }).value;
 }
 
 const builds = new Map<Case, Promise<Built>>();

@@ -36,7 +36,7 @@ describe('exportPdf', () => {
   it('maps every glyph back to its character even after an earlier document subset it as part of a composite', async () => {
     // Fresh fonts: fontkit's glyph cache is what an earlier document of the same process leaves behind.
     const shared = new FontRegistry();
-    const page = (text: string): Frame => ({ kind: 'page', width: 300, height: 100, items: [textBox(shared, [{ text, style: { font: 'serif-regular', size: 12, color: '#000000' } }], 10, 10, 280, text)] });
+    const page = (text: string): Frame => ({ kind: 'page', width: 300, height: 100, items: [textBox(shared, [{ text, style: { family: 'serif' as const, weight: 'regular' as const, italic: false, sizePt: 12, colour: '#000000' } }], 10, 10, 280, text)] });
     // "Ű", "Ú" and "Ñ" are composites of "U" and "N" with accents: subsetting them makes glyph objects for "U" and "N".
     await exportPdf([page('ŰÚÑ')], shared, meta);
     const bytes = await exportPdf([page('UNDER Ú')], shared, meta);
@@ -47,9 +47,9 @@ describe('exportPdf', () => {
   });
 
   it('keeps a justified line with no-break spaces inside its box (the layout widens only U+0020 spaces)', async () => {
-    const style = { font: 'serif-regular' as const, size: 12, color: '#000000' };
+    const style = { family: 'serif' as const, weight: 'regular' as const, italic: false, sizePt: 12, colour: '#000000' };
     const text = 'Words\u00A0joined by\u00A0no-break spaces and ordinary spaces, long enough to wrap onto a second line of the box.';
-    const layout = layoutParagraph({ runs: [{ text, style }], align: 'justify', lineHeight: 16, spaceBefore: 0, spaceAfter: 0, indent: 0, hyphenate: false }, 300, fonts, 'en');
+    const layout = layoutParagraph({ runs: [{ text, style }], align: 'justify', lineHeightPt: 16, spaceBeforePt: 0, spaceAfterPt: 0, indentPt: 0, hyphenate: false }, 300, fonts, 'en');
     expect(layout.lines.length).toBeGreaterThan(1);
     expect(layout.lines[0]!.fragments[0]!.wordSpacing).toBeGreaterThan(0);
     const box = { kind: 'text' as const, x: 50, y: 20, w: 300, h: layout.height, tag: { struct: [{ role: 'P' as const, id: 'p' }] }, paragraphs: [{ layout, top: 0, lines: layout.lines }] };

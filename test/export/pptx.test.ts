@@ -24,7 +24,7 @@ const runText = (shape: { 'p:txBody'?: { 'a:p'?: { 'a:r'?: { 'a:t': unknown }[] 
 describe('exportPptx', () => {
   it('writes each text box at the frame position with its runs in Arial', async () => {
     const frames = fixtureFrames(fonts);
-    const { xml } = await open(await exportPptx(frames, fonts, meta));
+    const { xml } = await open(await exportPptx(frames, meta));
     const slide = await xml('ppt/slides/slide1.xml');
     const shapes = slide['p:sld']['p:cSld']['p:spTree']['p:sp'] as Record<string, any>[];
     const body = shapes.find((s) => runText(s).startsWith('Plain words'))!;
@@ -44,7 +44,7 @@ describe('exportPptx', () => {
   });
 
   it('marks the title as the title placeholder and keeps XML specials as text', async () => {
-    const { xml } = await open(await exportPptx(fixtureFrames(fonts), fonts, meta));
+    const { xml } = await open(await exportPptx(fixtureFrames(fonts), meta));
     const shapes = (await xml('ppt/slides/slide1.xml'))['p:sld']['p:cSld']['p:spTree']['p:sp'] as Record<string, any>[];
     const titles = shapes.filter((s) => s['p:nvSpPr']['p:nvPr']?.['p:ph']?.type === 'title');
     expect(titles).toHaveLength(1);
@@ -52,7 +52,7 @@ describe('exportPptx', () => {
   });
 
   it('writes the table natively and the notes per slide', async () => {
-    const { xml, zip } = await open(await exportPptx(fixtureFrames(fonts), fonts, meta));
+    const { xml, zip } = await open(await exportPptx(fixtureFrames(fonts), meta));
     const slide = await zip.file('ppt/slides/slide1.xml')!.async('string');
     expect(slide).toContain('<a:tbl>');
     expect(slide).toMatch(/<a:gridCol w="2692400"/);
@@ -63,20 +63,20 @@ describe('exportPptx', () => {
   });
 
   it('accepts SOURCE_DATE_EPOCH=0: the zip entries say 1980, the earliest date zip can hold', async () => {
-    const bytes = await exportPptx(fixtureFrames(fonts), fonts, { ...meta, date: new Date(0) });
+    const bytes = await exportPptx(fixtureFrames(fonts), { ...meta, date: new Date(0) });
     const { zip } = await open(bytes);
     expect(zip.file('[Content_Types].xml')!.date.getUTCFullYear()).toBe(1980);
     expect(await zip.file('docProps/core.xml')!.async('string')).toContain('1970-01-01T00:00:00Z');
   });
 
   it('passes the Open XML SDK validator with several runs per paragraph, a table and notes', async () => {
-    const errors = await validateOoxml(new Uint8Array(await exportPptx(fixtureFrames(fonts), fonts, meta)), 'pptx');
+    const errors = await validateOoxml(new Uint8Array(await exportPptx(fixtureFrames(fonts), meta)), 'pptx');
     expect(errors.map((e) => `${e.path.partUri} ${e.description}`)).toEqual([]);
   });
 
   it('finishes the package: content types first, compressed entries, fixed dates, byte-identical rebuilds', async () => {
-    const a = await exportPptx(fixtureFrames(fonts), fonts, meta);
-    const b = await exportPptx(fixtureFrames(fonts), fonts, meta);
+    const a = await exportPptx(fixtureFrames(fonts), meta);
+    const b = await exportPptx(fixtureFrames(fonts), meta);
     expect(a.equals(b)).toBe(true);
     // Local file headers: name of the first entry and compression method 8 (DEFLATE) for XML parts.
     expect(a.readUInt32LE(0)).toBe(0x04034b50);

@@ -2,7 +2,7 @@
 // furniture (and only those), the title, the byline, the language, the headings and the dates it proposes.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../src/build/pipeline.js';
+import { PROJECT_ROOT } from '../../src/pipeline/build.js';
 import type { Article } from '../../src/model/article.js';
 
 export const RAW_DIR = join(PROJECT_ROOT, 'test', 'fixtures', 'raw');

@@ -6,17 +6,20 @@ import { loadTemplates, renderMarkdown } from '../../src/render/render.js';
 import { parseMarkdown } from '../../src/parse/parse.js';
 import { layoutBriefing, PAPER } from '../../src/layout/briefing.js';
 import { FontRegistry } from '../../src/layout/fonts.js';
-import { loadTheme, TEMPLATES_DIR } from '../../src/build/pipeline.js';
+import { loadTheme, TEMPLATES_DIR } from '../../src/pipeline/build.js';
+import { figureSource } from '../../src/pipeline/outputs.js';
+import { labelsFor } from '../../src/render/labels.js';
 import type { Frame } from '../../src/layout/frame.js';
 import { SEED_DATA } from '../support/seed.js';
 import { intersects, lineBoxes, textItems } from '../support/frames.js';
 
 const fonts = new FontRegistry();
 const theme = loadTheme(TEMPLATES_DIR);
+const seedFigures = figureSource(loadArticleFile(SEED_DATA).value, labelsFor('en'));
 const options = { paper: 'a4' as const, lang: 'en', header: 'Briefing · Title', footerLeft: 'Author', pageOf: 'page {page} of {pages}' };
 
 function briefingFrom(markdown: string, paper: 'a4' | 'letter' = 'a4'): Frame[] {
-  return layoutBriefing(parseMarkdown(markdown).value, theme, fonts, { ...options, paper }).value;
+  return layoutBriefing(parseMarkdown(markdown, 'briefing.md', seedFigures).value, theme, fonts, { ...options, paper }).value;
 }
 
 describe('layoutBriefing', () => {
@@ -24,7 +27,7 @@ describe('layoutBriefing', () => {
   let article: ReturnType<typeof loadArticleFile>['value'];
   beforeAll(() => {
     article = loadArticleFile(SEED_DATA).value;
-    pages = briefingFrom(renderMarkdown(article, loadTemplates(TEMPLATES_DIR), 1_700_000_000_000).value.briefing);
+    pages = briefingFrom(renderMarkdown(article, loadTemplates(TEMPLATES_DIR), 1_700_000_000_000).value.briefing!);
   });
 
   it('makes A4 pages with every line inside the margins and none colliding', () => {
@@ -66,7 +69,8 @@ describe('layoutBriefing', () => {
     const pieces = new Map<string, number[]>();
     for (const page of pages) {
       for (const item of textItems(page)) {
-        if (!('struct' in item.tag)) continue;
+        // Figure text (tagged as part of its figure) is not running text.
+        if (!('struct' in item.tag) || item.tag.struct.length === 0) continue;
         const id = item.tag.struct.map((s) => s.id).join('/');
         for (const paragraph of item.paragraphs) pieces.set(id, [...(pieces.get(id) ?? []), paragraph.lines.length]);
       }

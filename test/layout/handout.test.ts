@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { layoutHandout } from '../../src/layout/handout.js';
 import { PAPER } from '../../src/layout/briefing.js';
 import { FontRegistry } from '../../src/layout/fonts.js';
-import { loadTheme, TEMPLATES_DIR } from '../../src/build/pipeline.js';
+import { loadTheme, TEMPLATES_DIR } from '../../src/pipeline/build.js';
 import type { Frame, GroupItem } from '../../src/layout/frame.js';
 import { fixtureFrames } from '../support/frame-fixture.js';
 import { textItems } from '../support/frames.js';
@@ -19,13 +19,13 @@ describe('layoutHandout', () => {
       const pages = layoutHandout(slides(count), theme, fonts, options);
       expect(pages).toHaveLength(Math.ceil(count / 3));
       const groups = pages.flatMap((page) => page.items.filter((i): i is GroupItem => i.kind === 'group'));
-      expect(groups.map((g) => g.frame.title)).toEqual(Array.from({ length: count }, (_, i) => `Slide ${i + 1}`));
+      expect(groups.map((g) => ('struct' in g.tag ? g.tag.struct[0]?.alt : undefined))).toEqual(Array.from({ length: count }, (_, i) => `Slide ${i + 1}: Slide ${i + 1}`));
       for (const page of pages) {
         expect([page.width, page.height]).toEqual([PAPER.a4.width, PAPER.a4.height]);
         for (const group of page.items.filter((i): i is GroupItem => i.kind === 'group')) {
-          expect(group.x + group.frame.width * group.scale).toBeLessThan(page.width / 2 + 60);
-          expect(group.y + group.frame.height * group.scale).toBeLessThan(page.height - 48);
-          const rules = page.items.filter((i) => i.kind === 'rule' && i.x1 > group.x + group.frame.width * group.scale && i.y1 >= group.y && i.y1 <= group.y + group.frame.height * group.scale);
+          expect(group.x + group.w * group.scale).toBeLessThan(page.width / 2 + 60);
+          expect(group.y + group.h * group.scale).toBeLessThan(page.height - 48);
+          const rules = page.items.filter((i) => i.kind === 'rule' && i.x1 > group.x + group.w * group.scale && i.y1 >= group.y && i.y1 <= group.y + group.h * group.scale);
           expect(rules.length).toBeGreaterThanOrEqual(5);
         }
       }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../src/parse/parse.js';
 import { layoutSlides, SLIDE_SIZES } from '../../src/layout/slides.js';
 import { FontRegistry } from '../../src/layout/fonts.js';
-import { loadTheme, TEMPLATES_DIR } from '../../src/build/pipeline.js';
+import { loadTheme, TEMPLATES_DIR } from '../../src/pipeline/build.js';
 import type { Frame, TableItem, TextItem } from '../../src/layout/frame.js';
 import { intersects, lineBoxes, textItems } from '../support/frames.js';
 
@@ -70,13 +70,13 @@ function defects(s: Slide, frames: Frame[]): string[] {
       for (const paragraph of item.paragraphs) {
         for (const line of paragraph.lines) {
           const text = line.fragments.map((f) => f.text).join('');
-          if (line.width > item.w - paragraph.layout.spec.indent + EPSILON) out.push(`${where}: line "${text}" is ${line.width} pt wide in a box of ${item.w} pt (indent ${paragraph.layout.spec.indent})`);
+          if (line.width > item.w - paragraph.layout.spec.indentPt + EPSILON) out.push(`${where}: line "${text}" is ${line.width} pt wide in a box of ${item.w} pt (indent ${paragraph.layout.spec.indentPt})`);
           for (const fragment of line.fragments) if (fragment.x + fragment.width > item.w + EPSILON || fragment.x < -EPSILON) out.push(`${where}: "${fragment.text}" spans ${fragment.x}–${fragment.x + fragment.width} pt in a box of ${item.w} pt`);
           if (paragraph.top + line.top + line.height > item.h + EPSILON) out.push(`${where}: line "${text}" ends ${paragraph.top + line.top + line.height} pt down a box of ${item.h} pt`);
         }
         for (const run of paragraph.layout.spec.runs) {
-          if (item.slideTitle && run.style.size < minTitle) out.push(`${where}: title run "${run.text}" at ${run.style.size} pt < ${minTitle}`);
-          if (!item.slideTitle && !isPagination(item) && run.style.size < minBody) out.push(`${where}: body run "${run.text.slice(0, 30)}" at ${run.style.size} pt < ${minBody}`);
+          if (item.slideTitle && run.style.sizePt < minTitle) out.push(`${where}: title run "${run.text}" at ${run.style.sizePt} pt < ${minTitle}`);
+          if (!item.slideTitle && !isPagination(item) && run.style.sizePt < minBody) out.push(`${where}: body run "${run.text.slice(0, 30)}" at ${run.style.sizePt} pt < ${minBody}`);
         }
       }
     }
@@ -101,7 +101,7 @@ function defects(s: Slide, frames: Frame[]): string[] {
       for (const paragraph of item.paragraphs) {
         const text = paragraph.layout.spec.runs.map((r) => r.text).join('');
         if (paragraph.layout.spec.bullet) shown.push(text);
-        else if (shown.length > 0 && paragraph.layout.spec.indent > 0) shown[shown.length - 1] += text;
+        else if (shown.length > 0 && paragraph.layout.spec.indentPt > 0) shown[shown.length - 1] += text;
         else out.push(`body paragraph "${text.slice(0, 40)}" is neither a bullet nor a bullet's continuation`);
       }
     }
@@ -156,7 +156,7 @@ describe('layoutSlides on random slides (property)', () => {
     narrowBody.h = 1;
     expect(defects(s, narrow).join('\n')).toMatch(/wide in a box[\s\S]*down a box/);
     const small = structuredClone(frames);
-    small[0]!.items.find((i): i is TextItem => i.kind === 'text' && i.source === body.source)!.paragraphs[0]!.layout.spec.runs[0]!.style.size = 12;
+    small[0]!.items.find((i): i is TextItem => i.kind === 'text' && i.source === body.source)!.paragraphs[0]!.layout.spec.runs[0]!.style.sizePt = 12;
     expect(defects(s, small).join('\n')).toMatch(/at 12 pt < 18/);
     const lost = structuredClone(frames);
     lost[0]!.items.find((i): i is TextItem => i.kind === 'text' && i.source === body.source)!.paragraphs.pop();

@@ -6,14 +6,17 @@ import { loadTemplates, renderMarkdown } from '../../src/render/render.js';
 import { parseMarkdown } from '../../src/parse/parse.js';
 import { layoutSlides, SLIDE_SIZES } from '../../src/layout/slides.js';
 import { FontRegistry } from '../../src/layout/fonts.js';
-import { loadTheme, TEMPLATES_DIR } from '../../src/build/pipeline.js';
+import { loadTheme, TEMPLATES_DIR } from '../../src/pipeline/build.js';
+import { figureSource } from '../../src/pipeline/outputs.js';
+import { labelsFor } from '../../src/render/labels.js';
 import type { Frame } from '../../src/layout/frame.js';
 import { SEED_DATA } from '../support/seed.js';
 import { intersects, lineBoxes, textItems } from '../support/frames.js';
 
 const fonts = new FontRegistry();
 const theme = loadTheme(TEMPLATES_DIR);
-const slidesFrom = (markdown: string, aspect: '16:9' | '4:3' = '16:9') => layoutSlides(parseMarkdown(markdown).value, theme, fonts, { aspect, lang: 'en', footer: 'Footer' });
+const seedFigures = figureSource(loadArticleFile(SEED_DATA).value, labelsFor('en'));
+const slidesFrom = (markdown: string, aspect: '16:9' | '4:3' = '16:9') => layoutSlides(parseMarkdown(markdown, 'slides.md', seedFigures).value, theme, fonts, { aspect, lang: 'en', footer: 'Footer' });
 
 function expectEveryBoxFits(frames: Frame[]): void {
   for (const frame of frames) {
@@ -36,7 +39,7 @@ function expectEveryBoxFits(frames: Frame[]): void {
 
 describe('layoutSlides', () => {
   const article = loadArticleFile(SEED_DATA).value;
-  const markdown = renderMarkdown(article, loadTemplates(TEMPLATES_DIR), 1_700_000_000_000).value.slides;
+  const markdown = renderMarkdown(article, loadTemplates(TEMPLATES_DIR), 1_700_000_000_000).value.slides!;
 
   it('lays out the seed deck: one title per slide, every box fitting, nothing below the minimum sizes', () => {
     const { value: frames, diagnostics } = slidesFrom(markdown);
@@ -48,7 +51,7 @@ describe('layoutSlides', () => {
       expect(titles, frame.title).toHaveLength(1);
     }
     expectEveryBoxFits(frames);
-    const bodySizes = frames.slice(1).flatMap((frame) => textItems(frame).filter((i) => !i.slideTitle && !('artifact' in i.tag)).flatMap((i) => i.paragraphs.flatMap((p) => p.layout.spec.runs.map((r) => r.style.size))));
+    const bodySizes = frames.slice(1).flatMap((frame) => textItems(frame).filter((i) => !i.slideTitle && 'struct' in i.tag && i.tag.struct.length > 0).flatMap((i) => i.paragraphs.flatMap((p) => p.layout.spec.runs.map((r) => r.style.sizePt))));
     expect(Math.min(...bodySizes)).toBeGreaterThanOrEqual(theme.slides.sizes.minBody);
   });
 
@@ -62,7 +65,7 @@ describe('layoutSlides', () => {
     const bullets = Array.from({ length: 6 }, (_, i) => `- Point ${i + 1}: the regime keeps its ties with the occupied territories of Ukraine quiet, fearing new sanctions`).join('\n');
     const frames = slidesFrom(`# Title\n\n${bullets}\n`).value;
     expect(frames).toHaveLength(1);
-    const sizes = textItems(frames[0]!).filter((i) => !i.slideTitle && !('artifact' in i.tag)).flatMap((i) => i.paragraphs.map((p) => p.layout.spec.runs[0]!.style.size));
+    const sizes = textItems(frames[0]!).filter((i) => !i.slideTitle && !('artifact' in i.tag)).flatMap((i) => i.paragraphs.map((p) => p.layout.spec.runs[0]!.style.sizePt));
     expect(Math.max(...sizes)).toBeLessThan(theme.slides.sizes.body);
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(theme.slides.sizes.minBody);
     expectEveryBoxFits(frames);

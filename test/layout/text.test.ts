@@ -5,9 +5,9 @@ import { FontRegistry } from '../../src/layout/fonts.js';
 import { layoutParagraph, type ParagraphSpec, type Line } from '../../src/layout/text.js';
 
 const fonts = new FontRegistry();
-const style = { font: 'serif-regular' as const, size: 10.5, color: '#000000' };
+const style = { family: 'serif' as const, weight: 'regular' as const, italic: false, sizePt: 10.5, colour: '#000000' };
 const spec = (text: string, over: Partial<ParagraphSpec> = {}): ParagraphSpec => ({
-  runs: [{ text, style }], align: 'left', lineHeight: 15, spaceBefore: 0, spaceAfter: 0, indent: 0, hyphenate: false, ...over,
+  runs: [{ text, style }], align: 'left', lineHeightPt: 15, spaceBeforePt: 0, spaceAfterPt: 0, indentPt: 0, hyphenate: false, ...over,
 });
 const lineText = (line: Line) => line.fragments.map((f) => f.text).join('');
 describe('layoutParagraph', () => {
@@ -74,7 +74,7 @@ describe('layoutParagraph', () => {
   });
 
   it('draws a bullet in the hanging indent of the first line only', () => {
-    const layout = layoutParagraph(spec(seedSentence, { indent: 16, bullet: { text: '•', style } }), 200, fonts, 'en');
+    const layout = layoutParagraph(spec(seedSentence, { indentPt: 16, bullet: { text: '•', style } }), 200, fonts, 'en');
     expect(layout.lines[0]!.fragments[0]).toMatchObject({ text: '•', x: 0 });
     expect(layout.lines[1]!.fragments[0]!.x).toBe(16);
   });

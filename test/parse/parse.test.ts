@@ -1,6 +1,7 @@
 // Tests src/parse/parse.ts: Markdown with directives in, the typed Doc tree (blocks, inlines, positions) out.
 import { describe, expect, it } from 'vitest';
-import { parseMarkdown } from '../../src/parse/parse.js';
+import { parseMarkdown, type FigureSource } from '../../src/parse/parse.js';
+import { BriefkitError } from '../../src/diagnostics.js';
 import { inlineText, type Block, type Inline } from '../../src/parse/doc.js';
 
 const parse = (markdown: string) => parseMarkdown(markdown).value.children;
@@ -154,7 +155,6 @@ describe('directives', () => {
   it('parses :::notes as a container with its child blocks', () => {
     const container = as(only(':::notes\nFirst note.\n\n- a point\n:::\n'), 'container');
     expect(container.name).toBe('notes');
-    expect(container.attributes).toEqual({});
     expect(container.children.map((b) => b.type)).toEqual(['paragraph', 'list']);
     expect(inlineText(as(container.children[0], 'paragraph').children)).toBe('First note.');
   });
@@ -162,7 +162,6 @@ describe('directives', () => {
   it('parses :::quote with attributes and keeps the text', () => {
     const container = as(only(':::quote{speaker="Sergey Aksyonov"}\n“Always welcome.”\n\n— Sergey Aksyonov\n:::\n'), 'container');
     expect(container.name).toBe('quote');
-    expect(container.attributes).toEqual({ speaker: 'Sergey Aksyonov' });
     expect(container.children.map((b) => inlineText(as(b, 'paragraph').children))).toEqual(['“Always welcome.”', '— Sergey Aksyonov']);
   });
 
@@ -173,15 +172,38 @@ describe('directives', () => {
     expect(as(outer.children[1], 'container').name).toBe('notes');
   });
 
-  it('parses the leaf directive ::slide{layout="title"} with its attributes', () => {
-    const directive = as(only('::slide{layout="title"}\n'), 'directive');
-    expect(directive).toEqual({ type: 'directive', name: 'slide', attributes: { layout: 'title' }, position: { line: 1, column: 1 } });
+  it('parses the leaf directive ::slide{layout="title"} as a typed slide node', () => {
+    const slide = as(only('::slide{layout="title"}\n'), 'slide');
+    expect(slide).toEqual({ type: 'slide', layout: 'title', position: { line: 1, column: 1 } });
+    expect(as(only('::slide\n'), 'slide').layout).toBe('content');
   });
 
-  it('expands #id and .class shorthand and keeps several attributes', () => {
-    const directive = as(only('::map{#m .wide zoom="5" layout=quote}\n'), 'directive');
-    expect(directive.name).toBe('map');
-    expect(directive.attributes).toEqual({ id: 'm', class: 'wide', zoom: '5', layout: 'quote' });
+  it('makes a figure node from the figure source, handing it the attributes (#id and .class expanded)', () => {
+    const calls: [string, Record<string, string>][] = [];
+    const source: FigureSource = (name, attributes) => (calls.push([name, attributes]), { data: { places: [], countries: [], credit: 'c' }, alt: 'A map' });
+    const blocks = parseMarkdown('::map{#m .wide zoom="5" layout=quote}\n', 'x.md', source).value.children;
+    expect(calls).toEqual([['map', { id: 'm', class: 'wide', zoom: '5', layout: 'quote' }]]);
+    expect(blocks).toEqual([{ type: 'figure', name: 'map', data: { places: [], countries: [], credit: 'c' }, alt: 'A map', position: { line: 1, column: 1 } }]);
+  });
+
+  it('leaves out a figure that has nothing to draw (the source gives null)', () => {
+    expect(parseMarkdown('Before.\n\n::timeline\n\nAfter.\n', 'x.md', () => null).value.children.map((b) => b.type)).toEqual(['paragraph', 'paragraph']);
+  });
+
+  it('refuses an unknown directive, container or slide layout with its file, line and column', () => {
+    const failure = (markdown: string) => {
+      try {
+        parseMarkdown(markdown, 'slides.md');
+      } catch (error) {
+        expect(error).toBeInstanceOf(BriefkitError);
+        return (error as BriefkitError).diagnostics;
+      }
+      throw new Error(`no error for ${JSON.stringify(markdown)}`);
+    };
+    expect(failure('Text.\n\n::nosuchfigure\n')).toEqual([expect.objectContaining({ severity: 'error', file: 'slides.md', line: 3, column: 1, rule: 'template-directive' })]);
+    expect(failure('Text.\n\n::nosuchfigure\n')[0]!.message).toMatch(/unknown directive ::nosuchfigure; the templates may use ::slide, ::timeline, ::map/);
+    expect(failure('\n:::sidebar\nx\n:::\n')[0]).toMatchObject({ line: 2, column: 1, message: expect.stringContaining(':::sidebar') });
+    expect(failure('::slide{layout="wide"}\n')[0]!.message).toContain('layout "wide"');
   });
 
   it('turns a markdown blockquote into a quote container', () => {
@@ -203,8 +225,8 @@ describe('separators and slides', () => {
 
   it('parses a small deck in order', () => {
     const deck = '::slide{layout="title"}\n\n# Title\n\n:::notes\nSay hello.\n:::\n\n---\n\n# Next\n\n- point\n';
-    expect(parse(deck).map((b) => (b.type === 'directive' || b.type === 'container' ? `${b.type}:${b.name}` : b.type))).toEqual([
-      'directive:slide',
+    expect(parse(deck).map((b) => (b.type === 'container' ? `${b.type}:${b.name}` : b.type === 'slide' ? `slide:${b.layout}` : b.type))).toEqual([
+      'slide:title',
       'heading',
       'container:notes',
       'separator',
@@ -225,7 +247,7 @@ describe('positions and diagnostics', () => {
       ['table', 7, 1],
       ['separator', 11, 1],
       ['container', 13, 1],
-      ['directive', 17, 1],
+      ['slide', 17, 1],
     ]);
   });
 

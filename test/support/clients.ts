@@ -238,8 +238,8 @@ export interface PptxParagraph {
   lineSpacing?: number;
   /** `a:lnSpc/a:spcPct` as a factor (1 = 100 %), when proportional spacing is set. */
   lineSpacingFactor?: number;
-  spaceBefore: number;
-  spaceAfter: number;
+  spaceBeforePt: number;
+  spaceAfterPt: number;
   /** Largest run size (or the end-of-paragraph size for an empty paragraph), points; undefined when inherited. */
   size?: number;
   bullet: boolean;
@@ -380,8 +380,8 @@ function paragraphsOf(txBody: XNode | undefined): PptxParagraph[] {
         text,
         lineSpacing: points('a:lnSpc'),
         lineSpacingFactor: percent === undefined ? undefined : Number(percent) / 100_000,
-        spaceBefore: points('a:spcBef') ?? 0,
-        spaceAfter: points('a:spcAft') ?? 0,
+        spaceBeforePt: points('a:spcBef') ?? 0,
+        spaceAfterPt: points('a:spcAft') ?? 0,
         size: sizes.length > 0 ? Math.max(...sizes) : undefined,
         bullet: Boolean(child(pPrKids, 'a:buChar') ?? child(pPrKids, 'a:buAutoNum') ?? child(pPrKids, 'a:buBlip')),
         bulletChar: attr(child(pPrKids, 'a:buChar'), 'char'),

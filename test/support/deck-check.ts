@@ -28,7 +28,7 @@ export function textRegions(slide: PptxSlide): Region[] {
       at: { box: i },
       x: box.x + box.insets.l, y: box.y + box.insets.t, w: box.w - box.insets.l - box.insets.r, h: box.h - box.insets.t - box.insets.b,
       lineSpacing: spacings.length > 0 ? Math.min(...spacings) : undefined,
-      spacing: box.paragraphs.slice(0, -1).reduce((sum, p) => sum + p.spaceAfter, 0) + box.paragraphs.slice(1).reduce((sum, p) => sum + p.spaceBefore, 0),
+      spacing: box.paragraphs.slice(0, -1).reduce((sum, p) => sum + p.spaceAfterPt, 0) + box.paragraphs.slice(1).reduce((sum, p) => sum + p.spaceBeforePt, 0),
       text: box.text,
     };
   });
@@ -118,8 +118,8 @@ export interface Planned {
 }
 
 function planned(item: TextItem, height: number): Planned {
-  const used = Math.max(0, ...item.paragraphs.map((p) => p.top + p.lines.length * p.layout.spec.lineHeight));
-  const lineHeight = Math.min(...item.paragraphs.map((p) => p.layout.spec.lineHeight));
+  const used = Math.max(0, ...item.paragraphs.map((p) => p.top + p.lines.length * p.layout.spec.lineHeightPt));
+  const lineHeight = Math.min(...item.paragraphs.map((p) => p.layout.spec.lineHeightPt));
   const lines = shownLines(item);
   const texts = item.paragraphs.flatMap((p) => p.lines.map((l) => wordPieces(lineText(l.fragments)).join(' ')).filter((t) => t !== ''));
   return { lines, capacity: lines + Math.max(0, Math.floor((height - used + TOLERANCE) / lineHeight)), texts };

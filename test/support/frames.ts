@@ -10,14 +10,15 @@ export interface Box {
   text: string;
 }
 
-/** Every text item of a frame, table cells included. */
+/** Every text item of a frame, table cells and the items of groups included, moved to frame coordinates (unscaled groups only). */
 export function textItems(frame: Frame): TextItem[] {
   const out: TextItem[] = [];
-  const visit = (item: FrameItem) => {
-    if (item.kind === 'text') out.push(item);
-    if (item.kind === 'table') item.rows.forEach((row) => row.cells.forEach((cell) => out.push(cell.item)));
+  const visit = (item: FrameItem, dx: number, dy: number) => {
+    if (item.kind === 'text') out.push({ ...item, x: item.x + dx, y: item.y + dy });
+    if (item.kind === 'table') item.rows.forEach((row) => row.cells.forEach((cell) => out.push({ ...cell.item, x: cell.item.x + item.x + dx, y: cell.item.y + item.y + dy })));
+    if (item.kind === 'group' && item.scale === 1) item.items.forEach((child) => visit(child, dx + item.x, dy + item.y));
   };
-  frame.items.forEach(visit);
+  frame.items.forEach((item) => visit(item, 0, 0));
   return out;
 }
 
@@ -29,8 +30,8 @@ export function lineBoxes(frame: Frame, fonts: FontRegistry): Box[] {
         .filter((line) => line.fragments.length > 0)
         .map((line) => {
           const first = line.fragments[0]!;
-          const face = fonts.face(first.style.font);
-          const size = Math.max(...line.fragments.map((f) => f.style.size));
+          const face = fonts.face(first.style);
+          const size = Math.max(...line.fragments.map((f) => f.style.sizePt));
           const baseline = item.y + paragraph.top + line.baseline;
           const x = item.x + Math.min(...line.fragments.map((f) => f.x));
           const right = item.x + Math.max(...line.fragments.map((f) => f.x + f.width));

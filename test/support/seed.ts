@@ -2,8 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildFile, PROJECT_ROOT, type BuildResult } from '../../src/build/pipeline.js';
-import { writeDocuments } from '../../src/build/write.js';
+import { buildFile, PROJECT_ROOT, type BuildResult } from '../../src/pipeline/build.js';
+import { writeDocuments } from '../../src/pipeline/write.js';
 
 export const SEED_DATA = join(PROJECT_ROOT, 'data', 'lukashenko-occupied-territories.yaml');
 /** The raw seed article as scraped (a copy of ../shared/seeds/000_5972e0fa3fba95e6.txt). */
