@@ -19,7 +19,7 @@ function workdir(): string {
 
 describe('briefkit CLI', () => {
   beforeAll(() => {
-    expect(existsSync(join(PROJECT_ROOT, 'lib', 'cli.js')), 'lib/ is compiled by `npm install` (prepare) and `npm test` (pretest)').toBe(true);
+    expect(existsSync(join(PROJECT_ROOT, 'lib', 'bundle', 'briefkit.mjs')), 'lib/ is compiled by `npm run build` and `npm test` (pretest)').toBe(true);
   });
 
   it('prints help and version', () => {
@@ -37,6 +37,17 @@ describe('briefkit CLI', () => {
     expect(result.status).toBe(0);
     expect(result.stdout.trim().split('\n')).toHaveLength(4);
     expect(readdirSync(join(out, 'lukashenko-occupied-territories')).sort()).toEqual(OUTPUTS);
+  });
+
+  it('makes only the outputs --only names, and refuses an unknown one before writing anything', () => {
+    const out = workdir();
+    const result = run(['build', SEED_DATA, '--out', out, '--only', 'deck,handout']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(readdirSync(join(out, 'lukashenko-occupied-territories')).sort()).toEqual(['handout.pdf', 'slides.pptx']);
+    const bad = run(['build', SEED_DATA, '--out', join(out, 'bad'), '--only', 'briefing,poster']);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toBe('error: --only: unknown output "poster"; expected briefing, deck, deck-pdf, handout\n');
+    expect(existsSync(join(out, 'bad'))).toBe(false);
   });
 
   it('is byte-identical across time zones and output folders with SOURCE_DATE_EPOCH', () => {
