@@ -24,11 +24,17 @@ export function columnWidths(rows: ParagraphSpec[][], width: number, padding: nu
       minimum[column] = Math.max(minimum[column]!, Math.min(longestWord + 2 * padding, width / count));
     });
   }
-  const total = natural.reduce((a, b) => a + b, 0);
-  let widths = natural.map((n) => (n / total) * width);
-  widths = widths.map((w, i) => Math.max(w, minimum[i]!));
-  const scale = width / widths.reduce((a, b) => a + b, 0);
-  return widths.map((w) => w * scale);
+  // Proportional shares; a column whose share is below its minimum is held at the minimum, and the others share the rest.
+  const held = new Array<boolean>(count).fill(false);
+  for (;;) {
+    const heldWidth = minimum.reduce((sum, m, i) => sum + (held[i] ? m : 0), 0);
+    const freeNatural = natural.reduce((sum, n, i) => sum + (held[i] ? 0 : n), 0);
+    if (freeNatural === 0) return minimum.map((m) => (m / heldWidth) * width); // every column at its minimum: fill the width
+    const widths = natural.map((n, i) => (held[i] ? minimum[i]! : (n / freeNatural) * (width - heldWidth)));
+    const short = widths.findIndex((w, i) => !held[i] && w < minimum[i]! - 1e-9);
+    if (short === -1) return widths;
+    held[short] = true;
+  }
 }
 
 export function measureRows(rows: ParagraphSpec[][], headerRows: number, widths: number[], padding: number, fonts: FontRegistry, lang: string): MeasuredRow[] {

@@ -30,7 +30,10 @@ export const ThemeSchema = z.strictObject({
     }),
     lineHeightRatio: z.number().finite().min(1).max(3),
     safetyMargin: z.number().finite().min(0).max(0.3),
-  }).refine((s) => s.sizes.minTitle <= s.sizes.title && s.sizes.minBody <= s.sizes.body, { message: 'minimum sizes must not exceed the sizes' }),
+  }).superRefine((s, ctx) => {
+    if (s.sizes.minTitle > s.sizes.title) ctx.addIssue({ code: 'custom', path: ['sizes', 'minTitle'], message: `must not exceed sizes.title (${s.sizes.title})` });
+    if (s.sizes.minBody > s.sizes.body) ctx.addIssue({ code: 'custom', path: ['sizes', 'minBody'], message: `must not exceed sizes.body (${s.sizes.body})` });
+  }),
 });
 
 export type Theme = z.output<typeof ThemeSchema>;

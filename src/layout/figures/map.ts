@@ -281,9 +281,10 @@ function markerItem(marker: { place: MapPlace; x: number; y: number; size: numbe
   return { kind: 'ellipse', x: x - size / 2, y: y - size / 2, w: size, h: size, fill: style.accent, opacity: 0.55, stroke: style.accent, strokeWidth: 1.5, tag };
 }
 
+/** A place name on one line (its own line breaks become spaces): a label is placed as one box beside its marker. */
 function labelLayout(name: string, options: MapOptions): ParagraphLayout {
   const { style } = options;
-  return layoutParagraph({ runs: plainRuns(name, { family: style.family, sizePt: style.sizePt, colour: style.text, bold: true }), align: 'left', lineHeightPt: style.sizePt * 1.25, spaceBeforePt: 0, spaceAfterPt: 0, indentPt: 0, hyphenate: false }, 1e6, options.fonts, options.lang);
+  return layoutParagraph({ runs: plainRuns(name.replace(/\s+/g, ' ').trim(), { family: style.family, sizePt: style.sizePt, colour: style.text, bold: true }), align: 'left', lineHeightPt: style.sizePt * 1.25, spaceBeforePt: 0, spaceAfterPt: 0, indentPt: 0, hyphenate: false }, 1e6, options.fonts, options.lang);
 }
 
 function text(layout: ParagraphLayout, box: Box): TextItem {
@@ -306,7 +307,7 @@ export function placeLabels(anchors: { x: number; y: number; size: number; layou
   const inner: Box = { x: frame.x + 3, y: frame.y + 3, w: frame.w - 6, h: frame.h - 6 };
   const placed: PlacedLabel[] = [];
   for (const anchor of anchors) {
-    const w = anchor.layout.lines[0]?.width ?? 10;
+    const w = Math.max(10, ...anchor.layout.lines.map((line) => line.width));
     const h = anchor.layout.height;
     const own = { x: anchor.x - anchor.size / 2, y: anchor.y - anchor.size / 2, w: anchor.size, h: anchor.size };
     const others = taken.filter((b) => !(b.x === own.x && b.y === own.y && b.w === own.w));

@@ -67,4 +67,13 @@ describe('map', () => {
     expect(placed.length).toBeLessThan(200);
     for (let i = 0; i < placed.length; i++) for (let j = i + 1; j < placed.length; j++) expect(intersects(placed[i]!.box, placed[j]!.box)).toBe(false);
   });
+  // Was a bug, found by the article property once figures entered the Doc: a name with a line break ("a\naa") got a label
+  // box as wide as its first line only, so its second line stuck out.
+  it('sets a place name on one line, inside its label box', () => {
+    const places: MapPlace[] = [{ name: 'Novaya\nKakhovka', lat: 46.75, lon: 33.37, kind: 'city' }, { name: 'Minsk', lat: 53.9, lon: 27.56, kind: 'capital' }];
+    const items = mapItems({ places, countries: [], credit: 'Map data: Natural Earth' }, { box: frame, style: mapStyle, fonts, lang: 'en' });
+    const label = items.find((i): i is TextItem => i.kind === 'text' && i.paragraphs[0]!.lines[0]!.fragments[0]!.text.startsWith('Novaya'))!;
+    expect(label.paragraphs[0]!.lines.map((l) => l.fragments.map((f) => f.text).join(''))).toEqual(['Novaya Kakhovka']);
+    expect(label.paragraphs[0]!.lines[0]!.width).toBeLessThanOrEqual(label.w);
+  });
 });

@@ -1,0 +1,298 @@
+// Tests src/export/pptx-finish.ts (finishPptx) on small zips built in memory: fixed dates and language, entry order, schema fixes of the XML, title placeholder, unbulleted indents, figure alt texts, zip dates.
+import { afterEach, describe, expect, it } from 'vitest';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { FIGURE_SHAPE_PREFIX, finishPptx, NO_BULLET_CODE, TITLE_SHAPE_NAME, type FinishOptions } from '../../src/export/pptx-finish.js';
+
+const DATE = new Date(Date.UTC(2023, 10, 14, 22, 13, 20)); // 1_700_000_000 s
+const OPTIONS: FinishOptions = { date: DATE, lang: 'en' };
+
+const CORE = [
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+  '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
+  '<dc:title>T</dc:title><dc:language>en-US</dc:language>',
+  '<dcterms:created xsi:type="dcterms:W3CDTF">2025-06-01T10:11:12Z</dcterms:created>',
+  '<dcterms:modified xsi:type="dcterms:W3CDTF">2025-06-02T10:11:12Z</dcterms:modified>',
+  '</cp:coreProperties>',
+].join('');
+const CONTENT_TYPES = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
+const RELS = '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>';
+
+/** A slide whose shape tree holds the given XML. */
+const slide = (inner: string) => `<?xml version="1.0"?><p:sld xmlns:a="a" xmlns:p="p"><p:cSld><p:spTree>${inner}</p:spTree></p:cSld></p:sld>`;
+
+/** A zip of the given parts (text or bytes), with their entries in the order given. */
+function zip(parts: Record<string, string | Uint8Array>, mtime = new Date(2021, 5, 6, 7, 8, 10)): Buffer {
+  const input: Zippable = {};
+  for (const [name, content] of Object.entries(parts)) input[name] = [typeof content === 'string' ? strToU8(content) : content, { mtime }];
+  return Buffer.from(zipSync(input, { level: 0 }));
+}
+
+async function finish(parts: Record<string, string | Uint8Array>, options: Partial<FinishOptions> = {}): Promise<{ bytes: Buffer; text: (name: string) => string; names: string[] }> {
+  const bytes = await finishPptx(zip(parts), { ...OPTIONS, ...options });
+  const files = unzipSync(new Uint8Array(bytes));
+  return { bytes, text: (name: string) => strFromU8(files[name]!), names: Object.keys(files) };
+}
+
+interface ZipEntry {
+  name: string;
+  method: number;
+  /** The entry's DOS date and time as written, yyyy-mm-ddThh:mm:ss. */
+  modified: string;
+  offset: number;
+}
+
+/** The entries of a zip from its central directory, in the order of their data in the file. */
+function entries(bytes: Buffer): ZipEntry[] {
+  let end = bytes.length - 22;
+  while (end >= 0 && bytes.readUInt32LE(end) !== 0x06054b50) end--;
+  expect(end, 'end of central directory').toBeGreaterThanOrEqual(0);
+  const count = bytes.readUInt16LE(end + 10);
+  let at = bytes.readUInt32LE(end + 16);
+  const out: ZipEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    expect(bytes.readUInt32LE(at)).toBe(0x02014b50);
+    const method = bytes.readUInt16LE(at + 10);
+    const time = bytes.readUInt16LE(at + 12);
+    const date = bytes.readUInt16LE(at + 14);
+    const nameLength = bytes.readUInt16LE(at + 28);
+    const extraLength = bytes.readUInt16LE(at + 30);
+    const commentLength = bytes.readUInt16LE(at + 32);
+    const offset = bytes.readUInt32LE(at + 42);
+    const name = bytes.subarray(at + 46, at + 46 + nameLength).toString('utf8');
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const modified = `${(date >> 9) + 1980}-${pad((date >> 5) & 15)}-${pad(date & 31)}T${pad(time >> 11)}:${pad((time >> 5) & 63)}:${pad((time & 31) * 2)}`;
+    out.push({ name, method, modified, offset });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return out.sort((a, b) => a.offset - b.offset);
+}
+
+const MINIMAL = { '[Content_Types].xml': CONTENT_TYPES, '_rels/.rels': RELS, 'docProps/core.xml': CORE };
+
+describe('docProps/core.xml', () => {
+  it('sets created and modified to the build date, in seconds, and dc:language to the article\'s language', async () => {
+    const { text } = await finish(MINIMAL, { date: new Date(DATE.getTime() + 123), lang: 'be' });
+    const core = text('docProps/core.xml');
+    expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2023-11-14T22:13:20Z</dcterms:created>');
+    expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2023-11-14T22:13:20Z</dcterms:modified>');
+    expect(core).toContain('<dc:language>be</dc:language>');
+    expect(core).not.toContain('2025-06');
+    expect(core).not.toContain('en-US');
+    // Everything else is kept.
+    expect(core).toContain('<dc:title>T</dc:title>');
+  });
+
+  it('writes the date as given even where the zip entries cannot hold it (1970)', async () => {
+    const { text } = await finish(MINIMAL, { date: new Date(0) });
+    expect(text('docProps/core.xml')).toContain('>1970-01-01T00:00:00Z</dcterms:created>');
+  });
+
+  it('touches those elements only in docProps/core.xml', async () => {
+    const other = '<x><dcterms:created>2025-06-01T10:11:12Z</dcterms:created><dc:language>en-US</dc:language></x>';
+    const { text } = await finish({ ...MINIMAL, 'docProps/custom.xml': other });
+    expect(text('docProps/custom.xml')).toBe(other);
+  });
+});
+
+describe('the package', () => {
+  it('puts [Content_Types].xml first, then _rels/.rels, then every other entry by name', async () => {
+    // By name alone, "Custom/…" (a capital) would come before "[", and "[trash]/…" between "[Content_Types]" and "_rels".
+    const parts = {
+      'ppt/slides/slide1.xml': slide(''),
+      '[trash]/0000.dat': Uint8Array.from([1]),
+      'Custom/item1.xml': '<item/>',
+      'docProps/core.xml': CORE,
+      '_rels/.rels': RELS,
+      'ppt/media/image1.png': Uint8Array.from([137, 80, 78, 71]),
+      '[Content_Types].xml': CONTENT_TYPES,
+      'docProps/app.xml': '<Properties/>',
+    };
+    const { bytes } = await finish(parts);
+    expect(entries(bytes).map((e) => e.name)).toEqual(['[Content_Types].xml', '_rels/.rels', 'Custom/item1.xml', '[trash]/0000.dat', 'docProps/app.xml', 'docProps/core.xml', 'ppt/media/image1.png', 'ppt/slides/slide1.xml']);
+  });
+
+  it('drops folder entries and keeps other files byte for byte', async () => {
+    const png = Uint8Array.from([137, 80, 78, 71, 0, 255, 1, 2]);
+    const { bytes, names } = await finish({ ...MINIMAL, 'ppt/': new Uint8Array(0), 'ppt/media/': new Uint8Array(0), 'ppt/media/image1.png': png });
+    expect(names).not.toContain('ppt/');
+    expect(names).not.toContain('ppt/media/');
+    expect(entries(bytes).map((e) => e.name)).toEqual(['[Content_Types].xml', '_rels/.rels', 'docProps/core.xml', 'ppt/media/image1.png']);
+    expect(unzipSync(new Uint8Array(bytes))['ppt/media/image1.png']).toEqual(png);
+  });
+
+  it('compresses every entry with DEFLATE', async () => {
+    const { bytes } = await finish({ ...MINIMAL, 'ppt/slides/slide1.xml': slide('<p:sp/>'.repeat(50)) });
+    expect(entries(bytes).map((e) => e.method)).toEqual([8, 8, 8, 8]);
+  });
+
+  it('gives the same bytes whatever the order and dates of the input entries', async () => {
+    const parts = { ...MINIMAL, 'ppt/slides/slide1.xml': slide('<p:sp/>'), 'ppt/presentation.xml': '<p:presentation/>' };
+    const reversed = Object.fromEntries(Object.entries(parts).reverse());
+    const a = await finishPptx(zip(parts, new Date(2020, 0, 1)), OPTIONS);
+    const b = await finishPptx(zip(reversed, new Date(2024, 6, 7, 8, 9, 10)), OPTIONS);
+    expect(a.equals(b)).toBe(true);
+  });
+});
+
+describe('zip entry dates', () => {
+  const savedTz = process.env.TZ;
+  afterEach(() => {
+    if (savedTz === undefined) delete process.env.TZ;
+    else process.env.TZ = savedTz;
+  });
+
+  it('are the build date in UTC, in any time zone', async () => {
+    // Kathmandu is UTC+5:45: a local reading of 22:13 UTC would be 04:28 on the next day.
+    process.env.TZ = 'Asia/Kathmandu';
+    expect(new Date(DATE).getHours(), 'the time zone took effect').toBe(3);
+    const bytes = await finishPptx(zip(MINIMAL), OPTIONS);
+    expect(new Set(entries(bytes).map((e) => e.modified))).toEqual(new Set(['2023-11-14T22:13:20']));
+    process.env.TZ = 'America/Los_Angeles';
+    expect((await finishPptx(zip(MINIMAL), OPTIONS)).equals(bytes)).toBe(true);
+  });
+
+  it('become 1 January 1980 for a date before zip dates begin (SOURCE_DATE_EPOCH=0)', async () => {
+    const bytes = await finishPptx(zip(MINIMAL), { ...OPTIONS, date: new Date(0) });
+    expect(new Set(entries(bytes).map((e) => e.modified))).toEqual(new Set(['1980-01-01T00:00:00']));
+  });
+
+  it('become 31 December 2099 for a date after the last one the zip writer takes', async () => {
+    const bytes = await finishPptx(zip(MINIMAL), { ...OPTIONS, date: new Date(Date.UTC(2150, 5, 1)) });
+    expect(new Set(entries(bytes).map((e) => e.modified))).toEqual(new Set(['2099-12-31T00:00:00']));
+  });
+});
+
+describe('ppt/presentation.xml', () => {
+  const masters = '<p:sldMasterIdLst><p:sldMasterId id="2147483648" r:id="rId1"/></p:sldMasterIdLst>';
+  const notes = '<p:notesMasterIdLst><p:notesMasterId r:id="rId9"/></p:notesMasterIdLst>';
+  const slides = '<p:sldIdLst><p:sldId id="256" r:id="rId2"/></p:sldIdLst>';
+
+  it('moves notesMasterIdLst from after sldIdLst to right after sldMasterIdLst', async () => {
+    const { text } = await finish({ ...MINIMAL, 'ppt/presentation.xml': `<p:presentation>${masters}${slides}${notes}<p:sldSz cx="1" cy="2"/></p:presentation>` });
+    expect(text('ppt/presentation.xml')).toBe(`<p:presentation>${masters}${notes}${slides}<p:sldSz cx="1" cy="2"/></p:presentation>`);
+  });
+
+  it('leaves a presentation without notes, or already in order, as it is', async () => {
+    const plain = `<p:presentation>${masters}${slides}</p:presentation>`;
+    const ordered = `<p:presentation>${masters}${notes}${slides}</p:presentation>`;
+    const { text } = await finish({ ...MINIMAL, 'ppt/presentation.xml': plain });
+    expect(text('ppt/presentation.xml')).toBe(plain);
+    const again = await finish({ ...MINIMAL, 'ppt/presentation.xml': ordered });
+    expect(again.text('ppt/presentation.xml')).toBe(ordered);
+  });
+});
+
+describe('slides: one pPr per paragraph', () => {
+  it('keeps the pPr before the first run and drops the ones pptxgenjs repeats before later runs', async () => {
+    const pPr = '<a:pPr algn="l"><a:lnSpc><a:spcPts val="2400"/></a:lnSpc></a:pPr>';
+    const run = (t: string) => `<a:r><a:rPr lang="en-GB"/><a:t>${t}</a:t></a:r>`;
+    const paragraph = `<a:p>${pPr}${run('one')}${pPr}${run('two')}<a:pPr algn="l"/><a:br/>${pPr}${run('three')}</a:p>`;
+    const { text } = await finish({ ...MINIMAL, 'ppt/slides/slide1.xml': slide(`<p:txBody>${paragraph}</p:txBody>`) });
+    const out = text('ppt/slides/slide1.xml');
+    expect(out.match(/<a:pPr\b/g)).toHaveLength(1);
+    expect(out).toContain(`<a:p>${pPr}${run('one')}${run('two')}<a:br/>${run('three')}</a:p>`);
+  });
+
+  it('treats each paragraph on its own, and leaves one without runs alone', async () => {
+    const p1 = '<a:p><a:pPr algn="ctr"/><a:r><a:t>a</a:t></a:r><a:pPr algn="ctr"/><a:r><a:t>b</a:t></a:r></a:p>';
+    const p2 = '<a:p><a:pPr algn="r"/><a:r><a:t>c</a:t></a:r></a:p>';
+    const empty = '<a:p><a:pPr algn="l"/><a:endParaRPr lang="en-GB"/></a:p>';
+    const { text } = await finish({ ...MINIMAL, 'ppt/slides/slide2.xml': slide(p1 + p2 + empty) });
+    expect(text('ppt/slides/slide2.xml')).toContain('<a:p><a:pPr algn="ctr"/><a:r><a:t>a</a:t></a:r><a:r><a:t>b</a:t></a:r></a:p>' + p2 + empty);
+  });
+
+  it('applies to slides only, not to layouts or masters', async () => {
+    const layout = '<a:p><a:pPr/><a:r><a:t>a</a:t></a:r><a:pPr/><a:r><a:t>b</a:t></a:r></a:p>';
+    const { text } = await finish({ ...MINIMAL, 'ppt/slideLayouts/slideLayout1.xml': layout });
+    expect(text('ppt/slideLayouts/slideLayout1.xml')).toBe(layout);
+  });
+});
+
+describe('slides: the title placeholder', () => {
+  const shape = (name: string, id = 2) => `<p:sp><p:nvSpPr><p:cNvPr id="${id}" name="${name}"></p:cNvPr><p:cNvSpPr txBox="1"/><p:nvPr></p:nvPr></p:nvSpPr><p:spPr/></p:sp>`;
+
+  it('turns the text box named TITLE_SHAPE_NAME into the slide\'s title placeholder, keeping the others text boxes', async () => {
+    expect(TITLE_SHAPE_NAME).toBe('Slide Title');
+    const { text } = await finish({ ...MINIMAL, 'ppt/slides/slide1.xml': slide(shape('Text 1', 3) + shape(TITLE_SHAPE_NAME, 4)) });
+    const out = text('ppt/slides/slide1.xml');
+    expect(out).toContain(`<p:cNvPr id="4" name="${TITLE_SHAPE_NAME}"></p:cNvPr><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="title"/></p:nvPr>`);
+    expect(out).toContain(shape('Text 1', 3));
+    expect(out.match(/<p:ph /g)).toHaveLength(1);
+  });
+
+  it('marks nothing on a slide without a title box', async () => {
+    const xml = slide(shape('Text 1') + shape('Slide Subtitle', 3));
+    const { text } = await finish({ ...MINIMAL, 'ppt/slides/slide1.xml': xml });
+    expect(text('ppt/slides/slide1.xml')).not.toContain('<p:ph');
+  });
+});
+
+describe('slides: indented paragraphs without a bullet', () => {
+  const placeholder = `<a:buSzPct val="100000"/><a:buChar char="&#x${NO_BULLET_CODE};"/>`;
+
+  it('replace the placeholder bullet by buNone and set the first-line indent to 0, keeping the margin', async () => {
+    const unbulleted = `<a:p><a:pPr marL="457200" indent="-457200">${placeholder}</a:pPr><a:r><a:t>indented</a:t></a:r></a:p>`;
+    const bulleted = '<a:p><a:pPr marL="342900" indent="-342900"><a:buSzPct val="100000"/><a:buChar char="&#x2022;"/></a:pPr><a:r><a:t>bullet</a:t></a:r></a:p>';
+    const { text } = await finish({ ...MINIMAL, 'ppt/slides/slide1.xml': slide(unbulleted + bulleted) });
+    const out = text('ppt/slides/slide1.xml');
+    expect(out).toContain('<a:p><a:pPr marL="457200" indent="0"><a:buNone/></a:pPr><a:r><a:t>indented</a:t></a:r></a:p>');
+    expect(out).toContain(bulleted);
+    expect(out).not.toContain(`&#x${NO_BULLET_CODE};`);
+  });
+
+  it('leave a slide without the placeholder as it is', async () => {
+    const xml = slide('<a:p><a:pPr marL="342900" indent="-342900"><a:buChar char="&#x2022;"/></a:pPr><a:r><a:t>x</a:t></a:r></a:p>');
+    const { text } = await finish({ ...MINIMAL, 'ppt/slides/slide1.xml': xml });
+    expect(text('ppt/slides/slide1.xml')).toBe(xml);
+  });
+});
+
+describe('slides: figure alt texts', () => {
+  it('write the figure\'s alt text as the descr of each of its shapes, escaped, replacing any there was', async () => {
+    expect(FIGURE_SHAPE_PREFIX).toBe('Figure ');
+    const xml = slide(
+      '<p:sp><p:nvSpPr><p:cNvPr id="5" name="Figure timeline-1"></p:cNvPr></p:nvSpPr></p:sp>' +
+        '<p:pic><p:nvPicPr><p:cNvPr id="6" name="Figure map-1" descr="old text"/></p:nvPicPr></p:pic>' +
+        '<p:sp><p:nvSpPr><p:cNvPr id="7" name="Figure timeline-1"></p:cNvPr></p:nvSpPr></p:sp>' +
+        '<p:sp><p:nvSpPr><p:cNvPr id="8" name="Text 3"></p:cNvPr></p:nvSpPr></p:sp>',
+    );
+    const altTexts = { 'timeline-1': 'Timeline (2): 2022 — "war" & <more>', 'map-1': 'Places (1): Minsk' };
+    const { text } = await finish({ ...MINIMAL, 'ppt/slides/slide1.xml': xml }, { altTexts });
+    const out = text('ppt/slides/slide1.xml');
+    const escaped = 'Timeline (2): 2022 — &quot;war&quot; &amp; &lt;more&gt;';
+    expect(out).toContain(`<p:cNvPr id="5" name="Figure timeline-1" descr="${escaped}">`);
+    expect(out).toContain(`<p:cNvPr id="7" name="Figure timeline-1" descr="${escaped}">`);
+    expect(out).toContain('<p:cNvPr id="6" name="Figure map-1" descr="Places (1): Minsk"/>');
+    expect(out).not.toContain('old text');
+    expect(out).toContain('<p:cNvPr id="8" name="Text 3"></p:cNvPr>');
+  });
+
+  it('give a figure without an alt text an empty descr', async () => {
+    const xml = slide('<p:sp><p:nvSpPr><p:cNvPr id="5" name="Figure unknown"></p:cNvPr></p:nvSpPr></p:sp>');
+    const { text } = await finish({ ...MINIMAL, 'ppt/slides/slide1.xml': xml });
+    expect(text('ppt/slides/slide1.xml')).toContain('<p:cNvPr id="5" name="Figure unknown" descr="">');
+  });
+});
+
+describe('slides and notes: the language of the runs', () => {
+  const runs = '<a:r><a:rPr lang="en-US" sz="2400"/><a:t>x</a:t></a:r><a:endParaRPr lang="en-US"/>';
+
+  it.each([
+    ['en', 'en-GB'],
+    ['be', 'be-BY'],
+    ['uk', 'uk-UA'],
+    ['ru', 'ru-RU'],
+  ])('%s runs are marked %s in slides and notes', async (lang, office) => {
+    const { text } = await finish({ ...MINIMAL, 'ppt/slides/slide1.xml': slide(`<a:p>${runs}</a:p>`), 'ppt/notesSlides/notesSlide1.xml': `<p:notes>${runs}</p:notes>` }, { lang });
+    for (const part of ['ppt/slides/slide1.xml', 'ppt/notesSlides/notesSlide1.xml']) {
+      expect(text(part), part).not.toContain('lang="en-US"');
+      expect(text(part).match(new RegExp(`lang="${office}"`, 'g')), part).toHaveLength(2);
+    }
+  });
+
+  it('leaves the masters and layouts in en-US', async () => {
+    const master = `<p:sldMaster>${runs}</p:sldMaster>`;
+    const { text } = await finish({ ...MINIMAL, 'ppt/slideMasters/slideMaster1.xml': master }, { lang: 'ru' });
+    expect(text('ppt/slideMasters/slideMaster1.xml')).toBe(master);
+  });
+});

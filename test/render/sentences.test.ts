@@ -1,0 +1,83 @@
+// Tests src/render/sentences.ts: a paragraph split into trimmed sentences by Unicode rules (splitSentences), and its first sentence (firstSentence).
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { firstSentence, splitSentences } from '../../src/render/sentences.js';
+
+describe('splitSentences', () => {
+  it('splits after . ! ? followed by a space and a capital, and trims each sentence', () => {
+    expect(splitSentences('The consulate opened. Was it legal? No!  It was not.')).toEqual(['The consulate opened.', 'Was it legal?', 'No!', 'It was not.']);
+  });
+
+  it('keeps a closing quotation mark with its sentence', () => {
+    expect(splitSentences('He said “Stop.” Then he left.')).toEqual(['He said “Stop.”', 'Then he left.']);
+    expect(splitSentences('Ён сказаў: «Не!» Потым пайшоў.', 'be')).toEqual(['Ён сказаў: «Не!»', 'Потым пайшоў.']);
+  });
+
+  it('does not split inside a decimal number, or at a full stop followed by lower case', () => {
+    expect(splitSentences('It cost 3.5 million. See U.S. policy here.')).toEqual(['It cost 3.5 million.', 'See U.S. policy here.']);
+    expect(splitSentences('They met, e.g. in Minsk, twice.')).toEqual(['They met, e.g. in Minsk, twice.']);
+  });
+
+  it('keeps runs of marks together ("Wow!!", "Really?!")', () => {
+    expect(splitSentences('Wow!! Really?! The end')).toEqual(['Wow!!', 'Really?!', 'The end']);
+  });
+
+  it('ends a sentence at a line break', () => {
+    expect(splitSentences('A line without a full stop\nAnother line')).toEqual(['A line without a full stop', 'Another line']);
+  });
+
+  it('splits Cyrillic text in every language the same way', () => {
+    const text = 'Консульство открылось в 2023 году. Оно работает? Да!';
+    for (const lang of ['ru', 'uk', 'be', 'en']) expect(splitSentences(text, lang), lang).toEqual(['Консульство открылось в 2023 году.', 'Оно работает?', 'Да!']);
+  });
+
+  it('gives no sentences for empty or blank text', () => {
+    expect(splitSentences('')).toEqual([]);
+    expect(splitSentences('  \n\t ')).toEqual([]);
+  });
+
+  it('loses no character but whitespace, and gives no blank sentence (property)', () => {
+    const unit = fc.constantFrom('a', 'B', 'я', 'Ж', '1', ' ', ' ', '.', '!', '?', '…', '“', '”', '«', '»', '\n', ',', '\u00A0');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 80 }), fc.constantFrom('en', 'be', 'uk', 'ru'), (text, lang) => {
+        const sentences = splitSentences(text, lang);
+        const squeeze = (s: string) => s.replace(/\s+/g, '');
+        expect(squeeze(sentences.join(''))).toBe(squeeze(text));
+        for (const s of sentences) {
+          expect(s.length).toBeGreaterThan(0);
+          expect(s).toBe(s.trim());
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('firstSentence', () => {
+  it('gives the first of several sentences', () => {
+    expect(firstSentence('The consulate opened in 2023. It issues passports. Nobody asked Kyiv.')).toBe('The consulate opened in 2023.');
+  });
+
+  it('gives the whole text when it is one sentence, with or without a full stop', () => {
+    expect(firstSentence('Cooperation kept out of sight')).toBe('Cooperation kept out of sight');
+    expect(firstSentence('One sentence only.')).toBe('One sentence only.');
+  });
+
+  it('trims the sentence it gives', () => {
+    expect(firstSentence('   Leading spaces.   Then more.')).toBe('Leading spaces.');
+  });
+
+  it('gives blank text back as it is, having no sentence to give', () => {
+    expect(firstSentence('   ')).toBe('   ');
+    expect(firstSentence('')).toBe('');
+  });
+
+  it('is the first element of splitSentences (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'B', ' ', '.', '?', 'Ж', '\n'), minLength: 1, maxLength: 40 }), (text) => {
+        const sentences = splitSentences(text);
+        expect(firstSentence(text)).toBe(sentences.length > 0 ? sentences[0] : text);
+      }),
+    );
+  });
+});
