@@ -52,10 +52,9 @@ interface Built {
   dir: string;
   result: BuildResult;
   deck: PptxParts;
-  /** The slide frames, laid out again from the built article exactly as src/build/pipeline.ts lays them out. */
+  /** The slide frames, laid out again from the built article exactly as src/pipeline/build.ts lays them out. */
   frames: Frame[];
   path: (name: string) => string;
-  buildMs: number;
 }
 
 const fonts = new FontRegistry();
@@ -73,29 +72,26 @@ function build(c: Case): Promise<Built> {
   let promise = builds.get(c);
   if (!promise) {
     promise = (async () => {
-      const started = performance.now();
       const result = await buildFile(c.file, { ...c.options, sourceDateEpoch: EPOCH });
-      const buildMs = performance.now() - started;
       const dir = join(root, c.name.replace(/[^a-z0-9]+/gi, '-'));
       writeDocuments(dir, result.documents);
       const path = (name: string) => join(dir, name);
-      return { dir, result, deck: await pptxParts(path('slides.pptx')), frames: slideFrames(result.article, c.options), path, buildMs };
+      return { dir, result, deck: await pptxParts(path('slides.pptx')), frames: slideFrames(result.article, c.options), path };
     })();
     builds.set(c, promise);
   }
   return promise;
 }
 
-const renderings = new Map<Case, Promise<{ pages: WordPage[]; ms: number }>>();
+const renderings = new Map<Case, Promise<{ pages: WordPage[] }>>();
 /** LibreOffice's PDF of the deck (its font descriptors given the real ascent and descent), as pdftotext's words. */
-function libreOffice(c: Case): Promise<{ pages: WordPage[]; ms: number }> {
+function libreOffice(c: Case): Promise<{ pages: WordPage[] }> {
   let promise = renderings.get(c);
   if (!promise) {
     promise = (async () => {
       const built = await build(c);
-      const started = performance.now();
       const pdf = await convertWithLibreOffice(built.path('slides.pptx'), join(built.dir, 'libreoffice'));
-      return { pages: await pdfWords(withRealFontMetrics(pdf)), ms: performance.now() - started };
+      return { pages: await pdfWords(withRealFontMetrics(pdf)) };
     })();
     renderings.set(c, promise);
   }
@@ -221,7 +217,6 @@ describe('line breaks: the layout against LibreOffice, box by box, over the seed
   });
 
   it.runIf(!noLibreOffice)(`LibreOffice sets as many lines as the layout in ≥ ${AGREEMENT * 100} % of text boxes and table cells, and never more than a box has room for ${noLibreOffice ?? ''}`, async () => {
-    const started = performance.now();
     const decks = await Promise.all(cases.map(async (c) => ({ c, built: await build(c), rendering: await libreOffice(c) })));
     const report = decks.map(({ c, built, rendering }) => {
       const { boxes, mismatches } = lineCounts(built.deck, built.frames, rendering.pages);
@@ -238,8 +233,6 @@ describe('line breaks: the layout against LibreOffice, box by box, over the seed
         otherBreaks: boxes.filter((b) => !b.sameBreaks && b.ours === b.theirs).map((b) => `slide ${b.slide} ${b.label}: layout ${JSON.stringify(b.planned)}, LibreOffice ${JSON.stringify(b.rendered)}`),
         overflowing: boxes.filter((b) => b.theirs > b.capacity).map(show),
         differences: differ.map(show),
-        buildMs: Math.round(built.buildMs),
-        libreOfficeMs: Math.round(rendering.ms),
       };
     });
     const boxes = report.reduce((n, r) => n + r.boxes, 0);
@@ -247,7 +240,7 @@ describe('line breaks: the layout against LibreOffice, box by box, over the seed
     const rate = agree / boxes;
     const sameBreaks = report.reduce((n, r) => n + r.sameBreaks, 0);
     const file = join(root, 'line-agreement.json');
-    const summary = { boxes, agree, rate, sameBreaks, decks: report, ms: Math.round(performance.now() - started) };
+    const summary = { boxes, agree, rate, sameBreaks, decks: report };
     writeFileSync(file, JSON.stringify(summary, null, 2));
     if (process.env.BRIEFKIT_STRESS_REPORT) writeFileSync(process.env.BRIEFKIT_STRESS_REPORT, JSON.stringify(summary, null, 2));
     console.log(
@@ -257,13 +250,14 @@ describe('line breaks: the layout against LibreOffice, box by box, over the seed
     expect(report.flatMap((r) => r.overflowing.map((o) => `${r.deck}: ${o}`))).toEqual([]);
     expect(rate).toBeGreaterThanOrEqual(AGREEMENT);
     expect(boxes).toBeGreaterThan(300);
-    // Where the breaks differ, LibreOffice fitted more on a line than the layout did, never less: the layout errs on the safe side.
+    // Where the breaks differ, LibreOffice fitted more on a line than the layout did (more words, or more letters of a word
+    // too long for its cell and cut between letters), never less: the layout errs on the safe side.
     const optimistic = decks.flatMap(({ c, built, rendering }) =>
       lineCounts(built.deck, built.frames, rendering.pages).boxes.filter((b) => !b.sameBreaks).flatMap((b) => {
         const k = b.planned.findIndex((line, i) => line !== b.rendered[i]);
         const ours = b.planned[k] ?? '';
         const theirs = b.rendered[k] ?? '';
-        return theirs.startsWith(`${ours} `) ? [] : [`${c.name}: slide ${b.slide} ${b.label}: layout "${ours}", LibreOffice "${theirs}"`];
+        return theirs.length > ours.length && theirs.startsWith(ours) ? [] : [`${c.name}: slide ${b.slide} ${b.label}: layout "${ours}", LibreOffice "${theirs}"`];
       }),
     );
     expect(optimistic).toEqual([]);

@@ -955,7 +955,7 @@ describe('22: an output folder that cannot be written: an error, earlier outputs
     for (const document of documents) expect(readFileSync(join(dir, document.name)).equals(document.bytes)).toBe(true);
   });
 
-  // Was a bug (src/build/write.ts): fixed; this keeps it fixed.
+  // Was a bug (src/pipeline/write.ts, then src/build/write.ts): fixed; this keeps it fixed.
   it('a folder where a document goes: exit 1, no stack trace, earlier outputs intact, no temporary file', async () => {
     const out = freshDir('rename-blocked');
     const dir = join(out, SEED_ID);

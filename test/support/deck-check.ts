@@ -1,6 +1,7 @@
 // A deck (its PPTX read back, its layout frames, renderings' words) in, verdicts out: which words stray from their box,
 // how many lines each box has in the layout and in a viewer's rendering, and whether two renderings show the same words.
 import type { Frame, TableItem, TextItem } from '../../src/layout/frame.js';
+import { placedItems } from './frames.js';
 import { describe as describeWord, lines, type Box, type PptxParagraph, type PptxParts, type PptxSlide, type Word, type WordPage } from './clients.js';
 
 /** Words may stick out of their box by this much (rounding, italic overhang); as in seed-deck.test.ts. */
@@ -137,8 +138,9 @@ export function pairRegions(parts: PptxParts, frames: Frame[]): { pairs: { slide
   parts.slides.forEach((slide, i) => {
     const frame = frames[i];
     if (!frame) return;
-    const texts = frame.items.filter((item): item is TextItem => item.kind === 'text');
-    const tables = frame.items.filter((item): item is TableItem => item.kind === 'table');
+    const items = placedItems(frame);
+    const texts = items.filter((item): item is TextItem => item.kind === 'text');
+    const tables = items.filter((item): item is TableItem => item.kind === 'table');
     if (texts.length !== slide.textBoxes.length) mismatches.push(`slide ${i + 1}: ${texts.length} text items in the frame, ${slide.textBoxes.length} text boxes in the PPTX`);
     if (tables.length !== slide.tables.length) mismatches.push(`slide ${i + 1}: ${tables.length} tables in the frame, ${slide.tables.length} in the PPTX`);
     for (const region of regionsOf(slide)) {

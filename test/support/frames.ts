@@ -44,3 +44,16 @@ export function lineBoxes(frame: Frame, fonts: FontRegistry): Box[] {
 export function intersects(a: Box, b: Box, tolerance = 0.5): boolean {
   return a.x + tolerance < b.x + b.w && b.x + tolerance < a.x + a.w && a.y + tolerance < b.y + b.h && b.y + tolerance < a.y + a.h;
 }
+
+/** The frame's items with the items of unscaled groups in their place, moved to frame coordinates (tables keep their cells relative). */
+export function placedItems(frame: Frame): FrameItem[] {
+  const out: FrameItem[] = [];
+  const visit = (item: FrameItem, dx: number, dy: number) => {
+    if (item.kind === 'group' && item.scale === 1) item.items.forEach((child) => visit(child, dx + item.x, dy + item.y));
+    else if (item.kind === 'rule') out.push({ ...item, x1: item.x1 + dx, x2: item.x2 + dx, y1: item.y1 + dy, y2: item.y2 + dy });
+    else if (item.kind === 'path') out.push({ ...item, subpaths: item.subpaths.map((sub) => sub.map(([x, y]) => [x + dx, y + dy] as [number, number])) });
+    else out.push({ ...item, x: item.x + dx, y: item.y + dy });
+  };
+  frame.items.forEach((item) => visit(item, 0, 0));
+  return out;
+}
