@@ -1,13 +1,52 @@
-// A paragraph in, its sentences out (Intl.Segmenter, so abbreviations and quotes follow Unicode rules).
+// A paragraph in, its sentences out (Intl.Segmenter, then rejoined after abbreviations and initials it takes for sentence ends).
 
 const segmenters = new Map<string, Intl.Segmenter>();
+
+/**
+ * Abbreviations that stand before a name or a number, not at the end of a sentence ("Dr. Jones", "г. Минск",
+ * "вул. Леніна"), matched as written (case matters: "No. 5" but "the answer was no."). V8's Segmenter has no ICU
+ * suppression lists, so a break after one of these, or after an initial ("А. Лукашенко"), is undone.
+ */
+const BEFORE_A_NAME: Record<string, string[]> = {
+  en: ['Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'Gen', 'Col', 'Lt', 'Sgt', 'Capt', 'Rev', 'Sen', 'Rep', 'Gov', 'Pres', 'St', 'Mt', 'No', 'Nos', 'vs', 'cf', 'approx', 'Jan', 'Feb', 'Mar', 'Apr', 'Aug', 'Sept', 'Sep', 'Oct', 'Nov', 'Dec'],
+  ru: ['г', 'гг', 'ул', 'пр', 'пл', 'обл', 'им', 'проф', 'акад', 'ген', 'см', 'ст', 'стр', 'рис'],
+  be: ['г', 'гг', 'вул', 'пр', 'пл', 'вобл', 'ім', 'праф', 'акад', 'ген', 'гл', 'ст'],
+  uk: ['м', 'вул', 'пр', 'пл', 'обл', 'ім', 'проф', 'акад', 'ген', 'див', 'ст'],
+};
+
+const patterns = new Map<string, RegExp>();
+function heldEnd(lang: string): RegExp {
+  let pattern = patterns.get(lang);
+  if (!pattern) {
+    const words = [...new Set([...(BEFORE_A_NAME[lang] ?? []), ...BEFORE_A_NAME.en!])].sort((a, b) => b.length - a.length);
+    // After a number the same letters end sentences ("в 2023 г.", "5 млн."): only a word or the start may stand before.
+    pattern = new RegExp(`(?:^|(?<![\\d\\s]\\s?\\d)(?<!\\d\\s?)[\\s(«“„"'])(?:${words.join('|')}|\\p{Lu})\\.$`, 'u');
+    patterns.set(lang, pattern);
+  }
+  return pattern;
+}
 
 export function splitSentences(text: string, lang = 'en'): string[] {
   let segmenter = segmenters.get(lang);
   if (!segmenter) segmenters.set(lang, (segmenter = new Intl.Segmenter(lang, { granularity: 'sentence' })));
-  return [...segmenter.segment(text)].map((s) => s.segment.trim()).filter((s) => s.length > 0);
+  const held = heldEnd(lang);
+  const out: string[] = [];
+  let pending = '';
+  for (const { segment } of segmenter.segment(text)) {
+    const joined = pending + segment;
+    // A line break ends a sentence whatever stands before it.
+    if (!/[\n\r\u2028\u2029]\s*$/.test(joined) && held.test(joined.trimEnd())) {
+      pending = joined;
+      continue;
+    }
+    pending = '';
+    const sentence = joined.trim();
+    if (sentence.length > 0) out.push(sentence);
+  }
+  if (pending.trim().length > 0) out.push(pending.trim());
+  return out;
 }
 
-export function firstSentence(text: string): string {
-  return splitSentences(text)[0] ?? text;
+export function firstSentence(text: string, lang = 'en'): string {
+  return splitSentences(text, lang)[0] ?? text;
 }

@@ -51,7 +51,7 @@ export function buildView(article: Article, buildEpochMs: number): ArticleView {
       title: section.heading ?? labels.overview,
       blocks: section.paragraphs.map(blockView),
       paragraphs: section.paragraphs.flatMap(blockTexts),
-      bullets: section.bullets ?? section.paragraphs.flatMap((block) => (typeof block === 'string' ? [firstSentence(block)] : blockTexts(block))),
+      bullets: section.bullets ?? section.paragraphs.flatMap((block) => (typeof block === 'string' ? [firstSentence(block, article.lang)] : blockTexts(block))),
     })),
     quotes: article.quotes.map((quote) => ({
       text: quote.text,

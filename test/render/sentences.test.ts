@@ -18,6 +18,20 @@ describe('splitSentences', () => {
     expect(splitSentences('They met, e.g. in Minsk, twice.')).toEqual(['They met, e.g. in Minsk, twice.']);
   });
 
+  // Was a bug (found by the mirror tests): V8's Segmenter broke after "Mr." and "Dr.", so an automatic slide bullet read "Mr.".
+  it('does not end a sentence at a title, an address abbreviation or an initial before a name', () => {
+    expect(splitSentences('Mr. Smith went to Washington. He met Dr. Jones! The answer was no. Then he left.')).toEqual(['Mr. Smith went to Washington.', 'He met Dr. Jones!', 'The answer was no.', 'Then he left.']);
+    expect(splitSentences('Он приехал в г. Минск. А. Лукашенко встретился с Д. Пушилиным.', 'ru')).toEqual(['Он приехал в г. Минск.', 'А. Лукашенко встретился с Д. Пушилиным.']);
+    expect(splitSentences('Консульство на вул. Шевченка. Воно працює.', 'uk')).toEqual(['Консульство на вул. Шевченка.', 'Воно працює.']);
+    expect(firstSentence('Mr. Smith went to Washington. Then he left.')).toBe('Mr. Smith went to Washington.');
+  });
+
+  it('still ends a sentence at the same letters after a number ("в 2023 г.", "5 млн.") and at a line break', () => {
+    expect(splitSentences('Это было в 2023 г. Потом всё изменилось.', 'ru')).toEqual(['Это было в 2023 г.', 'Потом всё изменилось.']);
+    expect(splitSentences('Бюджет составил 5 млн. Потом его урезали.', 'ru')).toEqual(['Бюджет составил 5 млн.', 'Потом его урезали.']);
+    expect(splitSentences('Signed by Dr.\nNext line')).toEqual(['Signed by Dr.', 'Next line']);
+  });
+
   it('keeps runs of marks together ("Wow!!", "Really?!")', () => {
     expect(splitSentences('Wow!! Really?! The end')).toEqual(['Wow!!', 'Really?!', 'The end']);
   });
