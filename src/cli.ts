@@ -1,9 +1,11 @@
 // Command-line arguments in, an exit code out: the only module that prints.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { BriefkitError, formatDiagnostic, type Diagnostic } from './diagnostics.js';
-import { build, PROJECT_ROOT, type BuildOptions } from './pipeline/build.js';
+import { PROJECT_ROOT, type BuildOptions } from './pipeline/build.js';
+import { buildMany } from './pipeline/batch.js';
 import { selectOutputs } from './pipeline/outputs.js';
 import { writeDocuments } from './pipeline/write.js';
 import { importArticle } from './import/import.js';
@@ -19,11 +21,14 @@ Usage:
   briefkit --help | --version
 
   build     builds each article: a data file (.yaml, .yml, .json) or a raw article (.txt, .md) imported on
-            the fly; without files, every data file in data/
+            the fly; a folder stands for its data files; without files, every data file in data/
   import    turns a raw article (text copied from a web page, or Markdown) into a data file to check and
             improve by hand; prints what it found, guessed and dropped, line by line
   -o        where import writes (default data/<id>.yaml); it never overwrites a file without --force
   --out     output folder (default: dist); each article goes to <out>/<id>/
+  -j, --jobs  articles built at once (default: the machine's cores); documents and their order are the same
+            as one by one
+  -q, --quiet  print errors only (no document lines, warnings, progress or summary)
   --only    a comma-separated subset of the outputs: briefing (briefing.pdf), deck (slides.pptx),
             deck-pdf (slides.pdf), handout (handout.pdf); default: all four
   --paper   paper of the briefing (default: the theme's, A4)
@@ -34,7 +39,40 @@ Environment:
   SOURCE_DATE_EPOCH  seconds since 1970; fixes every date written, for byte-identical builds
 `;
 
-export async function main(argv: string[], io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) }): Promise<number> {
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  /** Whether stderr is a terminal (a progress line is shown there). */
+  isTTY?: boolean;
+}
+
+/** A reader that closes our output (`briefkit build | head -1`) ends what we print, not the build: the documents are still written. */
+let stdoutClosed = false;
+let stderrClosed = false;
+const closedPipe = (mark: () => void) => (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  mark();
+};
+let listening = false;
+const processIo: CliIo = {
+  out: (text) => {
+    listen();
+    if (!stdoutClosed) process.stdout.write(text);
+  },
+  err: (text) => {
+    listen();
+    if (!stderrClosed) process.stderr.write(text);
+  },
+  isTTY: Boolean(process.stderr.isTTY) && !process.env.CI,
+};
+function listen(): void {
+  if (listening) return;
+  listening = true;
+  process.stdout.on('error', closedPipe(() => (stdoutClosed = true)));
+  process.stderr.on('error', closedPipe(() => (stderrClosed = true)));
+}
+
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const report = (diagnostics: Diagnostic[]) => diagnostics.forEach((d) => io.err(`${formatDiagnostic(d)}\n`));
   let parsed;
   try {
@@ -47,6 +85,8 @@ export async function main(argv: string[], io = { out: (s: string) => process.st
         aspect: { type: 'string' },
         handout: { type: 'string' },
         only: { type: 'string' },
+        jobs: { type: 'string', short: 'j' },
+        quiet: { type: 'boolean', short: 'q' },
         lang: { type: 'string' },
         force: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -83,23 +123,40 @@ export async function main(argv: string[], io = { out: (s: string) => process.st
 
   try {
     const options = buildOptions(values);
-    const inputs = files.length > 0 ? files : defaultInputs();
+    const inputs = files.length > 0 ? expandFolders(files) : defaultInputs();
     const outRoot = values.out ?? 'dist';
-    let failed = false;
-    for (const file of inputs) {
+    const jobs = values.jobs === undefined ? availableParallelism() : positiveInteger(values.jobs, '--jobs');
+    const started = Date.now();
+    const progress = !values.quiet && io.isTTY && inputs.length > 1;
+    const entries = await buildMany(inputs, options, {
+      jobs,
+      onDone: progress ? (entry, done, total) => io.err(`\r\u001b[K[${done}/${total}] ${entry.failed ? 'failed' : 'built'} ${basename(entry.file)}`) : undefined,
+    });
+    if (progress) io.err('\r\u001b[K');
+    let failed = 0;
+    let written = 0;
+    for (const entry of entries) {
+      report(values.quiet ? entry.diagnostics.filter((d) => d.severity === 'error') : entry.diagnostics);
+      if (entry.failed || !entry.documents || entry.id === undefined) {
+        failed++;
+        continue;
+      }
       try {
-        const result = await build(file, options);
-        report(result.diagnostics);
-        for (const path of writeDocuments(join(outRoot, result.article.id), result.documents)) {
-          io.out(`${relative(process.cwd(), path) || path}  ${formatSize(statSync(path).size)}\n`);
+        for (const path of writeDocuments(join(outRoot, entry.id), entry.documents)) {
+          written++;
+          if (!values.quiet) io.out(`${relative(process.cwd(), path) || path}  ${formatSize(statSync(path).size)}\n`);
         }
       } catch (error) {
         if (!(error instanceof BriefkitError)) throw error;
         report(error.diagnostics);
-        failed = true;
+        failed++;
       }
     }
-    return failed ? 1 : 0;
+    if (inputs.length > 1 && !values.quiet) {
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      io.err(`${inputs.length} articles, ${written} documents, ${failed} failed, ${seconds} s${failed > 0 ? `: ${entries.filter((e) => e.failed).map((e) => e.file).join(', ')}` : ''}\n`);
+    }
+    return failed > 0 ? 1 : 0;
   } catch (error) {
     if (error instanceof BriefkitError) {
       report(error.diagnostics);
@@ -153,6 +210,22 @@ function buildOptions(values: { paper?: string; aspect?: string; handout?: strin
     options.sourceDateEpoch = Number(epoch);
   }
   return options;
+}
+
+function positiveInteger(text: string, flag: string): number {
+  if (!/^[1-9]\d{0,3}$/.test(text)) throw new BriefkitError([{ severity: 'error', rule: 'cli', path: flag, message: `expected a whole number from 1, got "${text}"` }]);
+  return Number(text);
+}
+
+/** A folder among the inputs stands for its data files, in name order. */
+function expandFolders(files: string[]): string[] {
+  return files.flatMap((file) => (existsSync(file) && statSync(file).isDirectory() ? dataFilesIn(file) : [file]));
+}
+
+function dataFilesIn(dir: string): string[] {
+  const inputs = readdirSync(dir).filter((name) => /\.(ya?ml|json)$/i.test(name)).sort().map((name) => join(dir, name));
+  if (inputs.length === 0) throw new BriefkitError([{ severity: 'error', file: dir, rule: 'input-missing', message: 'no article files (.yaml, .yml, .json) in this folder' }]);
+  return inputs;
 }
 
 function defaultInputs(): string[] {

@@ -11,7 +11,19 @@ export interface EdtfRange {
 
 const finite = (n: number): number | null => (Number.isFinite(n) ? n : null);
 
+/** Parsed once per string: a build asks for the same few dates many times (sorting, scales, alt texts). */
+const ranges = new Map<string, EdtfRange | null>();
+
 export function parseEdtf(value: string): EdtfRange | null {
+  let range = ranges.get(value);
+  if (range === undefined) {
+    range = parseUncached(value);
+    if (ranges.size < 10_000) ranges.set(value, range);
+  }
+  return range === null ? null : { ...range };
+}
+
+function parseUncached(value: string): EdtfRange | null {
   let parsed: { min: number; max: number; approximate?: { value: number } };
   try {
     parsed = (edtf as unknown as (s: string) => typeof parsed)(value);
@@ -37,7 +49,17 @@ export function edtfSortKey(value: string): number {
 const DAY_MS = 86_400_000;
 
 /** The first instant of an interval's end date ("../2022-02-24" → 24 Feb 2022 00:00 UTC), when the value is an interval. */
+const endStarts = new Map<string, number | null>();
 function endDateStart(value: string): number | null {
+  let start = endStarts.get(value);
+  if (start === undefined) {
+    start = endDateStartUncached(value);
+    if (endStarts.size < 10_000) endStarts.set(value, start);
+  }
+  return start;
+}
+
+function endDateStartUncached(value: string): number | null {
   try {
     const upper = (edtf as unknown as (s: string) => { upper?: { min?: number } })(value).upper;
     return typeof upper?.min === 'number' && Number.isFinite(upper.min) ? upper.min : null;
