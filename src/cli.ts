@@ -128,33 +128,39 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     const jobs = values.jobs === undefined ? availableParallelism() : positiveInteger(values.jobs, '--jobs');
     const started = Date.now();
     const progress = !values.quiet && io.isTTY && inputs.length > 1;
-    const entries = await buildMany(inputs, options, {
-      jobs,
-      onDone: progress ? (entry, done, total) => io.err(`\r\u001b[K[${done}/${total}] ${entry.failed ? 'failed' : 'built'} ${basename(entry.file)}`) : undefined,
-    });
-    if (progress) io.err('\r\u001b[K');
     let failed = 0;
     let written = 0;
-    for (const entry of entries) {
-      report(values.quiet ? entry.diagnostics.filter((d) => d.severity === 'error') : entry.diagnostics);
-      if (entry.failed || !entry.documents || entry.id === undefined) {
-        failed++;
-        continue;
-      }
-      try {
-        for (const path of writeDocuments(join(outRoot, entry.id), entry.documents)) {
-          written++;
-          if (!values.quiet) io.out(`${relative(process.cwd(), path) || path}  ${formatSize(statSync(path).size)}\n`);
+    const failures: string[] = [];
+    const clearProgress = () => progress && io.err('\r\u001b[K');
+    // Each article is written and printed in input order as soon as it and those before it are done.
+    await buildMany(inputs, options, {
+      jobs,
+      keepDocuments: false,
+      onProgress: progress ? (entry, done, total) => io.err(`\r\u001b[K[${done}/${total}] ${entry.failed ? 'failed' : 'built'} ${basename(entry.file)}`) : undefined,
+      onEntry: (entry) => {
+        clearProgress();
+        report(values.quiet ? entry.diagnostics.filter((d) => d.severity === 'error') : entry.diagnostics);
+        const fail = () => {
+          failed++;
+          failures.push(entry.file);
+        };
+        if (entry.failed || !entry.documents || entry.id === undefined) return fail();
+        try {
+          for (const path of writeDocuments(join(outRoot, entry.id), entry.documents)) {
+            written++;
+            if (!values.quiet) io.out(`${relative(process.cwd(), path) || path}  ${formatSize(statSync(path).size)}\n`);
+          }
+        } catch (error) {
+          if (!(error instanceof BriefkitError)) throw error;
+          report(error.diagnostics);
+          fail();
         }
-      } catch (error) {
-        if (!(error instanceof BriefkitError)) throw error;
-        report(error.diagnostics);
-        failed++;
-      }
-    }
+      },
+    });
+    clearProgress();
     if (inputs.length > 1 && !values.quiet) {
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      io.err(`${inputs.length} articles, ${written} documents, ${failed} failed, ${seconds} s${failed > 0 ? `: ${entries.filter((e) => e.failed).map((e) => e.file).join(', ')}` : ''}\n`);
+      io.err(`${inputs.length} articles, ${written} documents, ${failed} failed, ${seconds} s${failed > 0 ? `: ${failures.join(', ')}` : ''}\n`);
     }
     return failed > 0 ? 1 : 0;
   } catch (error) {

@@ -2,6 +2,7 @@
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { BriefkitError, type Diagnostic } from '../diagnostics.js';
 import { build, type BuildOptions, type BuiltDocument } from './build.js';
+import { readArticle } from './input.js';
 
 export interface BatchEntry {
   file: string;
@@ -16,8 +17,15 @@ export interface BatchEntry {
 export interface BatchOptions {
   /** Workers to build on; 1 builds in this thread. */
   jobs: number;
-  /** Called as each article finishes (in the order they finish). */
-  onDone?: (entry: BatchEntry, done: number, total: number) => void;
+  /**
+   * Called for each article in the files' order, as soon as it and every article before it are done (so a caller can
+   * write and print as the batch goes, and the documents need not be held until the end).
+   */
+  onEntry?: (entry: BatchEntry, index: number) => void;
+  /** Called as each article finishes, in the order they finish (for a progress line). */
+  onProgress?: (entry: BatchEntry, done: number, total: number) => void;
+  /** Keep each entry's documents in the returned list (default true); a caller that writes them in onEntry says false. */
+  keepDocuments?: boolean;
 }
 
 /** One article, never throwing for a user's mistake: its errors come back as diagnostics. */
@@ -32,42 +40,74 @@ export async function buildOne(file: string, options: BuildOptions): Promise<Bat
 }
 
 /**
- * Builds every file, `jobs` at a time, and returns the entries in the files' order (the same documents as one by one).
- * Two articles with the same id would write the same folder: both fail, naming each other, and neither is returned
- * with documents.
+ * Builds every file, `jobs` at a time, and hands the entries over in the files' order (the same documents as one by
+ * one). Two articles with the same id would write the same folder: both fail, naming each other. Their ids are read
+ * (loaded, not built) while the workers build, so that no entry is handed over before every id is known.
  */
 export async function buildMany(files: string[], options: BuildOptions, batch: BatchOptions): Promise<BatchEntry[]> {
-  const entries = new Array<BatchEntry>(files.length);
+  const entries = new Array<BatchEntry | undefined>(files.length);
+  const handed: BatchEntry[] = [];
+  let duplicates: Map<string, string[]> | undefined;
   let done = 0;
+  let nextToHand = 0;
+  const handOver = () => {
+    if (!duplicates) return;
+    while (nextToHand < files.length && entries[nextToHand]) {
+      const entry = refuseDuplicate(entries[nextToHand]!, duplicates);
+      batch.onEntry?.(entry, nextToHand);
+      handed.push(batch.keepDocuments === false ? { ...entry, documents: undefined } : entry);
+      entries[nextToHand] = undefined; // its documents are the caller's now
+      nextToHand++;
+    }
+  };
   const finish = (index: number, entry: BatchEntry) => {
     entries[index] = entry;
-    batch.onDone?.(entry, ++done, files.length);
+    batch.onProgress?.(entry, ++done, files.length);
+    handOver();
   };
   const jobs = Math.max(1, Math.min(batch.jobs, files.length));
   if (jobs === 1) {
+    duplicates = duplicateIds(files);
     for (const [index, file] of files.entries()) finish(index, await buildOne(file, options));
   } else {
-    await onWorkers(files, options, jobs, finish);
+    const building = onWorkers(files, options, jobs, finish);
+    // Let the workers start before this thread reads the ids.
+    await new Promise((resolve) => setImmediate(resolve));
+    duplicates = duplicateIds(files);
+    handOver();
+    await building;
   }
-  return refuseDuplicateIds(entries);
+  return handed;
 }
 
-function refuseDuplicateIds(entries: BatchEntry[]): BatchEntry[] {
-  const byId = new Map<string, BatchEntry[]>();
-  for (const entry of entries) if (entry.id !== undefined && !entry.failed) byId.set(entry.id, [...(byId.get(entry.id) ?? []), entry]);
-  return entries.map((entry) => {
-    const same = entry.id !== undefined && !entry.failed ? byId.get(entry.id)! : [];
-    if (same.length < 2) return entry;
-    const others = same.filter((other) => other !== entry).map((other) => other.file);
-    return {
-      file: entry.file, id: entry.id, failed: true,
-      diagnostics: [...entry.diagnostics, {
-        severity: 'error', file: entry.file, path: 'id', rule: 'duplicate-id',
-        message: `"${entry.id}" is also the id of ${others.join(', ')}: both would write ${entry.id}/, so neither was written`,
-        hint: 'give each article its own id',
-      }],
-    };
-  });
+/** id → the files that have it, for the ids more than one file has (a file that does not load has no id). */
+function duplicateIds(files: string[]): Map<string, string[]> {
+  const byId = new Map<string, string[]>();
+  for (const file of files) {
+    let id: string;
+    try {
+      id = readArticle(file).value.id;
+    } catch (error) {
+      if (error instanceof BriefkitError) continue;
+      throw error;
+    }
+    byId.set(id, [...(byId.get(id) ?? []), file]);
+  }
+  return new Map([...byId].filter(([, same]) => same.length > 1));
+}
+
+function refuseDuplicate(entry: BatchEntry, duplicates: Map<string, string[]>): BatchEntry {
+  const same = entry.id !== undefined && !entry.failed ? duplicates.get(entry.id) : undefined;
+  if (!same) return entry;
+  const others = same.filter((_, index) => index !== same.indexOf(entry.file));
+  return {
+    file: entry.file, id: entry.id, failed: true,
+    diagnostics: [...entry.diagnostics, {
+      severity: 'error', file: entry.file, path: 'id', rule: 'duplicate-id',
+      message: `"${entry.id}" is also the id of ${others.join(', ')}: both would write ${entry.id}/, so neither was written`,
+      hint: 'give each article its own id',
+    }],
+  };
 }
 
 interface Job {

@@ -83,11 +83,23 @@ describe('briefkit build with many articles', () => {
 });
 
 describe('buildMany (in this thread)', () => {
+  it('refuses duplicate ids before handing over either article, naming the other file', async () => {
+    const { dir } = batchFolder();
+    const entries = await buildMany([join(dir, 'a.yaml'), join(dir, 'b.yaml'), join(dir, 'a.yaml')], { sourceDateEpoch: 0, only: ['briefing'] }, { jobs: 1, keepDocuments: false });
+    expect(entries.map((e) => e.failed)).toEqual([true, false, true]);
+    expect(entries[0]!.diagnostics.at(-1)).toMatchObject({ rule: 'duplicate-id', path: 'id' });
+    expect(entries.every((e) => e.documents === undefined)).toBe(true);
+  });
+
   it('returns entries in input order, failures as diagnostics, and reports each one done', async () => {
     const { dir } = batchFolder();
     const seen: string[] = [];
-    const entries = await buildMany([join(dir, 'e.yaml'), join(dir, 'b.yaml')], { sourceDateEpoch: 0, only: ['briefing'] }, { jobs: 1, onDone: (entry, done, total) => seen.push(`${done}/${total}`) });
+    const handed: number[] = [];
+    const entries = await buildMany([join(dir, 'e.yaml'), join(dir, 'b.yaml')], { sourceDateEpoch: 0, only: ['briefing'] }, {
+      jobs: 1, onProgress: (entry, done, total) => seen.push(`${done}/${total}`), onEntry: (entry, index) => handed.push(index),
+    });
     expect(seen).toEqual(['1/2', '2/2']);
+    expect(handed).toEqual([0, 1]);
     expect(entries.map((e) => [e.failed, e.id, e.documents?.map((d) => d.name)])).toEqual([[true, undefined, undefined], [false, 'second-article', ['briefing.pdf']]]);
     expect(entries[0]!.diagnostics[0]).toMatchObject({ severity: 'error', rule: 'yaml-syntax' });
   });
