@@ -15,14 +15,18 @@ export function pdfFont(face: Face): fontkit.Font {
   let unshaped = unshapedFonts.get(face);
   if (!unshaped) {
     const font = face.font;
+    // fontkit shares one glyph object per id, carrying the code points of whichever call made it first (none, for a
+    // component of a composite glyph); each code point gets a glyph of its own, made once, so every PDF writes a right
+    // ToUnicode map.
+    const byCodePoint = new Map<number, fontkit.Glyph>();
+    const glyphFor = (codePoint: number): fontkit.Glyph => {
+      let glyph = byCodePoint.get(codePoint);
+      if (!glyph) byCodePoint.set(codePoint, (glyph = Object.create(font.glyphForCodePoint(codePoint), { codePoints: { value: [codePoint] } }) as fontkit.Glyph));
+      return glyph;
+    };
     const layout = (text: string) => {
       const glyphs = [];
-      // fontkit shares one glyph object per id, carrying the code points of whichever call made it first (none, for a
-      // component of a composite glyph); each drawn glyph gets its own, so every PDF writes a right ToUnicode map.
-      for (const ch of text) {
-        const codePoint = ch.codePointAt(0)!;
-        glyphs.push(Object.create(font.glyphForCodePoint(codePoint), { codePoints: { value: [codePoint] } }) as fontkit.Glyph);
-      }
+      for (const ch of text) glyphs.push(glyphFor(ch.codePointAt(0)!));
       const positions = glyphs.map((glyph) => ({ xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 }));
       return { glyphs, positions, advanceWidth: positions.reduce((sum, p) => sum + p.xAdvance, 0) };
     };
