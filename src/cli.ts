@@ -223,9 +223,9 @@ function positiveInteger(text: string, flag: string): number {
   return Number(text);
 }
 
-/** A folder among the inputs stands for its data files, in name order. */
+/** A folder among the inputs stands for its data files, in name order (a folder named like an article file stays, and is refused as one). */
 function expandFolders(files: string[]): string[] {
-  return files.flatMap((file) => (existsSync(file) && statSync(file).isDirectory() ? dataFilesIn(file) : [file]));
+  return files.flatMap((file) => (existsSync(file) && statSync(file).isDirectory() && !/\.(ya?ml|json|txt|text|md|markdown)$/i.test(file) ? dataFilesIn(file) : [file]));
 }
 
 function dataFilesIn(dir: string): string[] {

@@ -65,7 +65,8 @@ export async function buildMany(files: string[], options: BuildOptions, batch: B
     batch.onProgress?.(entry, ++done, files.length);
     handOver();
   };
-  const jobs = Math.max(1, Math.min(batch.jobs, files.length));
+  // Workers run this module compiled (lib/ or the bundle); run from its TypeScript source (the tests), it builds here.
+  const jobs = import.meta.url.endsWith('.ts') ? 1 : Math.max(1, Math.min(batch.jobs, files.length));
   if (jobs === 1) {
     duplicates = duplicateIds(files);
     for (const [index, file] of files.entries()) finish(index, await buildOne(file, options));
