@@ -1,6 +1,7 @@
 // Command-line arguments in, an exit code out: the only module that prints.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { z } from 'zod';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { BriefkitError, formatDiagnostic, type Diagnostic } from './diagnostics.js';
@@ -10,7 +11,7 @@ import { selectOutputs } from './pipeline/outputs.js';
 import { writeDocuments } from './pipeline/write.js';
 import { importArticle } from './import/import.js';
 import { articleYaml } from './import/to-yaml.js';
-import { decodeUtf8, parseArticle, readInput } from './load/load.js';
+import { decodeUtf8, parseArticle, parseValidated, readInput } from './load/load.js';
 import { SUPPORTED_LANGS, type Article } from './model/article.js';
 
 const HELP = `briefkit — an analytical article in, a PDF briefing, a PPTX deck and a handout out
@@ -19,6 +20,8 @@ Usage:
   briefkit build [files…] [--out dir] [--only outputs] [--paper a4|letter] [--aspect 16:9|4:3] [--handout lines|notes]
   briefkit import article.txt [-o data/<id>.yaml] [--lang en|be|uk|ru] [--force]
   briefkit --help | --version
+
+  briefkit theme init DIR [--force]
 
   build     builds each article: a data file (.yaml, .yml, .json) or a raw article (.txt, .md) imported on
             the fly; a folder stands for its data files; without files, every data file in data/
@@ -29,11 +32,19 @@ Usage:
   -j, --jobs  articles built at once (default: the machine's cores); documents and their order are the same
             as one by one
   -q, --quiet  print errors only (no document lines, warnings, progress or summary)
+  --theme   an office's theme folder: theme.yaml with what differs from the default (colours, sizes,
+            marking, labels), templates/ overriding any template or partial by file name
+  --templates  a folder of templates overriding the defaults by file name
   --only    a comma-separated subset of the outputs: briefing (briefing.pdf), deck (slides.pptx),
             deck-pdf (slides.pdf), handout (handout.pdf); default: all four
   --paper   paper of the briefing (default: the theme's, A4)
   --aspect  slide shape (default: the theme's, 16:9)
   --handout lines: three slides a page with ruled note lines (default); notes: slides with their speaker notes
+
+  theme init  writes a starter theme folder: theme.yaml (the default theme, commented) and templates/
+
+A project file briefkit.config.yaml in the current folder may set theme, templates, out, paper, aspect,
+handout and jobs (paths relative to it); options on the command line win.
 
 Environment:
   SOURCE_DATE_EPOCH  seconds since 1970; fixes every date written, for byte-identical builds
@@ -85,6 +96,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         aspect: { type: 'string' },
         handout: { type: 'string' },
         only: { type: 'string' },
+        theme: { type: 'string' },
+        templates: { type: 'string' },
         jobs: { type: 'string', short: 'j' },
         quiet: { type: 'boolean', short: 'q' },
         lang: { type: 'string' },
@@ -116,16 +129,27 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       return 1;
     }
   }
+  if (command === 'theme') {
+    try {
+      return themeInit(files, values, io);
+    } catch (error) {
+      if (!(error instanceof BriefkitError)) throw error;
+      report(error.diagnostics);
+      return 1;
+    }
+  }
   if (command !== 'build') {
     io.err(command ? `briefkit: unknown command "${command}"\n\n${HELP}` : HELP);
     return 1;
   }
 
   try {
-    const options = buildOptions(values);
+    const project = loadProjectFile(PROJECT_FILE);
+    const settings = { ...project, ...definedOnly(values) };
+    const options = buildOptions(settings);
     const inputs = files.length > 0 ? expandFolders(files) : defaultInputs();
-    const outRoot = values.out ?? 'dist';
-    const jobs = values.jobs === undefined ? availableParallelism() : positiveInteger(values.jobs, '--jobs');
+    const outRoot = settings.out ?? 'dist';
+    const jobs = settings.jobs === undefined ? availableParallelism() : positiveInteger(String(settings.jobs), '--jobs');
     const started = Date.now();
     const progress = !values.quiet && io.isTTY && inputs.length > 1;
     let failed = 0;
@@ -192,8 +216,10 @@ function runImport(files: string[], values: { out?: string; lang?: string; force
   return 0;
 }
 
-function buildOptions(values: { paper?: string; aspect?: string; handout?: string; only?: string }): BuildOptions {
+function buildOptions(values: { paper?: string; aspect?: string; handout?: string; only?: string; theme?: string; templates?: string }): BuildOptions {
   const options: BuildOptions = {};
+  if (values.theme !== undefined) options.theme = values.theme;
+  if (values.templates !== undefined) options.templates = values.templates;
   if (values.only !== undefined) {
     options.only = values.only.split(',').map((name) => name.trim()).filter((name) => name.length > 0);
     selectOutputs(options.only); // an unknown name fails here, before any article is read
@@ -217,6 +243,65 @@ function buildOptions(values: { paper?: string; aspect?: string; handout?: strin
   }
   return options;
 }
+
+const PROJECT_FILE = 'briefkit.config.yaml';
+
+const ProjectSchema = z.strictObject({
+  theme: z.string().min(1).optional(),
+  templates: z.string().min(1).optional(),
+  out: z.string().min(1).optional(),
+  paper: z.enum(['a4', 'letter']).optional(),
+  aspect: z.enum(['16:9', '4:3']).optional(),
+  handout: z.enum(['lines', 'notes']).optional(),
+  jobs: z.number().int().min(1).max(1024).optional(),
+});
+type ProjectSettings = z.output<typeof ProjectSchema>;
+
+/** briefkit.config.yaml of the current folder, when there is one, with its paths made relative to where it stands. */
+function loadProjectFile(file: string): Omit<ProjectSettings, 'jobs'> & { jobs?: string } {
+  if (!existsSync(file)) return {};
+  const settings = parseValidated(readFileSync(file, 'utf8'), file, ProjectSchema, 'project settings (theme, out, paper, aspect, handout, jobs)');
+  const base = dirname(file);
+  const path = (value: string | undefined) => (value === undefined ? undefined : isAbsolute(value) ? value : join(base, value));
+  return definedOnly({ ...settings, theme: path(settings.theme), templates: path(settings.templates), out: path(settings.out), jobs: settings.jobs === undefined ? undefined : String(settings.jobs) });
+}
+
+function definedOnly<T extends object>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+/** `briefkit theme init DIR`: the default theme, commented, and an empty templates/ folder, to edit. */
+function themeInit(args: string[], values: { force?: boolean }, io: CliIo): number {
+  const [action, dir, ...rest] = args;
+  if (action !== 'init' || dir === undefined || rest.length > 0) throw new BriefkitError([{ severity: 'error', rule: 'cli', message: 'usage: briefkit theme init DIR [--force]' }]);
+  const target = join(dir, 'theme.yaml');
+  if (existsSync(target) && !values.force) throw new BriefkitError([{ severity: 'error', file: target, rule: 'output-exists', message: 'already exists; it may hold your edits, so theme init does not overwrite it (use --force)' }]);
+  const defaults = readFileSync(join(PROJECT_ROOT, 'templates', 'theme.yaml'), 'utf8');
+  const text = `${THEME_HEADER}${defaults.replace(/^# The look of every document.*\n/, '')}${THEME_FOOTER}`;
+  mkdirSync(join(dir, 'templates', 'partials'), { recursive: true });
+  writeDocuments(dir, [{ name: 'theme.yaml', bytes: Buffer.from(text, 'utf8') }]);
+  io.out(`${target}\n${join(dir, 'templates')}${sep}\n`);
+  return 0;
+}
+
+const THEME_HEADER = `# A briefkit theme. Everything here is merged onto the default theme, key by key: delete what you do not change
+# (or leave it as it is). Colours are hex, sizes are points, font families are serif, sans or slides.
+# Use it with: briefkit build --theme <this folder>   (or theme: <folder> in briefkit.config.yaml)
+#
+# templates/ may hold your own briefing.md.hbs, slides.md.hbs or partials/<name>.md.hbs: each overrides the
+# default file of the same name (see the templates of the install and the README for the fields they may use).
+
+`;
+
+const THEME_FOOTER = `
+# A protective marking, at the top and the bottom of every page and slide (one line, at most 120 characters):
+# marking: "OFFICIAL — FOR INTERNAL USE"
+
+# Your own wording of any label, per language (en, be, uk, ru):
+# labels:
+#   en:
+#     keyPoints: Key judgements
+`;
 
 function positiveInteger(text: string, flag: string): number {
   if (!/^[1-9]\d{0,3}$/.test(text)) throw new BriefkitError([{ severity: 'error', rule: 'cli', path: flag, message: `expected a whole number from 1, got "${text}"` }]);

@@ -9,6 +9,7 @@ import { runsFromInlines, plainRuns, type RunBase } from './runs.js';
 import { columnWidths, measureRows } from './table.js';
 import { INSIDE_GROUP, type Frame, type FrameItem, type StructLevel, type Tag, type TextItem } from './frame.js';
 import { figureKind } from './figures/index.js';
+import { markingLine } from './marking.js';
 
 export const PAPER: Record<'a4' | 'letter', { width: number; height: number }> = {
   a4: { width: 595.28, height: 841.89 },
@@ -23,6 +24,8 @@ export interface BriefingOptions {
   footerLeft: string;
   /** "page {page} of {pages}" */
   pageOf: string;
+  /** A protective marking, at the top and the bottom of every page. */
+  marking?: string;
 }
 
 const MIN_LINES = 2; // orphans and widows
@@ -277,7 +280,7 @@ function paginate(flows: Flow[], ctx: PageContext): Frame[] {
     kind: 'page',
     width: paper.width,
     height: paper.height,
-    items: [...(index > 0 ? headerItems(ctx) : []), ...items, ...footerItems(ctx, index + 1, total)],
+    items: [...markingItems(ctx), ...(index > 0 ? headerItems(ctx) : []), ...items, ...footerItems(ctx, index + 1, total)],
     title: `page ${index + 1}`,
   }));
 }
@@ -337,4 +340,13 @@ function footerItems(ctx: PageContext, page: number, pages: number): FrameItem[]
     smallText(ctx.options.footerLeft, margins.left, y, width * 0.7, 'left', ctx, { artifact: 'Pagination' }),
     smallText(pageText, margins.left + width * 0.7, y, width * 0.3, 'right', ctx, { artifact: 'Pagination' }),
   ];
+}
+
+/** The marking centred above the running header and below the footer (every page, the first included). */
+function markingItems(ctx: PageContext): FrameItem[] {
+  const text = ctx.options.marking;
+  if (!text) return [];
+  const { margins, paper } = ctx;
+  const place = { x: margins.left, width: paper.width - margins.left - margins.right, family: ctx.theme.briefing.fonts.heading, sizePt: ctx.theme.briefing.sizes.small + 0.5, colour: ctx.colors.accent, fonts: ctx.fonts, lang: ctx.lang };
+  return [markingLine(text, { ...place, y: 16 }), markingLine(text, { ...place, y: paper.height - 26 })];
 }

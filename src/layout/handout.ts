@@ -5,6 +5,7 @@ import type { Frame, FrameItem, TextItem } from './frame.js';
 import { PAPER } from './briefing.js';
 import { layoutParagraph, type ParagraphLayout } from './text.js';
 import { plainRuns } from './runs.js';
+import { markingLine } from './marking.js';
 
 export interface HandoutOptions {
   paper: 'a4' | 'letter';
@@ -14,6 +15,8 @@ export interface HandoutOptions {
   /** "page {page} of {pages}" */
   pageOf: string;
   notesLabel: string;
+  /** A protective marking, at the top and the bottom of every page. */
+  marking?: string;
 }
 
 const MARGIN = 48;
@@ -30,7 +33,7 @@ export function layoutHandout(slides: Frame[], theme: Theme, fonts: FontRegistry
     width: paper.width,
     height: paper.height,
     title: `handout page ${index + 1}`,
-    items: [...chrome(theme, fonts, options, paper, index + 1, pages.length), ...items],
+    items: [...chrome(theme, fonts, options, paper, index + 1, pages.length), ...markingItems(theme, fonts, options, paper), ...items],
   }));
 }
 
@@ -126,4 +129,10 @@ function chrome(theme: Theme, fonts: FontRegistry, options: HandoutOptions, pape
     { kind: 'rule', x1: MARGIN, y1: MARGIN + 16, x2: MARGIN + width, y2: MARGIN + 16, colour: theme.colors.rule, width: 0.5, tag: { artifact: 'Pagination' } },
     line(options.pageOf.replace('{page}', String(page)).replace('{pages}', String(pages)), 'right', paper.height - MARGIN - 10),
   ];
+}
+
+function markingItems(theme: Theme, fonts: FontRegistry, options: HandoutOptions, paper: { width: number; height: number }): FrameItem[] {
+  if (!options.marking) return [];
+  const place = { x: MARGIN, width: paper.width - 2 * MARGIN, family: theme.briefing.fonts.heading, sizePt: theme.briefing.sizes.small + 0.5, colour: theme.colors.accent, fonts, lang: options.lang };
+  return [markingLine(options.marking, { ...place, y: 20 }), markingLine(options.marking, { ...place, y: paper.height - 28 })];
 }

@@ -9,6 +9,7 @@ import { runsFromInlines, plainRuns, type RunBase } from './runs.js';
 import { columnWidths, measureRows, type MeasuredRow } from './table.js';
 import type { Frame, FrameItem, TextItem, TableItem } from './frame.js';
 import { figureKind } from './figures/index.js';
+import { markingLine } from './marking.js';
 import type { FigureNode, SlideLayoutName } from '../parse/doc.js';
 
 export const SLIDE_SIZES: Record<'16:9' | '4:3', { width: number; height: number }> = {
@@ -20,6 +21,8 @@ export interface SlideOptions {
   aspect: '16:9' | '4:3';
   lang: string;
   footer: string;
+  /** A protective marking, at the top and the bottom of every slide. */
+  marking?: string;
 }
 
 interface SlideSource {
@@ -42,7 +45,7 @@ export function layoutSlides(doc: Doc, theme: Theme, fonts: FontRegistry, option
     const made = source.layout === 'title' ? [titleSlide(source, ctx)] : figure ? figureSlides(figure, source, ctx, diagnostics) : contentSlides(source, ctx, diagnostics);
     frames.push(...made);
   }
-  frames.forEach((frame, index) => frame.items.push(...footerItems(ctx, index + 1, frame.kind === 'slide' && index === 0)));
+  frames.forEach((frame, index) => frame.items.push(...footerItems(ctx, index + 1, frame.kind === 'slide' && index === 0), ...markingItems(ctx)));
   return { value: frames, diagnostics };
 }
 
@@ -496,4 +499,12 @@ function figureSlides(node: FigureNode, source: SlideSource, ctx: Ctx, diagnosti
       ],
     };
   });
+}
+
+/** The marking centred between the top band and the title, and below the footer line. */
+function markingItems(ctx: Ctx): FrameItem[] {
+  const text = ctx.options.marking;
+  if (!text) return [];
+  const place = { x: ctx.margin, width: ctx.contentWidth, family: ctx.theme.slides.fonts.body, sizePt: 9, colour: ctx.colors.accent, fonts: ctx.fonts, lang: ctx.options.lang };
+  return [markingLine(text, { ...place, y: 9 }), markingLine(text, { ...place, y: ctx.size.height - 14 })];
 }

@@ -74,7 +74,7 @@ export function parseArticle(source: string, file: string): Result<Article> {
 }
 
 /** YAML or JSON text in, data validated by the schema out; errors carry file:line:col and the data path. */
-export function parseValidated<S extends z.ZodType>(source: string, file: string, schema: S, what: string): z.output<S> {
+export function parseValidated<S extends z.ZodType>(source: string, file: string, schema: S, what: string, prepare: (data: unknown) => unknown = (data) => data): z.output<S> {
   const lineCounter = new LineCounter();
   const document = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' });
   const at = (offset: number): { line: number; column: number } => {
@@ -101,7 +101,7 @@ export function parseValidated<S extends z.ZodType>(source: string, file: string
   }
 
   // reportInput: an issue then carries the value it is about, which tells a missing field from a wrong one.
-  const parsed = schema.safeParse(data, { reportInput: true });
+  const parsed = schema.safeParse(prepare(data), { reportInput: true });
   if (!parsed.success) {
     throw new BriefkitError(parsed.error.issues.map((issue) => schemaDiagnostic(issue, document, file, at)));
   }

@@ -1,11 +1,21 @@
 // Theme schema in, the Theme type out: colours, font roles and sizes, checked before anything is drawn.
 import { z } from 'zod';
+import { LABEL_NAMES } from '../render/labels.js';
+import { SUPPORTED_LANGS } from './article.js';
 
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like "#1d232b"');
 const size = (max: number) => z.number().finite().positive().max(max);
 const fontRole = z.enum(['serif', 'sans', 'slides']);
 
+const text = z.string().trim().min(1, 'must not be empty');
+
+/** A theme's own wording of any label, per language (`labels: { en: { keyPoints: Key judgements } }`). */
+const LabelsSchema = z.partialRecord(z.enum(SUPPORTED_LANGS), z.strictObject(Object.fromEntries(LABEL_NAMES.map((name) => [name, text.optional()]))));
+
 export const ThemeSchema = z.strictObject({
+  /** A protective marking ("OFFICIAL — FOR INTERNAL USE"), at the top and bottom of every page and slide. */
+  marking: text.max(120, 'a marking is one short line (at most 120 characters)').optional(),
+  labels: LabelsSchema.optional(),
   colors: z.strictObject({
     text: color, muted: color, accent: color, accentSoft: color, rule: color, tableHeader: color,
     slideBackground: color, slideTitle: color, slideBand: color,

@@ -1,17 +1,17 @@
 // An article (file, text or object) + options in, every requested document (bytes, not yet written) out: the pipeline's steps in order.
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
-import { parseValidated } from '../load/load.js';
+import { existsSync, statSync } from 'node:fs';
+import { loadTheme as loadThemeFolder } from '../load/theme.js';
 import { loadTemplates, renderMarkdown } from '../render/render.js';
 import { DIRECTIVE_NAMES, parseMarkdown } from '../parse/parse.js';
 import { FontRegistry } from '../layout/fonts.js';
 import { labelsFor } from '../render/labels.js';
-import { ThemeSchema, type Theme } from '../model/theme.js';
+import type { Theme } from '../model/theme.js';
 import type { Article } from '../model/article.js';
 import type { Doc } from '../parse/doc.js';
 import type { Frame } from '../layout/frame.js';
-import type { Diagnostic, Result } from '../diagnostics.js';
+import { BriefkitError, type Diagnostic, type Result } from '../diagnostics.js';
 import { checkArticleText } from '../check/text.js';
 import { articleFrom, type ArticleSource, type LoadedArticle } from './input.js';
 import { LAYOUTS, figureSource, layoutsFor, selectOutputs, templatesFor, type BuildEnvironment, type LayoutName, type OutputEntry, type TemplateName } from './outputs.js';
@@ -27,7 +27,15 @@ export interface BuildOptions {
   handout?: 'lines' | 'notes';
   /** Epoch seconds for every date written into the files (SOURCE_DATE_EPOCH); defaults to now. */
   sourceDateEpoch?: number;
+  /** The default templates folder (templates/ of the install): theme.yaml, the templates and partials. */
   templatesDir?: string;
+  /**
+   * An office's theme folder: its theme.yaml holds what differs from the default theme (colours, sizes, `marking`,
+   * `labels`), its templates/ overrides any template or partial by file name.
+   */
+  theme?: string;
+  /** A folder of templates overriding the defaults by file name (instead of the theme folder's templates/). */
+  templates?: string;
   /** The outputs to make (default: all): briefing, deck, deck-pdf, handout — or their file names (briefing.pdf, …). */
   only?: readonly (OutputId | string)[];
 }
@@ -47,9 +55,17 @@ export interface BuildResult {
 let sharedFonts: FontRegistry | undefined;
 const fontsOnce = () => (sharedFonts ??= new FontRegistry());
 
-export function loadTheme(templatesDir: string): Theme {
-  const file = join(templatesDir, 'theme.yaml');
-  return parseValidated(readFileSync(file, 'utf8'), file, ThemeSchema, 'a theme');
+export function loadTheme(templatesDir: string, themeDir?: string): Theme {
+  return loadThemeFolder(templatesDir, themeDir);
+}
+
+/** The folder whose files override the default templates: --templates, else the theme folder's templates/. */
+function templateOverrides(options: BuildOptions): string | undefined {
+  if (options.templates !== undefined) {
+    if (!existsSync(options.templates) || !statSync(options.templates).isDirectory()) throw new BriefkitError([{ severity: 'error', file: options.templates, rule: 'templates', message: 'no such templates folder' }]);
+    return options.templates;
+  }
+  return options.theme === undefined ? undefined : join(options.theme, 'templates');
 }
 
 /** The pipeline: load → check → render → parse → layout (every layout) → export (every output). */
@@ -74,11 +90,11 @@ export async function build(input: ArticleSource, options: BuildOptions = {}): P
 
 /** Options resolved against the theme; the article's text checked against the fonts (controls stripped, missing glyphs replaced). */
 function environmentStep(loaded: LoadedArticle, options: BuildOptions): Result<BuildEnvironment> {
-  const theme = loadTheme(options.templatesDir ?? TEMPLATES_DIR);
+  const theme = loadTheme(options.templatesDir ?? TEMPLATES_DIR, options.theme);
   const fonts = fontsOnce();
   const checked = checkArticleText(loaded.article, fonts, loaded.file);
   const article = checked.value;
-  const labels = labelsFor(article.lang);
+  const labels = labelsFor(article.lang, theme.labels);
   const epochMs = (options.sourceDateEpoch ?? Math.floor(Date.now() / 1000)) * 1000;
   return {
     value: {
@@ -88,7 +104,7 @@ function environmentStep(loaded: LoadedArticle, options: BuildOptions): Result<B
       handout: options.handout ?? 'lines',
       meta: {
         title: article.title, author: article.author?.name ?? '', subject: article.keyPoints.join(' '),
-        keywords: [...article.actors.map((a) => a.name), ...article.places.map((p) => p.name)], lang: article.lang, date: new Date(epochMs),
+        keywords: [...(theme.marking ? [theme.marking] : []), ...article.actors.map((a) => a.name), ...article.places.map((p) => p.name)], lang: article.lang, date: new Date(epochMs),
       },
     },
     diagnostics: checked.diagnostics,
@@ -96,8 +112,8 @@ function environmentStep(loaded: LoadedArticle, options: BuildOptions): Result<B
 }
 
 function renderStep(env: BuildEnvironment, options: BuildOptions, names: TemplateName[]): Result<Partial<Record<TemplateName, string>>> {
-  const templates = loadTemplates(options.templatesDir ?? TEMPLATES_DIR, DIRECTIVE_NAMES);
-  return renderMarkdown(env.article, templates, env.meta.date.getTime(), names);
+  const templates = loadTemplates(options.templatesDir ?? TEMPLATES_DIR, DIRECTIVE_NAMES, templateOverrides(options));
+  return renderMarkdown(env.article, templates, env.meta.date.getTime(), names, env.labels);
 }
 
 function parseStep(env: BuildEnvironment, markdown: Partial<Record<TemplateName, string>>): Result<Partial<Record<TemplateName, Doc>>> {

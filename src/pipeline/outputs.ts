@@ -43,11 +43,11 @@ const afterLayout = (after: LayoutName, run: (frames: Frame[], env: BuildEnviron
 export const LAYOUTS: Record<LayoutName, LayoutEntry> = {
   briefing: ofTemplate('briefing', (doc, env) => layoutBriefing(doc, env.theme, env.fonts, {
     paper: env.paper, lang: env.article.lang, header: `${env.labels.briefing} · ${env.article.title}`,
-    footerLeft: env.article.author?.name ?? env.article.sources[0]?.publisher ?? '', pageOf: env.labels.pageOf,
+    footerLeft: env.article.author?.name ?? env.article.sources[0]?.publisher ?? '', pageOf: env.labels.pageOf, marking: env.theme.marking,
   })),
-  slides: ofTemplate('slides', (doc, env) => layoutSlides(doc, env.theme, env.fonts, { aspect: env.aspect, lang: env.article.lang, footer: env.article.title })),
+  slides: ofTemplate('slides', (doc, env) => layoutSlides(doc, env.theme, env.fonts, { aspect: env.aspect, lang: env.article.lang, footer: env.article.title, marking: env.theme.marking })),
   handout: afterLayout('slides', (slides, env) => ({
-    value: layoutHandout(slides, env.theme, env.fonts, { paper: env.paper, mode: env.handout, lang: env.article.lang, title: env.article.title, pageOf: env.labels.pageOf, notesLabel: env.labels.notes }),
+    value: layoutHandout(slides, env.theme, env.fonts, { paper: env.paper, mode: env.handout, lang: env.article.lang, title: env.article.title, pageOf: env.labels.pageOf, notesLabel: env.labels.notes, marking: env.theme.marking }),
     diagnostics: [],
   })),
 };

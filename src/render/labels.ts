@@ -56,8 +56,13 @@ const catalogue: Record<Lang, Labels> = {
   },
 };
 
-export function labelsFor(lang: Lang): Labels {
-  return catalogue[lang];
+/** The names of the labels, as a theme's `labels:` may override them. */
+export const LABEL_NAMES = Object.keys(catalogue.en) as (keyof Labels)[];
+
+/** The labels of a language, with a theme's overrides for that language. */
+export function labelsFor(lang: Lang, overrides?: Partial<Record<Lang, Partial<Labels>>>): Labels {
+  const own = overrides?.[lang];
+  return own ? { ...catalogue[lang], ...own } : catalogue[lang];
 }
 
 /** A date (ISO yyyy-mm-dd or epoch ms) in the language's long form: "18 April 2023", "18 красавіка 2023 г.". */

@@ -1,10 +1,10 @@
 // Article + templates folder in, Markdown with directives out (briefing and slides), via the isolated Handlebars.
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import type { Article } from '../model/article.js';
 import { compileTemplates, type DirectiveNames, type TemplateSet } from './templates.js';
 import { buildView } from './view.js';
-import { formatLongDate, type Lang } from './labels.js';
+import { formatLongDate, type Labels, type Lang } from './labels.js';
 import { SUPPORTED_LANGS } from '../model/article.js';
 import type { Result } from '../diagnostics.js';
 
@@ -13,20 +13,24 @@ export type RenderedMarkdown = Record<string, string>;
 
 const cache = new Map<string, TemplateSet>();
 
-/** Templates are read from `templatesDir` only: briefing.md.hbs, slides.md.hbs and partials/*.md.hbs. */
-export function loadTemplates(templatesDir: string, directives?: DirectiveNames): TemplateSet {
-  const cached = cache.get(templatesDir);
+/**
+ * Templates are read from `templatesDir` (briefing.md.hbs, slides.md.hbs and partials/*.md.hbs), each one overridden
+ * by the file of the same name in `overridesDir` when there is one (a theme's templates/ folder); nothing else is read.
+ */
+export function loadTemplates(templatesDir: string, directives?: DirectiveNames, overridesDir?: string): TemplateSet {
+  const key = `${templatesDir}\u0000${overridesDir ?? ''}`;
+  const cached = cache.get(key);
   if (cached) return cached;
-  const read = (file: string) => ({ source: readFileSync(file, 'utf8'), file });
-  const partialsDir = join(templatesDir, 'partials');
-  const partials = Object.fromEntries(
-    readdirSync(partialsDir)
-      .filter((name) => name.endsWith('.md.hbs'))
-      .sort()
-      .map((name) => [basename(name, '.md.hbs'), read(join(partialsDir, name))]),
-  );
+  const read = (relative: string) => {
+    const own = overridesDir === undefined ? undefined : join(overridesDir, relative);
+    const file = own !== undefined && existsSync(own) ? own : join(templatesDir, relative);
+    return { source: readFileSync(file, 'utf8'), file };
+  };
+  const partialNames = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.md.hbs')) : []);
+  const names = [...new Set([...partialNames(join(templatesDir, 'partials')), ...(overridesDir === undefined ? [] : partialNames(join(overridesDir, 'partials')))])].sort();
+  const partials = Object.fromEntries(names.map((name) => [basename(name, '.md.hbs'), read(join('partials', name))]));
   const set = compileTemplates(
-    { briefing: read(join(templatesDir, 'briefing.md.hbs')), slides: read(join(templatesDir, 'slides.md.hbs')) },
+    { briefing: read('briefing.md.hbs'), slides: read('slides.md.hbs') },
     partials,
     {
       /** {{longDate iso lang}}: a date in the language's long form, "18 April 2023", "18 красавіка 2023 г.". */
@@ -37,12 +41,12 @@ export function loadTemplates(templatesDir: string, directives?: DirectiveNames)
     },
     directives,
   );
-  cache.set(templatesDir, set);
+  cache.set(key, set);
   return set;
 }
 
 /** Fills the named templates (by default the briefing's and the slides') with the article's view. */
-export function renderMarkdown(article: Article, templates: TemplateSet, buildEpochMs: number, names: readonly string[] = ['briefing', 'slides']): Result<RenderedMarkdown> {
-  const view = buildView(article, buildEpochMs);
+export function renderMarkdown(article: Article, templates: TemplateSet, buildEpochMs: number, names: readonly string[] = ['briefing', 'slides'], labels?: Labels): Result<RenderedMarkdown> {
+  const view = buildView(article, buildEpochMs, labels);
   return { value: Object.fromEntries(names.map((name) => [name, templates.render(name, view)])), diagnostics: [] };
 }

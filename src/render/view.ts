@@ -32,8 +32,7 @@ export interface ArticleView {
 
 const QUOTES: Record<Article['lang'], [string, string]> = { en: ['“', '”'], be: ['«', '»'], uk: ['«', '»'], ru: ['«', '»'] };
 
-export function buildView(article: Article, buildEpochMs: number): ArticleView {
-  const labels = labelsFor(article.lang);
+export function buildView(article: Article, buildEpochMs: number, labels: Labels = labelsFor(article.lang)): ArticleView {
   const [open, close] = QUOTES[article.lang];
   const dateLine = article.date
     ? `${labels.published} ${formatLongDate(article.date, article.lang)}`

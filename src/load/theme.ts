@@ -1,0 +1,59 @@
+// The default theme file and an office's theme folder in, one validated Theme out: the folder's theme.yaml holds only what differs.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { BriefkitError } from '../diagnostics.js';
+import { ThemeSchema, type Theme } from '../model/theme.js';
+import { parseValidated } from './load.js';
+
+/** The themes that were read, by file, with their modification times: a theme is read again only when it changed. */
+const cache = new Map<string, { stamp: string; theme: Theme }>();
+
+/**
+ * `defaultsDir/theme.yaml`, with `themeDir/theme.yaml` (when there is one) merged onto it key by key: mappings merge,
+ * anything else replaces. Errors name the theme folder's file, line and column.
+ */
+export function loadTheme(defaultsDir: string, themeDir?: string): Theme {
+  const defaultsFile = join(defaultsDir, 'theme.yaml');
+  const ownFile = themeDir === undefined ? undefined : join(themeDir, 'theme.yaml');
+  if (themeDir !== undefined && !(existsSync(themeDir) && statSync(themeDir).isDirectory())) {
+    throw new BriefkitError([{ severity: 'error', file: themeDir, rule: 'theme', message: 'no such theme folder (briefkit theme init makes one)' }]);
+  }
+  const own = ownFile && existsSync(ownFile) ? ownFile : undefined;
+  const stamp = [defaultsFile, own].map((file) => (file ? `${file}@${statSync(file).mtimeMs}` : '')).join('|');
+  const cached = cache.get(stamp);
+  if (cached) return cached.theme;
+  let theme: Theme;
+  if (!own || isEmptyYaml(readFileSync(own, 'utf8'))) {
+    theme = parseValidated(readFileSync(defaultsFile, 'utf8'), defaultsFile, ThemeSchema, 'a theme');
+  } else {
+    const defaults = parse(readFileSync(defaultsFile, 'utf8')) as unknown;
+    theme = parseValidated(readFileSync(own, 'utf8'), own, ThemeSchema, 'a theme (only what differs from the default)', (data) => mergeOnto(defaults, data));
+  }
+  cache.set(stamp, { stamp, theme });
+  return theme;
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** `over` merged onto `base`: mappings key by key, anything else replaced. Neither input is changed. */
+export function mergeOnto(base: unknown, over: unknown): unknown {
+  if (!isMapping(base) || !isMapping(over)) return over;
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    // defineProperty: a key such as "__proto__" stays a key (and the schema refuses it), never the object's prototype.
+    Object.defineProperty(out, key, { value: Object.hasOwn(base, key) ? mergeOnto(base[key], value) : value, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+/** A theme.yaml of comments only (as `briefkit theme init` may leave it) changes nothing. */
+function isEmptyYaml(source: string): boolean {
+  try {
+    return parse(source) == null;
+  } catch {
+    return false; // a syntax error: parseValidated reports it with its place
+  }
+}
