@@ -207,10 +207,20 @@ export function exportPdf(frames: Frame[], fonts: FontRegistry, meta: PdfMetadat
         }
         break;
       }
+      case 'image': {
+        // Opened once per document: every use draws the same image object.
+        let image = images.get(item.image.id);
+        if (!image) images.set(item.image.id, (image = (doc as unknown as { openImage(src: Buffer): object }).openImage(item.image.bytes)));
+        const opened = image;
+        tagged(item.tag, () => doc.image(opened as never, item.x, item.y, { width: item.w, height: item.h }));
+        break;
+      }
       default:
         assertNever(item);
     }
   };
+  /** pdfkit's image objects (its typings do not declare openImage), by picture id. */
+  const images = new Map<string, object>();
 
   for (const frame of frames) {
     doc.addPage({ size: [frame.width, frame.height], margin: 0 });

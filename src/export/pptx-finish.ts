@@ -1,4 +1,5 @@
 // A PPTX from pptxgenjs in, a clean, reproducible package out: fixed dates, sorted DEFLATE entries, validator fixes.
+import { createHash } from 'node:crypto';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 
 /** Shape name the exporter gives each slide's title text box; the finisher turns that box into the title placeholder. */
@@ -23,16 +24,41 @@ export interface FinishOptions {
 export async function finishPptx(raw: Buffer, options: FinishOptions): Promise<Buffer> {
   const input = unzipSync(new Uint8Array(raw));
   const iso = options.date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const names = Object.keys(input).filter((name) => !name.endsWith('/'));
+  const duplicates = duplicateMedia(input);
+  const names = Object.keys(input).filter((name) => !name.endsWith('/') && !duplicates.has(name));
   const ordered = [...names].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
   const output: Zippable = {};
   for (const name of ordered) {
     const bytes = input[name]!;
-    const content = name.endsWith('.xml') || name.endsWith('.rels') ? strToU8(fixXml(name, strFromU8(bytes), iso, options.lang, options.altTexts ?? {})) : bytes;
+    const xml = name.endsWith('.xml') || name.endsWith('.rels') ? fixXml(name, strFromU8(bytes), iso, options.lang, options.altTexts ?? {}) : undefined;
+    const content = xml === undefined ? bytes : strToU8(name.endsWith('.rels') ? pointAtKeptMedia(xml, duplicates) : xml);
     // fflate writes the DOS date from the local fields of `mtime`; the UTC fields make it the same in every time zone.
     output[name] = [content, { mtime: zipDate(options.date) }];
   }
   return Buffer.from(zipSync(output, { level: 6 }));
+}
+
+/**
+ * Media files with the same bytes as an earlier one (pptxgenjs writes a picture once per slide or layout that shows
+ * it): each duplicate's name → the name of the copy that stays.
+ */
+function duplicateMedia(entries: Record<string, Uint8Array>): Map<string, string> {
+  const kept = new Map<string, string>();
+  const duplicates = new Map<string, string>();
+  for (const name of Object.keys(entries).filter((n) => n.startsWith('ppt/media/')).sort()) {
+    const key = `${name.slice(name.lastIndexOf('.'))}:${createHash('sha256').update(entries[name]!).digest('hex')}`;
+    const first = kept.get(key);
+    if (first) duplicates.set(name, first);
+    else kept.set(key, name);
+  }
+  return duplicates;
+}
+
+/** Relationships to a removed duplicate point at the copy that stays. */
+function pointAtKeptMedia(rels: string, duplicates: Map<string, string>): string {
+  let out = rels;
+  for (const [duplicate, kept] of duplicates) out = out.replaceAll(`Target="../media/${duplicate.slice('ppt/media/'.length)}"`, `Target="../media/${kept.slice('ppt/media/'.length)}"`);
+  return out;
 }
 
 /** Zip (DOS) dates run from 1980 to 2107; SOURCE_DATE_EPOCH=0 is common, so earlier dates become 1 January 1980. */

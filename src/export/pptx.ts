@@ -1,7 +1,7 @@
 // Slide frames + metadata in, PPTX bytes out (pptxgenjs): editable text boxes at the laid-out positions, then finished.
 import pptxgenjs from 'pptxgenjs';
 import type PptxGenJSTypes from 'pptxgenjs';
-import type { Frame, FrameItem, Tag, TextItem } from '../layout/frame.js';
+import type { Frame, FrameItem, ImageItem, Tag, TextItem } from '../layout/frame.js';
 import { assertNever } from '../parse/doc.js';
 import type { Run } from '../layout/text.js';
 import { finishPptx, FIGURE_SHAPE_PREFIX, NO_BULLET_CODE, TITLE_SHAPE_NAME } from './pptx-finish.js';
@@ -31,14 +31,32 @@ export async function exportPptx(frames: Frame[], meta: PptxMetadata): Promise<B
   pptx.company = 'briefkit';
   pptx.theme = { headFontFace: 'Arial', bodyFontFace: 'Arial' };
 
+  // Pictures that stand at the same place on every slide (the logo) go on a slide master: one object to edit.
+  const masterItems = frames.find((frame) => frame.items.some(isMasterItem))?.items.filter(isMasterItem) ?? [];
+  if (masterItems.length > 0) {
+    pptx.defineSlideMaster({
+      title: MASTER_NAME,
+      objects: masterItems.map((item) => ({ image: { ...imageProps(item), altText: item.alt } })),
+    } as unknown as PptxGenJSTypes.default.SlideMasterProps);
+  }
+
   for (const frame of frames) {
-    const slide = pptx.addSlide();
+    const slide = frame.items.some(isMasterItem) ? pptx.addSlide({ masterName: MASTER_NAME }) : pptx.addSlide();
     if (frame.background) slide.background = { color: hex(frame.background) };
     for (const item of frame.items) addItem(slide, item, TOP_LEVEL);
     if (frame.notes && frame.notes.length > 0) slide.addNotes(frame.notes.join('\n\n'));
   }
   const raw = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
   return finishPptx(raw, { date: meta.date, lang: meta.lang, altTexts: figureAltTexts(frames) });
+}
+
+const MASTER_NAME = 'briefkit';
+
+const isMasterItem = (item: FrameItem): item is ImageItem => item.kind === 'image' && Boolean(item.onMaster);
+
+/** A picture's place and bytes as pptxgenjs takes them (data URL: no file to go missing, no hang). */
+function imageProps(item: ImageItem): { x: number; y: number; w: number; h: number; data: string } {
+  return { x: inches(item.x), y: inches(item.y), w: inches(item.w), h: inches(item.h), data: `image/${item.image.format};base64,${item.image.bytes.toString('base64')}` };
 }
 
 type Pptx = PptxGenJSTypes.default;
@@ -134,6 +152,10 @@ function addItem(slide: Slide, placed: FrameItem, origin: Origin): void {
       });
       break;
     }
+    case 'image':
+      if (item.onMaster && origin === TOP_LEVEL) break; // on the slide master
+      slide.addImage({ ...imageProps(item), altText: altOf(origin.groupTag ?? item.tag) || item.alt, ...figureName(item.tag) } as PptxGenJSTypes.default.ImageProps);
+      break;
     case 'group':
       // PPTX has group shapes, but pptxgenjs does not write them: the items go onto the slide one by one.
       if (item.scale !== 1) throw new Error('internal: a scaled group on a slide (scaled groups are for handout pages)');
@@ -157,10 +179,16 @@ function moved(item: FrameItem, origin: Origin): FrameItem {
     case 'ellipse':
     case 'table':
     case 'group':
+    case 'image':
       return { ...item, x: item.x + origin.x, y: item.y + origin.y };
     default:
       return assertNever(item);
   }
+}
+
+/** The alt text of a figure's tag, or none (a decorative picture, such as a logo). */
+function altOf(tag: Tag): string {
+  return 'struct' in tag ? (tag.struct.find((level) => level.alt)?.alt ?? '') : '';
 }
 
 /** Figure id → alt text, for every figure on the slides (figures are tagged groups). */

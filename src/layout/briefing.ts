@@ -10,6 +10,8 @@ import { columnWidths, measureRows } from './table.js';
 import { INSIDE_GROUP, type Frame, type FrameItem, type StructLevel, type Tag, type TextItem } from './frame.js';
 import { figureKind } from './figures/index.js';
 import { markingLine } from './marking.js';
+import { logoItem } from './logo.js';
+import type { ImageSource } from '../load/image.js';
 
 export const PAPER: Record<'a4' | 'letter', { width: number; height: number }> = {
   a4: { width: 595.28, height: 841.89 },
@@ -26,6 +28,8 @@ export interface BriefingOptions {
   pageOf: string;
   /** A protective marking, at the top and the bottom of every page. */
   marking?: string;
+  /** On the cover, and small at the right of the running header. */
+  logo?: ImageSource;
 }
 
 const MIN_LINES = 2; // orphans and widows
@@ -104,7 +108,11 @@ export function layoutBriefing(doc: Doc, theme: Theme, fonts: FontRegistry, opti
               parts.push({ layout: lay(spec(runsFromInlines(child.children, base({ family: roles.heading, sizePt: sizes.byline, colour: colors.muted })), { lineHeightPt: sizes.byline * 1.4, spaceAfterPt: 4 }), contentWidth), struct: [{ role: 'P', id: id('p') }] });
             }
           }
-          stackedBlock(parts, { left: 0, top: 0, bottom: 14 }, (h) => [{ kind: 'rule', x1: 0, y1: h, x2: contentWidth, y2: h, colour: colors.accent, width: 1.5, tag: { artifact: 'Layout' } }], { before: 0, after: 18 });
+          const logo = options.logo ? logoItem(options.logo, { x: 0, y: 0, heightPt: 44, maxWidthPt: contentWidth * 0.4 }, { artifact: 'Layout' }) : undefined;
+          stackedBlock(parts, { left: 0, top: logo ? logo.h + 16 : 0, bottom: 14 }, (h) => [
+            ...(logo ? [logo] : []),
+            { kind: 'rule', x1: 0, y1: h, x2: contentWidth, y2: h, colour: colors.accent, width: 1.5, tag: { artifact: 'Layout' } },
+          ], { before: 0, after: 18 });
         } else if (block.name === 'keypoints') {
           const inset = 14;
           const innerWidth = contentWidth - 2 * inset - 4;
@@ -324,8 +332,10 @@ function headerItems(ctx: PageContext): FrameItem[] {
   const { margins, paper, colors } = ctx;
   const width = paper.width - margins.left - margins.right;
   const y = margins.top - 34;
+  const logo = ctx.options.logo ? logoItem(ctx.options.logo, { x: margins.left + width, y: y - 3, heightPt: 14, maxWidthPt: width * 0.25, alignRight: true }, { artifact: 'Pagination' }) : undefined;
   return [
-    smallText(ctx.options.header, margins.left, y, width, 'left', ctx, { artifact: 'Pagination' }),
+    ...(logo ? [logo] : []),
+    smallText(ctx.options.header, margins.left, y, logo ? width - logo.w - 12 : width, 'left', ctx, { artifact: 'Pagination' }),
     { kind: 'rule', x1: margins.left, y1: y + 15, x2: margins.left + width, y2: y + 15, colour: colors.rule, width: 0.5, tag: { artifact: 'Pagination' } },
   ];
 }

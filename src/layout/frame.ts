@@ -1,5 +1,6 @@
 // Frame types: what layout hands to every backend — pages and slides as items placed relative to their parent, in points.
 import type { Line, ParagraphLayout } from './text.js';
+import type { ImageSource } from '../load/image.js';
 
 /** One level of the tagged-PDF structure an item belongs to, outermost first; equal ids mean the same element. */
 export interface StructLevel {
@@ -130,7 +131,25 @@ export interface GroupItem {
   tag: Tag;
 }
 
-export type FrameItem = TextItem | RectItem | RuleItem | TableItem | GroupItem | EllipseItem | PathItem;
+/** A picture (PNG or JPEG) drawn into the box; the same picture in many places is embedded once. */
+export interface ImageItem {
+  kind: 'image';
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  image: ImageSource;
+  /** What the picture shows, for readers that cannot see it (a logo: "Logo"). */
+  alt: string;
+  tag: Tag;
+  /**
+   * The same picture at the same place on every slide (the logo): a deck puts it on the slide master, one object to
+   * edit, instead of on each slide.
+   */
+  onMaster?: boolean;
+}
+
+export type FrameItem = TextItem | RectItem | RuleItem | TableItem | GroupItem | EllipseItem | PathItem | ImageItem;
 
 export interface Frame {
   kind: 'page' | 'slide';

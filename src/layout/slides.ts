@@ -10,6 +10,8 @@ import { columnWidths, measureRows, type MeasuredRow } from './table.js';
 import type { Frame, FrameItem, TextItem, TableItem } from './frame.js';
 import { figureKind } from './figures/index.js';
 import { markingLine } from './marking.js';
+import { logoItem } from './logo.js';
+import type { ImageSource } from '../load/image.js';
 import type { FigureNode, SlideLayoutName } from '../parse/doc.js';
 
 export const SLIDE_SIZES: Record<'16:9' | '4:3', { width: number; height: number }> = {
@@ -23,6 +25,8 @@ export interface SlideOptions {
   footer: string;
   /** A protective marking, at the top and the bottom of every slide. */
   marking?: string;
+  /** Large on the title slide, small in the footer of every other slide (on the slide master). */
+  logo?: ImageSource;
 }
 
 interface SlideSource {
@@ -132,6 +136,7 @@ function titleSlide(source: SlideSource, ctx: Ctx): Frame {
     kind: 'slide', width: size.width, height: size.height, background: colors.slideBackground, title: inlineText(source.title), notes: source.notes,
     items: [
       { kind: 'rect', x: 0, y: 0, w: 18, h: size.height, fill: colors.slideBand, tag: { artifact: 'Background' } },
+      ...(ctx.options.logo ? [logoItem(ctx.options.logo, { x: margin, y: 30, heightPt: 44, maxWidthPt: width * 0.35 }, { artifact: 'Layout' })] : []),
       { ...textItem(margin, titleY, width, title.placed, `slide ${source.index + 1} title`), slideTitle: true },
       { kind: 'rule', x1: margin, y1: titleY + title.height + 18, x2: margin + 120, y2: titleY + title.height + 18, colour: colors.accent, width: 3, tag: { artifact: 'Layout' } },
       textItem(margin, titleY + title.height + 38, width, rest.placed, `slide ${source.index + 1} byline`),
@@ -445,13 +450,15 @@ function footerItems(ctx: Ctx, number: number, isFirst: boolean): FrameItem[] {
   if (isFirst) return [];
   const size = ctx.theme.slides.sizes.small;
   const y = ctx.size.height - 30;
-  const footerWidth = ctx.contentWidth - 80;
+  // The logo stands left of the slide number; the footer text gives it room.
+  const logo = ctx.options.logo ? logoItem(ctx.options.logo, { x: ctx.size.width - ctx.margin - 68, y: y - 3, heightPt: 18, maxWidthPt: 120, alignRight: true }, { artifact: 'Pagination' }, true) : undefined;
+  const footerWidth = ctx.contentWidth - 80 - (logo ? logo.w : 0);
   const layout = (text: string, align: 'left' | 'right', width: number) =>
     ctx.lay(spec(plainRuns(text, ctx.base({ sizePt: size, colour: ctx.colors.muted })), size, 1.2, { align }), width);
   // One line: a title's own line breaks become spaces, and what does not fit ends in an ellipsis.
   const footer = oneLine(ctx.options.footer.replace(/\s*[\n\r\u2028\u2029]\s*/g, ' ').trim(), (text) => layout(text, 'left', footerWidth));
   const numberBox: TextItem = { ...textItem(ctx.size.width - ctx.margin - 60, y, 60, [{ layout: layout(String(number), 'right', 60), top: 0 }], `slide ${number} number`), field: 'slide-number', tag: { artifact: 'Pagination' } };
-  return [{ ...textItem(ctx.margin, y, footerWidth, [{ layout: footer, top: 0 }], `slide ${number} footer`), tag: { artifact: 'Pagination' } }, numberBox];
+  return [{ ...textItem(ctx.margin, y, footerWidth, [{ layout: footer, top: 0 }], `slide ${number} footer`), tag: { artifact: 'Pagination' } }, numberBox, ...(logo ? [logo] : [])];
 }
 
 /**

@@ -16,6 +16,8 @@ export const ThemeSchema = z.strictObject({
   /** A protective marking ("OFFICIAL — FOR INTERNAL USE"), at the top and bottom of every page and slide. */
   marking: text.max(120, 'a marking is one short line (at most 120 characters)').optional(),
   labels: LabelsSchema.optional(),
+  /** A PNG or JPEG, relative to the theme folder: on the briefing's cover and running header, the title slide and every slide. */
+  logo: text.optional(),
   colors: z.strictObject({
     text: color, muted: color, accent: color, accentSoft: color, rule: color, tableHeader: color,
     slideBackground: color, slideTitle: color, slideBand: color,

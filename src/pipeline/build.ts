@@ -1,8 +1,9 @@
 // An article (file, text or object) + options in, every requested document (bytes, not yet written) out: the pipeline's steps in order.
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { loadTheme as loadThemeFolder } from '../load/theme.js';
+import { loadImage } from '../load/image.js';
 import { loadTemplates, renderMarkdown } from '../render/render.js';
 import { DIRECTIVE_NAMES, parseMarkdown } from '../parse/parse.js';
 import { FontRegistry } from '../layout/fonts.js';
@@ -95,10 +96,12 @@ function environmentStep(loaded: LoadedArticle, options: BuildOptions): Result<B
   const checked = checkArticleText(loaded.article, fonts, loaded.file);
   const article = checked.value;
   const labels = labelsFor(article.lang, theme.labels);
+  const themeDir = options.theme ?? options.templatesDir ?? TEMPLATES_DIR;
+  const logo = theme.logo === undefined ? undefined : loadImage(resolve(themeDir, theme.logo), 'logo', join(themeDir, 'theme.yaml'));
   const epochMs = (options.sourceDateEpoch ?? Math.floor(Date.now() / 1000)) * 1000;
   return {
     value: {
-      article, labels, theme, fonts,
+      article, labels, theme, fonts, ...(logo ? { logo } : {}),
       paper: options.paper ?? theme.briefing.paper,
       aspect: options.aspect ?? theme.slides.aspect,
       handout: options.handout ?? 'lines',

@@ -10,6 +10,7 @@ import type { Doc } from '../parse/doc.js';
 import type { Theme } from '../model/theme.js';
 import type { Article } from '../model/article.js';
 import type { Labels } from '../render/labels.js';
+import type { ImageSource } from '../load/image.js';
 import { BriefkitError, type Result } from '../diagnostics.js';
 import { FIGURES } from '../layout/figures/index.js';
 import type { FigureSource } from '../parse/parse.js';
@@ -25,6 +26,8 @@ export interface BuildEnvironment {
   aspect: '16:9' | '4:3';
   handout: 'lines' | 'notes';
   meta: PdfMetadata;
+  /** The theme's logo, read and checked. */
+  logo?: ImageSource;
 }
 
 /** The templates the render step fills (templates/<name>.md.hbs). */
@@ -43,9 +46,9 @@ const afterLayout = (after: LayoutName, run: (frames: Frame[], env: BuildEnviron
 export const LAYOUTS: Record<LayoutName, LayoutEntry> = {
   briefing: ofTemplate('briefing', (doc, env) => layoutBriefing(doc, env.theme, env.fonts, {
     paper: env.paper, lang: env.article.lang, header: `${env.labels.briefing} · ${env.article.title}`,
-    footerLeft: env.article.author?.name ?? env.article.sources[0]?.publisher ?? '', pageOf: env.labels.pageOf, marking: env.theme.marking,
+    footerLeft: env.article.author?.name ?? env.article.sources[0]?.publisher ?? '', pageOf: env.labels.pageOf, marking: env.theme.marking, logo: env.logo,
   })),
-  slides: ofTemplate('slides', (doc, env) => layoutSlides(doc, env.theme, env.fonts, { aspect: env.aspect, lang: env.article.lang, footer: env.article.title, marking: env.theme.marking })),
+  slides: ofTemplate('slides', (doc, env) => layoutSlides(doc, env.theme, env.fonts, { aspect: env.aspect, lang: env.article.lang, footer: env.article.title, marking: env.theme.marking, logo: env.logo })),
   handout: afterLayout('slides', (slides, env) => ({
     value: layoutHandout(slides, env.theme, env.fonts, { paper: env.paper, mode: env.handout, lang: env.article.lang, title: env.article.title, pageOf: env.labels.pageOf, notesLabel: env.labels.notes, marking: env.theme.marking }),
     diagnostics: [],

@@ -11,6 +11,7 @@ import { SEED_DATA } from '../support/seed.js';
 import { missing } from '../support/tools.js';
 import { convertWithLibreOffice, pdfInfo, pdfText, pdfWords, pptxParts, qpdfCheck, validateOoxml, withRealFontMetrics } from '../support/clients.js';
 import { strayWords } from '../support/deck-check.js';
+import { bandedPng } from '../support/images.js';
 
 const BIN = join(PROJECT_ROOT, 'bin', 'briefkit.js');
 const MARKING = 'OFFICIAL — FOR INTERNAL USE';
@@ -28,6 +29,8 @@ beforeAll(() => {
   // One partial overridden by file name; every other template stays the default.
   const sources = readFileSync(join(PROJECT_ROOT, 'templates', 'partials', 'sources.md.hbs'), 'utf8');
   writeFileSync(join(dir, 'office', 'templates', 'partials', 'sources.md.hbs'), `${sources}\nDistribution: the ministry's analysts.\n`);
+  writeFileSync(join(dir, 'office', 'logo.png'), bandedPng(600, 200));
+  writeFileSync(theme, `${readFileSync(theme, 'utf8')}logo: logo.png\n`);
   copyFileSync(SEED_DATA, join(dir, 'seed.yaml'));
   const built = run(['build', 'seed.yaml', '--theme', 'office', '--out', 'o'], dir);
   expect(built.stderr).toBe('');
@@ -73,6 +76,26 @@ describe('a theme folder', () => {
     expect(all).not.toContain('srgbClr val="8A1C2B"');
   });
 
+  it.runIf(!noTools)(`puts the logo on the cover and in every running header, embedded once ${noTools ?? ''}`, () => {
+    const listed = spawnSync('pdfimages', ['-list', join(docs, 'briefing.pdf')], { encoding: 'utf8' }).stdout.trim().split('\n').slice(2).map((line) => line.trim().split(/\s+/));
+    const pages = Number(pdfInfo(join(docs, 'briefing.pdf')).Pages);
+    expect(listed.map((row) => Number(row[0]))).toEqual(Array.from({ length: pages }, (_, i) => i + 1));
+    expect(new Set(listed.map((row) => row[10])).size).toBe(1); // one image object, drawn on every page
+    expect(listed.every((row) => row[3] === '600' && row[4] === '200')).toBe(true);
+  });
+
+  it('puts the logo on the title slide and, once, on the slide layout every other slide uses; one media file', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(join(docs, 'slides.pptx')));
+    expect(Object.keys(zip.files).filter((n) => n.startsWith('ppt/media/'))).toHaveLength(1);
+    const slide = (n: number) => zip.file(`ppt/slides/slide${n}.xml`)!.async('string');
+    expect((await slide(1)).match(/<p:pic>/g)).toHaveLength(1);
+    expect(await slide(2)).not.toContain('<p:pic>');
+    const layoutOf2 = /Target="\.\.\/slideLayouts\/(slideLayout\d+\.xml)"/.exec(await zip.file('ppt/slides/_rels/slide2.xml.rels')!.async('string'))![1]!;
+    const layout = await zip.file(`ppt/slideLayouts/${layoutOf2}`)!.async('string');
+    expect(layout.match(/<p:pic>/g)).toHaveLength(1);
+    expect(layout).toContain('descr="Logo"');
+  });
+
   it('is picked up from briefkit.config.yaml by a plain `briefkit build`, paths relative to the file', () => {
     const project = mkdtempSync(join(tmpdir(), 'briefkit-project-'));
     mkdirSync(join(project, 'data'));
@@ -86,6 +109,25 @@ describe('a theme folder', () => {
     const refused = run(['build', SEED_DATA], bad);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/^briefkit\.config\.yaml:1:8: error: paper: must be one of "a4", "letter"/);
+  });
+
+  it('refuses a missing, empty, SVG or broken logo, naming the field and the file, writing nothing', () => {
+    const cases: [string, Buffer | undefined, RegExp][] = [
+      ['missing.png', undefined, /missing\.png: no such file/],
+      ['empty.png', Buffer.alloc(0), /empty\.png: is empty \(0 bytes\)/],
+      ['logo.svg', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'), /logo\.svg: is a SVG image; PNG or JPEG expected \(SVG is not supported yet: export it as PNG\)/],
+      ['broken.png', Buffer.from('not a picture at all'), /broken\.png: is not an image briefkit can read/],
+    ];
+    for (const [name, bytes, message] of cases) {
+      const theme = mkdtempSync(join(tmpdir(), 'briefkit-logo-'));
+      if (bytes) writeFileSync(join(theme, name), bytes);
+      writeFileSync(join(theme, 'theme.yaml'), `logo: ${name}\n`);
+      const refused = run(['build', SEED_DATA, '--theme', theme, '--out', join(theme, 'o')], dir);
+      expect(refused.status, name).toBe(1);
+      expect(refused.stderr, name).toMatch(new RegExp(`^${join(theme, 'theme.yaml').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: error: logo: `));
+      expect(refused.stderr, name).toMatch(message);
+      expect(existsSync(join(theme, 'o')), name).toBe(false);
+    }
   });
 
   it('theme init refuses to overwrite a theme, and a missing theme folder is an error naming it', () => {

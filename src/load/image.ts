@@ -1,0 +1,60 @@
+// An image file named by a field (a theme's logo) in, its bytes, format and size out; anything else is an error naming the field and file.
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { imageSize } from 'image-size';
+import { BriefkitError } from '../diagnostics.js';
+
+export interface ImageSource {
+  /** Content hash: the same picture used twice is embedded once. */
+  id: string;
+  bytes: Buffer;
+  format: 'png' | 'jpeg';
+  /** Size as it is shown (a JPEG's EXIF orientation applied), pixels. */
+  widthPx: number;
+  heightPx: number;
+}
+
+const FORMATS: Record<string, ImageSource['format']> = { png: 'png', jpg: 'jpeg' };
+
+/** Images are read once per file and change: a batch or a watch reuses them. */
+const cache = new Map<string, ImageSource>();
+
+/**
+ * Reads and checks an image: it must exist, be a file, hold bytes, and be a PNG or JPEG whose size can be read.
+ * `field` and `owner` say where it was named ("logo" in office/theme.yaml), for the error.
+ */
+export function loadImage(file: string, field: string, owner: string): ImageSource {
+  const fail = (message: string): never => {
+    throw new BriefkitError([{ severity: 'error', file: owner, path: field, rule: 'image', message: `${file}: ${message}` }]);
+  };
+  let stamp: string;
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) fail('is not a file');
+    if (stat.size === 0) fail('is empty (0 bytes)');
+    stamp = `${file}@${stat.mtimeMs}@${stat.size}`;
+  } catch (error) {
+    if (error instanceof BriefkitError) throw error;
+    return fail((error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  const cached = cache.get(stamp);
+  if (cached) return cached;
+  const bytes = readFileSync(file);
+  let size: ReturnType<typeof imageSize>;
+  try {
+    size = imageSize(bytes);
+  } catch {
+    return fail('is not an image briefkit can read (PNG or JPEG expected)');
+  }
+  const format = FORMATS[size.type ?? ''];
+  if (!format) return fail(`is ${size.type ? `a ${size.type.toUpperCase()} image` : 'not an image'}; PNG or JPEG expected${size.type === 'svg' ? ' (SVG is not supported yet: export it as PNG)' : ''}`);
+  if (!size.width || !size.height) return fail('has no width or height');
+  // EXIF orientations 5–8 turn the picture a quarter: it shows with width and height swapped.
+  const turned = (size.orientation ?? 1) >= 5;
+  const image: ImageSource = {
+    id: createHash('sha256').update(bytes).digest('hex').slice(0, 16), bytes, format,
+    widthPx: turned ? size.height : size.width, heightPx: turned ? size.width : size.height,
+  };
+  cache.set(stamp, image);
+  return image;
+}
