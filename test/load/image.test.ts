@@ -1,0 +1,55 @@
+// Images named by a field (a theme's logo): read, checked, sized (EXIF orientation applied), refused with the field and file.
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadImage } from '../../src/load/image.js';
+import { BriefkitError, type Diagnostic } from '../../src/diagnostics.js';
+import { bandedPng } from '../support/images.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'briefkit-images-'));
+const put = (name: string, bytes: Buffer) => (writeFileSync(join(dir, name), bytes), join(dir, name));
+
+function refusal(run: () => unknown): Diagnostic {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof BriefkitError) return error.diagnostics[0]!;
+    throw error;
+  }
+  throw new Error('expected a BriefkitError');
+}
+
+/** A JPEG header (SOI, an Exif APP1 with one Orientation entry, a baseline SOF0 of width × height), enough to be sized. */
+function jpegHeader(width: number, height: number, orientation: number): Buffer {
+  const tiff = Buffer.from([0x4d, 0x4d, 0x00, 0x2a, 0x00, 0x00, 0x00, 0x08, 0x00, 0x01, 0x01, 0x12, 0x00, 0x03, 0x00, 0x00, 0x00, 0x01, 0x00, orientation, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00]);
+  const exif = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
+  const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, (exif.length + 2) >> 8, (exif.length + 2) & 0xff]), exif]);
+  const sof = Buffer.from([0xff, 0xc0, 0x00, 0x11, 0x08, height >> 8, height & 0xff, width >> 8, width & 0xff, 0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01]);
+  return Buffer.concat([Buffer.from([0xff, 0xd8]), app1, sof, Buffer.from([0xff, 0xd9])]);
+}
+
+describe('loadImage', () => {
+  it('reads a PNG: its format, size in pixels and a content id shared by equal bytes', () => {
+    const a = loadImage(put('a.png', bandedPng(300, 100)), 'logo', 'theme.yaml');
+    expect(a).toMatchObject({ format: 'png', widthPx: 300, heightPx: 100 });
+    const b = loadImage(put('b.png', bandedPng(300, 100)), 'logo', 'theme.yaml');
+    expect(b.id).toBe(a.id);
+    expect(loadImage(put('c.png', bandedPng(301, 100)), 'logo', 'theme.yaml').id).not.toBe(a.id);
+  });
+
+  it('sizes a JPEG as it shows: an EXIF orientation of a quarter turn swaps width and height', () => {
+    expect(loadImage(put('upright.jpg', jpegHeader(640, 480, 1)), 'logo', 'theme.yaml')).toMatchObject({ format: 'jpeg', widthPx: 640, heightPx: 480 });
+    expect(loadImage(put('turned.jpg', jpegHeader(640, 480, 6)), 'logo', 'theme.yaml')).toMatchObject({ widthPx: 480, heightPx: 640 });
+  });
+
+  it('refuses what is not a PNG or JPEG, naming the field, the file that names it, and the image', () => {
+    const where = { file: 'office/theme.yaml', path: 'logo', rule: 'image', severity: 'error' };
+    expect(refusal(() => loadImage(join(dir, 'none.png'), 'logo', 'office/theme.yaml'))).toMatchObject({ ...where, message: `${join(dir, 'none.png')}: no such file` });
+    expect(refusal(() => loadImage(put('zero.png', Buffer.alloc(0)), 'logo', 'office/theme.yaml')).message).toMatch(/is empty \(0 bytes\)$/);
+    expect(refusal(() => loadImage(put('text.png', Buffer.from('hello')), 'logo', 'office/theme.yaml')).message).toMatch(/is not an image briefkit can read/);
+    expect(refusal(() => loadImage(put('g.gif', Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00', 'latin1')), 'logo', 'office/theme.yaml')).message).toMatch(/is a GIF image; PNG or JPEG expected$/);
+    mkdirSync(join(dir, 'folder.png'), { recursive: true });
+    expect(refusal(() => loadImage(join(dir, 'folder.png'), 'logo', 'office/theme.yaml')).message).toMatch(/is not a file$/);
+  });
+});
