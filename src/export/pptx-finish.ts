@@ -95,6 +95,8 @@ function fixXml(name: string, xml: string, iso: string, lang: string, altTexts: 
 function schemaOrderPresentation(xml: string): string {
   const notes = /<p:notesMasterIdLst>.*?<\/p:notesMasterIdLst>/s.exec(xml);
   if (!notes) return xml;
+  // Without a slide master list to follow, the notes master list stays where it is rather than vanish.
+  if (!xml.includes('</p:sldMasterIdLst>')) return xml;
   const without = xml.replace(notes[0], '');
   return without.replace('</p:sldMasterIdLst>', `</p:sldMasterIdLst>${notes[0]}`);
 }
@@ -117,7 +119,8 @@ function singleParagraphProperties(xml: string): string {
 function unbulletedIndents(xml: string): string {
   const placeholder = `<a:buSzPct val="100000"/><a:buChar char="&#x${NO_BULLET_CODE};"/>`;
   if (!xml.includes(placeholder)) return xml;
-  return xml.replace(/<a:pPr\b([^>]*)>(.*?)<\/a:pPr>/gs, (whole, attributes: string, inner: string) =>
+  // [^>]*[^/>] : a self-closing <a:pPr …/> is not the start of a paragraph's properties with content.
+  return xml.replace(/<a:pPr\b((?:[^>]*[^/>])?)>(.*?)<\/a:pPr>/gs, (whole, attributes: string, inner: string) =>
     inner.includes(placeholder) ? `<a:pPr${attributes.replace(/ indent="-?\d+"/, ' indent="0"')}>${inner.replace(placeholder, '<a:buNone/>')}</a:pPr>` : whole,
   );
 }
