@@ -1,7 +1,7 @@
 // A raw article (text copied from a web page, or Markdown) in, article data that validates out, with a note for every guess
 // and every line dropped. Conservative: what might be the article's text is kept; only page furniture is dropped.
 import { extname } from 'node:path';
-import { ArticleSchema, SourceSchema, SUPPORTED_LANGS, type Article, type ArticleInput } from '../model/article.js';
+import { ArticleSchema, blockTexts, SourceSchema, SUPPORTED_LANGS, type Article, type ArticleInput } from '../model/article.js';
 import { parseEdtf } from '../model/edtf.js';
 import { BriefkitError, type Diagnostic, type Result } from '../diagnostics.js';
 import { splitSentences } from '../render/sentences.js';
@@ -151,7 +151,7 @@ export function importArticle(source: string, file: string, options: { lang?: La
 
   for (const draft of drafts) {
     for (const { block, line } of draft.paragraphs) {
-      for (const piece of typeof block === 'string' ? [block] : 'list' in block ? block.list : [block.quote]) {
+      for (const piece of blockTexts(block)) {
         const problem = unbalancedQuotes(piece);
         if (problem) note(line, `${problem}: check the text (kept as it is)`);
       }
@@ -164,7 +164,7 @@ export function importArticle(source: string, file: string, options: { lang?: La
     d.paragraphs.filter((p) => typeof p.block === 'string' && !p.caption).map((p) => labelSentences(p.block as string, lang).find((s) => /[.!?…»"”')]$/u.test(s) && !/:$/u.test(s)));
   const openers = drafts.length > 1 ? drafts.map((d) => points(d).find(Boolean)) : points(drafts[0]!);
   const keyPoints = [...new Set(openers.filter((p): p is string => Boolean(p)))].slice(0, 5);
-  const fallbackPoints = keyPoints.length > 0 ? keyPoints : drafts.flatMap((d) => d.paragraphs.flatMap((p) => (typeof p.block === 'string' ? [p.block] : 'list' in p.block ? p.block.list : [p.block.quote]))).slice(0, 3);
+  const fallbackPoints = keyPoints.length > 0 ? keyPoints : drafts.flatMap((d) => d.paragraphs.flatMap((p) => blockTexts(p.block))).slice(0, 3);
   note(undefined, `key points: ${fallbackPoints.length} DRAFTS (the first sentence of each ${drafts.length > 1 ? 'section' : 'paragraph'}); rewrite them as takeaways`);
 
   // Dates: every one in the text, as a proposed timeline event labelled with its sentence.
@@ -172,7 +172,7 @@ export function importArticle(source: string, file: string, options: { lang?: La
   const seen = new Set<string>();
   for (const draft of drafts) {
     for (const { block, line } of draft.paragraphs) {
-      const pieces = typeof block === 'string' ? [block] : 'list' in block ? block.list : [block.quote];
+      const pieces = blockTexts(block);
       for (const piece of pieces) {
         for (const sentence of labelSentences(piece, lang)) {
           for (const date of findDates(sentence)) {
@@ -208,7 +208,7 @@ export function importArticle(source: string, file: string, options: { lang?: La
   for (const link of parsed.links) addSource({ title: link.title, url: link.url }, link.line);
   for (const draft of drafts) {
     for (const { block, line } of draft.paragraphs) {
-      for (const piece of typeof block === 'string' ? [block] : 'list' in block ? block.list : [block.quote]) for (const url of findUrls(piece)) addSource({ title: url, url }, line);
+      for (const piece of blockTexts(block)) for (const url of findUrls(piece)) addSource({ title: url, url }, line);
     }
   }
 

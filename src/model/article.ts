@@ -26,8 +26,18 @@ export const QuoteBlockSchema = z.strictObject({
   quote: text,
 });
 
-/** A paragraph (plain text), a list or a block quotation. */
-export const BlockSchema = z.union([text, ListBlockSchema, QuoteBlockSchema]);
+/** A picture (PNG or JPEG, its path relative to the article file) with what it shows said in words. */
+export const ImageBlockSchema = z.strictObject({
+  image: text,
+  /** What the picture shows, for readers who cannot see it: required. */
+  alt: text,
+  caption: text.optional(),
+  /** Who made it ("Photo: Reuters"). */
+  credit: text.optional(),
+});
+
+/** A paragraph (plain text), a list, a block quotation or a picture. */
+export const BlockSchema = z.union([text, ListBlockSchema, QuoteBlockSchema, ImageBlockSchema]);
 
 export const SectionSchema = z.strictObject({
   /** Without a heading the section follows the previous one in the briefing; its slides take the "Overview" label. */
@@ -112,11 +122,15 @@ export const ArticleSchema = z
 export type Article = z.infer<typeof ArticleSchema>;
 export type ArticleBlock = z.infer<typeof BlockSchema>;
 
-/** The texts of a block, in reading order: the paragraph, each list item, or the quotation. */
-export function blockTexts(block: ArticleBlock): string[] {
+/** The texts of a block, in reading order: the paragraph, each list item, the quotation, or a picture's caption and credit. */
+export function blockTexts(block: ArticleBlock | z.input<typeof BlockSchema>): string[] {
   if (typeof block === 'string') return [block];
-  return 'list' in block ? block.list : [block.quote];
+  if ('list' in block) return block.list;
+  if ('quote' in block) return [block.quote];
+  return [block.caption, block.credit].filter((text): text is string => text !== undefined);
 }
+
+export type ImageBlock = z.infer<typeof ImageBlockSchema>;
 export type ArticleInput = z.input<typeof ArticleSchema>;
 export type Section = Article['sections'][number];
 export type TimelineEvent = Article['events'][number];

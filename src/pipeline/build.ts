@@ -101,7 +101,7 @@ function environmentStep(loaded: LoadedArticle, options: BuildOptions): Result<B
   const epochMs = (options.sourceDateEpoch ?? Math.floor(Date.now() / 1000)) * 1000;
   return {
     value: {
-      article, labels, theme, fonts, ...(logo ? { logo } : {}),
+      article, labels, theme, fonts, ...(logo ? { logo } : {}), ...(loaded.file ? { file: loaded.file } : {}),
       paper: options.paper ?? theme.briefing.paper,
       aspect: options.aspect ?? theme.slides.aspect,
       handout: options.handout ?? 'lines',
@@ -121,7 +121,7 @@ function renderStep(env: BuildEnvironment, options: BuildOptions, names: Templat
 
 function parseStep(env: BuildEnvironment, markdown: Partial<Record<TemplateName, string>>): Result<Partial<Record<TemplateName, Doc>>> {
   const diagnostics: Diagnostic[] = [];
-  const figures = figureSource(env.article, env.labels);
+  const figures = figureSource(env.article, env.labels, env.file);
   const docs: Partial<Record<TemplateName, Doc>> = {};
   for (const [name, text] of Object.entries(markdown) as [TemplateName, string][]) {
     const parsed = parseMarkdown(text, `${name}.md`, figures);

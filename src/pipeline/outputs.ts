@@ -28,6 +28,8 @@ export interface BuildEnvironment {
   meta: PdfMetadata;
   /** The theme's logo, read and checked. */
   logo?: ImageSource;
+  /** The article's file, when it came from one (pictures are found relative to it). */
+  file?: string;
 }
 
 /** The templates the render step fills (templates/<name>.md.hbs). */
@@ -100,7 +102,7 @@ export function selectOutputs(only: readonly string[] | undefined): OutputEntry[
 }
 
 /** The figures' data comes from the article, through the figure registry. */
-export function figureSource(article: Article, labels: Labels): FigureSource {
-  return (name, attributes) => FIGURES[name].fromArticle(article, labels, attributes);
+export function figureSource(article: Article, labels: Labels, file?: string): FigureSource {
+  return (name, attributes) => FIGURES[name].fromArticle(article, labels, attributes, file);
 }
 

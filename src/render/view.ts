@@ -10,6 +10,15 @@ export interface BlockView {
   list: string[] | null;
   ordered: boolean;
   quote: string | null;
+  /** A picture: `ref` names it for the `::image{ref=…}` directive. */
+  image: ImageView | null;
+}
+
+export interface ImageView {
+  ref: string;
+  caption: string | null;
+  credit: string | null;
+  alt: string;
 }
 
 export interface ArticleView {
@@ -20,7 +29,7 @@ export interface ArticleView {
   author: { name: string; roles: string[]; rolesText: string } | null;
   dateLine: string;
   keyPoints: string[];
-  sections: { heading: string | null; title: string; blocks: BlockView[]; paragraphs: string[]; bullets: string[] }[];
+  sections: { heading: string | null; title: string; blocks: BlockView[]; paragraphs: string[]; bullets: string[]; images: ImageView[] }[];
   quotes: { text: string; quoted: string; attribution: string }[];
   events: { wording: string; label: string }[];
   /** `contacts`: whom the actor met and when, from the events that name them together ("Denis Pushilin (18 April 2023)"). */
@@ -45,10 +54,11 @@ export function buildView(article: Article, buildEpochMs: number, labels: Labels
     author: article.author ? { name: article.author.name, roles: article.author.roles, rolesText: article.author.roles.join(', ') } : null,
     dateLine,
     keyPoints: article.keyPoints,
-    sections: article.sections.map((section) => ({
+    sections: article.sections.map((section, sectionIndex) => ({
       heading: section.heading ?? null,
       title: section.heading ?? labels.overview,
-      blocks: section.paragraphs.map(blockView),
+      blocks: section.paragraphs.map((block, blockIndex) => blockView(block, imageRef(sectionIndex, blockIndex))),
+      images: section.paragraphs.flatMap((block, blockIndex) => blockView(block, imageRef(sectionIndex, blockIndex)).image ?? []),
       paragraphs: section.paragraphs.flatMap(blockTexts),
       bullets: section.bullets ?? section.paragraphs.flatMap((block) => (typeof block === 'string' ? [firstSentence(block, article.lang)] : blockTexts(block))),
     })),
@@ -72,10 +82,17 @@ export function buildView(article: Article, buildEpochMs: number, labels: Labels
   };
 }
 
-function blockView(block: ArticleBlock): BlockView {
-  if (typeof block === 'string') return { text: block, list: null, ordered: false, quote: null };
-  if ('list' in block) return { text: null, list: block.list, ordered: block.ordered, quote: null };
-  return { text: null, list: null, ordered: false, quote: block.quote };
+/** The name a picture goes by between the templates and the figure registry: "s2b1" is sections[2].paragraphs[1]. */
+export function imageRef(section: number, block: number): string {
+  return `s${section}b${block}`;
+}
+
+function blockView(block: ArticleBlock, ref: string): BlockView {
+  const none = { text: null, list: null, ordered: false, quote: null, image: null };
+  if (typeof block === 'string') return { ...none, text: block };
+  if ('list' in block) return { ...none, list: block.list, ordered: block.ordered };
+  if ('quote' in block) return { ...none, quote: block.quote };
+  return { ...none, image: { ref, caption: block.caption ?? null, credit: block.credit ?? null, alt: block.alt } };
 }
 
 function contactsOf(actorId: string, article: Article): string | null {

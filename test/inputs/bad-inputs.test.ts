@@ -222,7 +222,7 @@ const refused: RefusedInput[] = [
     says: (c) => new RegExp(`^bad\\.yaml:${locate(c, '.nan')}: error: places\\[0\\]\\.lat: expected number, got number NaN`, 'm'),
   },
   {
-    n: '20', what: 'an image field at the top level (the schema has no images)',
+    n: '20', what: 'an image field at the top level (pictures are paragraphs of a section)',
     content: () => edit('lang: en\n', 'lang: en\nimage: ../../etc/passwd\n'),
     says: (c) => new RegExp(`^bad\\.yaml:${locate(c, 'image:')}: error: \\(top level\\): unknown field "image"`, 'm'),
   },

@@ -3,10 +3,12 @@ import type { Position } from '../../parse/doc.js';
 import type { FigureKind } from './kind.js';
 import { timelineFigure } from './timeline.js';
 import { mapFigure } from './map.js';
+import { imageFigure } from './image.js';
 
 export const FIGURES = {
   timeline: timelineFigure,
   map: mapFigure,
+  image: imageFigure,
 } satisfies Record<string, FigureKind<any>>; // any: each entry has a data type of its own
 
 export type FigureName = keyof typeof FIGURES;

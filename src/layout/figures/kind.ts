@@ -26,8 +26,11 @@ export interface SlidePart {
 }
 
 export interface FigureKind<Data> {
-  /** The figure's data and alt text, taken from the article; null when there is nothing to draw (no events, no places). */
-  fromArticle(article: Article, labels: Labels, attributes: Record<string, string>): { data: Data; alt: string } | null;
+  /**
+   * The figure's data and alt text, taken from the article (`file`, when it came from one, is where relative paths
+   * start); null when there is nothing to draw (no events, no places).
+   */
+  fromArticle(article: Article, labels: Labels, attributes: Record<string, string>, file?: string): { data: Data; alt: string } | null;
   /** On a page `widthPt` wide: pieces of the flow, each of which may go to the next page on its own. */
   onPage(data: Data, context: FigureContext, widthPt: number): PagePiece[];
   /** In a slide body of the size given: as many parts as it needs, each on a slide of its own. */

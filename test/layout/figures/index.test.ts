@@ -7,8 +7,19 @@ import { labelsFor } from '../../../src/render/labels.js';
 import { loadTheme, TEMPLATES_DIR } from '../../../src/pipeline/build.js';
 import type { FrameItem } from '../../../src/layout/frame.js';
 import { SEED_DATA } from '../../support/seed.js';
+import { bandedPng } from '../../support/images.js';
+import { BriefkitError } from '../../../src/diagnostics.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
-const article = loadArticleFile(SEED_DATA).value;
+const seed = loadArticleFile(SEED_DATA).value;
+// The seed with a picture as the first paragraph of its first section (the picture is written beside a made-up article file).
+const pictureDir = mkdtempSync(join(tmpdir(), 'briefkit-figures-'));
+writeFileSync(join(pictureDir, 'banner.png'), bandedPng(600, 200));
+const ARTICLE_FILE = join(pictureDir, 'article.yaml');
+const article = { ...seed, sections: [{ ...seed.sections[0]!, paragraphs: [{ image: 'banner.png', alt: 'A banner', caption: 'The banner.' }, ...seed.sections[0]!.paragraphs] }, ...seed.sections.slice(1)] };
+const ATTRIBUTES: Record<string, Record<string, string>> = { image: { ref: 's0b0' } };
 const labels = labelsFor('en');
 const context = { theme: loadTheme(TEMPLATES_DIR), fonts: new FontRegistry(), lang: 'en' };
 
@@ -28,9 +39,28 @@ function extent(item: FrameItem): { left: number; top: number; right: number; bo
   }
 }
 
+describe('figure data from the article', () => {
+  it('has no timeline or map for an article without events and places', () => {
+    expect(FIGURES.timeline.fromArticle({ ...article, events: [], places: [] }, labels, {})).toBeNull();
+    expect(FIGURES.map.fromArticle({ ...article, events: [], places: [] }, labels, {})).toBeNull();
+  });
+
+  it('finds a picture relative to the article file, and names the field when it is missing or the ref is wrong', () => {
+    expect(FIGURES.image.fromArticle(article, labels, { ref: 's0b0' }, ARTICLE_FILE)?.data.image).toMatchObject({ format: 'png', widthPx: 600, heightPx: 200 });
+    const elsewhere = join(tmpdir(), 'elsewhere', 'article.yaml');
+    expect(() => FIGURES.image.fromArticle(article, labels, { ref: 's0b0' }, elsewhere)).toThrow(/banner\.png: no such file/);
+    try {
+      FIGURES.image.fromArticle(article, labels, { ref: 's0b0' }, elsewhere);
+    } catch (error) {
+      expect((error as BriefkitError).diagnostics[0]).toMatchObject({ file: elsewhere, path: 'sections[0].paragraphs[0].image', rule: 'image' });
+    }
+    expect(() => FIGURES.image.fromArticle(article, labels, { ref: 's0b1' }, ARTICLE_FILE)).toThrow(/::image\{ref="s0b1"\} names no picture/);
+  });
+});
+
 describe('figure registry', () => {
   it('names each figure once; isFigureName knows them and nothing else', () => {
-    expect(FIGURE_NAMES).toEqual(['timeline', 'map']);
+    expect(FIGURE_NAMES).toEqual(['timeline', 'map', 'image']);
     expect(FIGURE_NAMES.every(isFigureName)).toBe(true);
     expect(isFigureName('toString')).toBe(false);
     expect(isFigureName('chart')).toBe(false);
@@ -38,13 +68,12 @@ describe('figure registry', () => {
 
   for (const name of FIGURE_NAMES) {
     describe(name, () => {
-      const made = FIGURES[name].fromArticle(article, labels, {});
+      const made = FIGURES[name].fromArticle(article, labels, ATTRIBUTES[name] ?? {}, ARTICLE_FILE);
       const node = { type: 'figure', name, data: made!.data, alt: made!.alt } as FigureNode;
 
-      it('makes data and an alt text from the seed, and nothing from an article without events and places', () => {
+      it('makes data and an alt text from the article', () => {
         expect(made).not.toBeNull();
-        expect(made!.alt.length).toBeGreaterThan(20);
-        expect(FIGURES[name].fromArticle({ ...article, events: [], places: [] }, labels, {})).toBeNull();
+        expect(made!.alt.length).toBeGreaterThan(name === 'image' ? 3 : 20);
       });
 
       it('lays out on a page in pieces of positive height whose items stay inside the column width', () => {
