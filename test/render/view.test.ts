@@ -73,16 +73,19 @@ describe('sections', () => {
     expect(buildView(article({ lang: 'ru', sections: [{ paragraphs: ['Текст.'] }] }), BUILD_DATE).sections[0]!.title).toBe('Обзор');
   });
 
-  it('gives each block with exactly one of text, list and quote set', () => {
-    const view = buildView(article({ sections: [{ paragraphs: ['Plain.', { list: ['a', 'b'], ordered: true }, { list: ['c'] }, { quote: 'Quoted.' }] }] }), BUILD_DATE);
+  it('gives each block with exactly one of text, list, quote and image set', () => {
+    const view = buildView(article({ sections: [{ paragraphs: ['Plain.', { list: ['a', 'b'], ordered: true }, { list: ['c'] }, { quote: 'Quoted.' }, { image: 'x.png', alt: 'A map', caption: 'Seen.' }] }] }), BUILD_DATE);
+    const none = { text: null, list: null, ordered: false, quote: null, image: null };
     expect(view.sections[0]!.blocks).toEqual([
-      { text: 'Plain.', list: null, ordered: false, quote: null },
-      { text: null, list: ['a', 'b'], ordered: true, quote: null },
-      { text: null, list: ['c'], ordered: false, quote: null },
-      { text: null, list: null, ordered: false, quote: 'Quoted.' },
+      { ...none, text: 'Plain.' },
+      { ...none, list: ['a', 'b'], ordered: true },
+      { ...none, list: ['c'] },
+      { ...none, quote: 'Quoted.' },
+      { ...none, image: { ref: 's0b4', caption: 'Seen.', credit: null, alt: 'A map' } },
     ]);
-    // paragraphs: every text in reading order, list items one by one.
-    expect(view.sections[0]!.paragraphs).toEqual(['Plain.', 'a', 'b', 'c', 'Quoted.']);
+    // paragraphs: every text in reading order, list items one by one, a picture's caption.
+    expect(view.sections[0]!.paragraphs).toEqual(['Plain.', 'a', 'b', 'c', 'Quoted.', 'Seen.']);
+    expect(view.sections[0]!.images).toEqual([{ ref: 's0b4', caption: 'Seen.', credit: null, alt: 'A map' }]);
   });
 
   it('uses the section\'s own bullets when it has them', () => {
