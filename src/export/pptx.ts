@@ -54,9 +54,28 @@ const MASTER_NAME = 'briefkit';
 
 const isMasterItem = (item: FrameItem): item is ImageItem => item.kind === 'image' && Boolean(item.onMaster);
 
-/** A picture's place and bytes as pptxgenjs takes them (data URL: no file to go missing, no hang). */
-function imageProps(item: ImageItem): { x: number; y: number; w: number; h: number; data: string } {
-  return { x: inches(item.x), y: inches(item.y), w: inches(item.w), h: inches(item.h), data: `image/${item.image.format};base64,${item.image.bytes.toString('base64')}` };
+/**
+ * EXIF orientation → the flip and clockwise turn that show the stored pixels upright. PPTX viewers draw a picture's
+ * pixels as stored, so the picture is turned and mirrored as a shape (DrawingML flips first, then rotates).
+ */
+const EXIF_TRANSFORMS: Record<number, { rotate: number; flipH?: boolean; flipV?: boolean }> = {
+  1: { rotate: 0 }, 2: { rotate: 0, flipH: true }, 3: { rotate: 180 }, 4: { rotate: 0, flipV: true },
+  5: { rotate: 90, flipV: true }, 6: { rotate: 90 }, 7: { rotate: 90, flipH: true }, 8: { rotate: 270 },
+};
+
+/** A picture's place and bytes as pptxgenjs takes them (data URL: no file to go missing, no hang), turned upright. */
+function imageProps(item: ImageItem): { x: number; y: number; w: number; h: number; data: string; rotate?: number; flipH?: boolean; flipV?: boolean } {
+  const data = `image/${item.image.format};base64,${item.image.bytes.toString('base64')}`;
+  const transform = EXIF_TRANSFORMS[item.image.orientation] ?? EXIF_TRANSFORMS[1]!;
+  // A quarter turn: the shape holds the stored pixels (width and height swapped) about the same centre.
+  const quarter = transform.rotate % 180 !== 0;
+  const [w, h] = quarter ? [item.h, item.w] : [item.w, item.h];
+  const x = item.x + (item.w - w) / 2;
+  const y = item.y + (item.h - h) / 2;
+  return {
+    x: inches(x), y: inches(y), w: inches(w), h: inches(h), data,
+    ...(transform.rotate ? { rotate: transform.rotate } : {}), ...(transform.flipH ? { flipH: true } : {}), ...(transform.flipV ? { flipV: true } : {}),
+  };
 }
 
 type Pptx = PptxGenJSTypes.default;

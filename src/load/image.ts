@@ -12,6 +12,8 @@ export interface ImageSource {
   /** Size as it is shown (a JPEG's EXIF orientation applied), pixels. */
   widthPx: number;
   heightPx: number;
+  /** EXIF orientation (1–8; 1 is upright): how the stored pixels are to be turned and mirrored to be shown upright. */
+  orientation: number;
 }
 
 const FORMATS: Record<string, ImageSource['format']> = { png: 'png', jpg: 'jpeg' };
@@ -50,10 +52,11 @@ export function loadImage(file: string, field: string, owner: string): ImageSour
   if (!format) return fail(`is ${size.type ? `a ${size.type.toUpperCase()} image` : 'not an image'}; PNG or JPEG expected${size.type === 'svg' ? ' (SVG is not supported yet: export it as PNG)' : ''}`);
   if (!size.width || !size.height) return fail('has no width or height');
   // EXIF orientations 5–8 turn the picture a quarter: it shows with width and height swapped.
-  const turned = (size.orientation ?? 1) >= 5;
+  const orientation = size.orientation !== undefined && size.orientation >= 1 && size.orientation <= 8 ? size.orientation : 1;
+  const turned = orientation >= 5;
   const image: ImageSource = {
     id: createHash('sha256').update(bytes).digest('hex').slice(0, 16), bytes, format,
-    widthPx: turned ? size.height : size.width, heightPx: turned ? size.width : size.height,
+    widthPx: turned ? size.height : size.width, heightPx: turned ? size.width : size.height, orientation,
   };
   cache.set(stamp, image);
   return image;

@@ -9,7 +9,7 @@ import JSZip from 'jszip';
 import { PROJECT_ROOT } from '../../src/pipeline/build.js';
 import { SEED_DATA } from '../support/seed.js';
 import { missing } from '../support/tools.js';
-import { bandedPng } from '../support/images.js';
+import { bandedJpeg, bandedPng } from '../support/images.js';
 import { convertWithLibreOffice, pdfText, pdfWords, pptxParts, qpdfCheck, validateOoxml, withRealFontMetrics } from '../support/clients.js';
 import { strayWords } from '../support/deck-check.js';
 
@@ -83,5 +83,53 @@ describe('pictures in an article', () => {
       expect(refused.stderr).not.toMatch(/\n\s+at /);
       expect(existsSync(join(other, 'o'))).toBe(false);
     }
+  });
+});
+
+/** Where the blue and the yellow band lie on a page rendered as PPM (bounding boxes in pixels). */
+function bands(ppm: Buffer): { blue: number[]; yellow: number[] } {
+  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 40).toString('latin1'))!;
+  const [width, height] = [Number(header[1]), Number(header[2])];
+  const start = header[0].length;
+  const boxes = { blue: [Infinity, Infinity, -Infinity, -Infinity], yellow: [Infinity, Infinity, -Infinity, -Infinity] };
+  const near = (r: number, g: number, b: number, [R, G, B]: number[]) => Math.abs(r - R!) + Math.abs(g - G!) + Math.abs(b - B!) < 40;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = start + (y * width + x) * 3;
+      const [r, g, b] = [ppm[i]!, ppm[i + 1]!, ppm[i + 2]!];
+      const box = near(r, g, b, [0x1f, 0x4e, 0x79]) ? boxes.blue : near(r, g, b, [0xf2, 0xc1, 0x4e]) ? boxes.yellow : undefined;
+      if (!box) continue;
+      box[0] = Math.min(box[0]!, x); box[1] = Math.min(box[1]!, y); box[2] = Math.max(box[2]!, x); box[3] = Math.max(box[3]!, y);
+    }
+  }
+  return boxes;
+}
+
+const render = (pdf: string, page: number, out: string) => {
+  spawnSync('pdftoppm', ['-r', '50', '-f', String(page), '-l', String(page), '-singlefile', pdf, out]);
+  return readFileSync(`${out}.ppm`);
+};
+
+describe('a JPEG turned by its EXIF orientation', () => {
+  const noRender = missing('pdftoppm', 'pdfimages', 'soffice');
+  it.runIf(!noRender)(`shows upright in the briefing and in the deck as LibreOffice draws it ${noRender ?? ''}`, async () => {
+    const other = mkdtempSync(join(tmpdir(), 'briefkit-exif-'));
+    spawnSync('mkdir', ['-p', join(other, 'photos')]);
+    // Stored 600×200 with the blue band on the left; orientation 6: shown 200×600, the blue band at the top.
+    writeFileSync(join(other, 'photos', 'turned.jpg'), await bandedJpeg(600, 200, 6));
+    articleWithPictures(other, 'photos/turned.jpg');
+    expect(run(['build', 'article.yaml', '--out', 'o', '--only', 'briefing,deck'], other).status).toBe(0);
+    const out = join(other, 'o', 'lukashenko-occupied-territories');
+    const upright = ({ blue, yellow }: { blue: number[]; yellow: number[] }) => {
+      expect(blue[2]! - blue[0]!, 'the bands run across the picture').toBeGreaterThan(blue[3]! - blue[1]!);
+      expect(blue[3]!, 'blue above yellow').toBeLessThanOrEqual(yellow[1]! + 1);
+    };
+    const page = Number(spawnSync('pdfimages', ['-list', join(out, 'briefing.pdf')], { encoding: 'utf8' }).stdout.trim().split('\n')[2]!.trim().split(/\s+/)[0]);
+    upright(bands(render(join(out, 'briefing.pdf'), page, join(other, 'briefing'))));
+    const zip = await JSZip.loadAsync(readFileSync(join(out, 'slides.pptx')));
+    const slide4 = await zip.file('ppt/slides/slide4.xml')!.async('string');
+    expect(slide4).toMatch(/<p:pic>.*<a:xfrm rot="5400000">/s);
+    const pdf = await convertWithLibreOffice(join(out, 'slides.pptx'), join(other, 'libreoffice'));
+    upright(bands(render(pdf, 4, join(other, 'slide'))));
   });
 });

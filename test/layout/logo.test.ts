@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { logoItem } from '../../src/layout/logo.js';
 import type { ImageSource } from '../../src/load/image.js';
 
-const wide: ImageSource = { id: 'w', bytes: Buffer.alloc(0), format: 'png', widthPx: 600, heightPx: 200 };
+const wide: ImageSource = { id: 'w', bytes: Buffer.alloc(0), format: 'png', widthPx: 600, heightPx: 200, orientation: 1 };
 
 describe('logoItem', () => {
   it('is as tall as asked, as wide as its proportions say, at its top left corner', () => {

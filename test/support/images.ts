@@ -36,3 +36,21 @@ export function bandedPng(width: number, height: number, left = '#1f4e79', right
   header.set([8, 2, 0, 0, 0], 8); // 8 bits, RGB, deflate, no filter method, no interlace
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
 }
+
+/**
+ * A JPEG of the same two bands, stored `width`×`height`, with an EXIF orientation (1–8) that says how to turn it: a
+ * viewer that honours it shows the left band at the top for 6 (a quarter turn clockwise).
+ */
+export async function bandedJpeg(width: number, height: number, orientation: number, left = '#1f4e79', right = '#f2c14e'): Promise<Buffer> {
+  const { default: jpeg } = await import('jpeg-js');
+  const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  const [a, b] = [rgb(left), rgb(right)];
+  const data = Buffer.alloc(width * height * 4);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data.set([...(x < width * 0.3 ? a! : b!), 255], (y * width + x) * 4);
+  const encoded = Buffer.from(jpeg.encode({ data, width, height }, 90).data);
+  // An Exif APP1 segment (big-endian TIFF, one IFD entry: Orientation) right after the start-of-image marker.
+  const tiff = Buffer.from([0x4d, 0x4d, 0x00, 0x2a, 0x00, 0x00, 0x00, 0x08, 0x00, 0x01, 0x01, 0x12, 0x00, 0x03, 0x00, 0x00, 0x00, 0x01, 0x00, orientation, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00]);
+  const exif = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
+  const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, (exif.length + 2) >> 8, (exif.length + 2) & 0xff]), exif]);
+  return Buffer.concat([encoded.subarray(0, 2), app1, encoded.subarray(2)]);
+}
