@@ -1,7 +1,7 @@
 // Command-line arguments in, an exit code out: the only module that prints.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
-import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { BriefkitError, formatDiagnostic, type Diagnostic } from './diagnostics.js';
@@ -12,7 +12,7 @@ import { writeDocuments } from './pipeline/write.js';
 import { importArticle } from './import/import.js';
 import { articleYaml } from './import/to-yaml.js';
 import { decodeUtf8, parseArticle, parseValidated, readInput } from './load/load.js';
-import { SUPPORTED_LANGS, type Article } from './model/article.js';
+import { SUPPORTED_LANGS, type Article, type ArticleInput } from './model/article.js';
 
 const HELP = `briefkit — an analytical article in, a PDF briefing, a PPTX deck and a handout out
 
@@ -209,11 +209,22 @@ function runImport(files: string[], values: { out?: string; lang?: string; force
   if (existsSync(target) && !values.force) {
     throw new BriefkitError([{ severity: 'error', file: target, rule: 'output-exists', message: 'already exists; it may hold your edits, so import does not overwrite it (use --force, or -o another path)' }]);
   }
-  const yamlText = articleYaml(imported.value.data, file);
+  const yamlText = articleYaml(picturesRelativeTo(imported.value.data, dirname(file), dirname(target)), file);
   parseArticle(yamlText, target); // what we write must load back
   writeDocuments(dirname(target) || '.', [{ name: basename(target), bytes: Buffer.from(yamlText, 'utf8') }]);
   io.out(`${target}\n`);
   return 0;
+}
+
+/** The data with each picture's path, written relative to the raw article, made relative to where the data file goes. */
+function picturesRelativeTo(data: ArticleInput, from: string, to: string): ArticleInput {
+  return {
+    ...data,
+    sections: data.sections.map((section) => ({
+      ...section,
+      paragraphs: section.paragraphs.map((block) => (typeof block === 'object' && 'image' in block && !isAbsolute(block.image) ? { ...block, image: relative(to, resolve(from, block.image)).split(sep).join('/') } : block)),
+    })),
+  };
 }
 
 function buildOptions(values: { paper?: string; aspect?: string; handout?: string; only?: string; theme?: string; templates?: string }): BuildOptions {

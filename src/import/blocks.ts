@@ -11,7 +11,9 @@ export type Block =
   | { kind: 'text'; text: string; line: number; caption?: boolean }
   | { kind: 'heading'; text: string; line: number; depth: number }
   | { kind: 'list'; items: string[]; ordered: boolean; line: number; marker: string; firstLine?: string }
-  | { kind: 'quote'; text: string; line: number; speaker?: string; body?: string };
+  | { kind: 'quote'; text: string; line: number; speaker?: string; body?: string }
+  /** A Markdown picture `![alt](src)`, with the caption line under it when there is one. */
+  | { kind: 'image'; src: string; alt: string; caption?: string; line: number };
 
 export interface DroppedLine {
   line: number;
@@ -278,7 +280,10 @@ export function markdownBlocks(source: string): ParsedText {
     const nested = item.children.filter((c) => c.type === 'list').flatMap((list) => list.children.flatMap(itemTexts));
     return [...(own ? [own] : []), ...nested];
   };
-  const visit = (node: RootContent) => {
+  /** Paragraphs already read as a picture's caption. */
+  const consumed = new Set<number>();
+  const visit = (node: RootContent, index: number) => {
+    if (consumed.has(index)) return;
     const line = lineOf(node);
     switch (node.type) {
       case 'heading': {
@@ -287,6 +292,17 @@ export function markdownBlocks(source: string): ParsedText {
         break;
       }
       case 'paragraph': {
+        // A picture standing alone, its caption after it in the same paragraph or as the next, short, emphasised one.
+        const [first, ...rest] = node.children;
+        if (first?.type === 'image') {
+          const own = inline(rest as PhrasingContent[]);
+          const next = tree.children[index + 1];
+          const captionNext = !own && next?.type === 'paragraph' && next.children.length > 0 && next.children.every((c) => c.type === 'emphasis' || (c.type === 'text' && !c.value.trim()));
+          const caption = own || (captionNext ? inline(next.children) : '');
+          if (captionNext) consumed.add(index + 1);
+          blocks.push({ kind: 'image', src: first.url, alt: (first.alt ?? '').trim(), ...(caption ? { caption } : {}), line });
+          break;
+        }
         const linksBefore = links.length;
         const value = inline(node.children);
         const reason = value ? junkReason(value, { header: !inBody }) : undefined;
@@ -333,7 +349,7 @@ export function markdownBlocks(source: string): ParsedText {
         break;
     }
   };
-  tree.children.forEach(visit);
+  tree.children.forEach((node, index) => visit(node, index));
   return { blocks, dropped, notes, stamps, links, front };
 }
 

@@ -1,6 +1,6 @@
 // A raw article (text copied from a web page, or Markdown) in, article data that validates out, with a note for every guess
 // and every line dropped. Conservative: what might be the article's text is kept; only page furniture is dropped.
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import { ArticleSchema, blockTexts, SourceSchema, SUPPORTED_LANGS, type Article, type ArticleInput } from '../model/article.js';
 import { parseEdtf } from '../model/edtf.js';
 import { BriefkitError, type Diagnostic, type Result } from '../diagnostics.js';
@@ -77,7 +77,8 @@ export function importArticle(source: string, file: string, options: { lang?: La
     note(blocks[0]!.line, `title: "${title}"`);
     blocks.shift();
   } else {
-    const opening = blocks.find((b) => b.kind === 'text' || b.kind === 'quote') ?? blocks[0]!;
+    const opening = blocks.find((b): b is Extract<Block, { kind: 'text' | 'quote' | 'list' }> => b.kind === 'text' || b.kind === 'quote') ?? blocks.find((b): b is Extract<Block, { kind: 'list' }> => b.kind === 'list');
+    if (!opening) throw empty('no paragraph, list or quotation to take a title from');
     const whole = opening.kind === 'list' ? opening.items[0]! : opening.text;
     title = shorten(labelSentences(whole, options.lang ?? 'en')[0] ?? whole, 120);
     note(opening.line, `no title line found: the title "${title}" is drafted from the first sentence, which stays in the text; write a real title`);
@@ -107,7 +108,7 @@ export function importArticle(source: string, file: string, options: { lang?: La
   }
   if (blocks.length === 0) throw empty(`only a title${author ? ' and a byline' : ''} were found ("${title}"): no paragraphs to build from`);
 
-  const allText = blocks.map((b) => (b.kind === 'list' ? b.items.join(' ') : b.text)).join(' ');
+  const allText = blocks.map((b) => (b.kind === 'list' ? b.items.join(' ') : b.kind === 'image' ? (b.caption ?? '') : b.text)).join(' ');
   const frontLang = (SUPPORTED_LANGS as readonly string[]).includes(parsed.front.lang ?? '') ? (parsed.front.lang as Lang) : undefined;
   const lang: Lang = options.lang ?? frontLang ?? detectLanguage(`${title} ${allText}`);
   note(undefined, options.lang ? `language: ${lang} (given)` : frontLang ? `language: ${lang} (front matter)` : `language: ${lang} (detected from the script)`);
@@ -134,6 +135,16 @@ export function importArticle(source: string, file: string, options: { lang?: La
     else if (block.kind === 'list') {
       note(block.line, `${block.ordered ? 'numbered' : 'bulleted'} list of ${block.items.length} item${block.items.length > 1 ? 's' : ''}`);
       draft.paragraphs.push({ block: { list: block.items, ordered: block.ordered }, line: block.line });
+    } else if (block.kind === 'image') {
+      if (/^[a-z][a-z0-9+.-]*:/iu.test(block.src)) {
+        // A picture on the web cannot be fetched here: its caption stays as text, the picture is left out.
+        note(block.line, `picture ${block.src} left out: briefkit does not fetch from the web (save it beside the article and write its path)${block.caption ? '; its caption is kept as a paragraph' : ''}`);
+        if (block.caption) draft.paragraphs.push({ block: block.caption, line: block.line, caption: true });
+      } else {
+        const alt = block.alt || block.caption || basename(block.src);
+        note(block.line, `picture ${block.src}${block.caption ? ` with its caption` : ''}${block.alt ? '' : `; no alt text: "${alt}" stands in for it, DRAFT — describe the picture`}`);
+        draft.paragraphs.push({ block: { image: block.src, alt, ...(block.caption ? { caption: block.caption } : {}) }, line: block.line });
+      }
     } else {
       note(block.line, `block quotation${block.speaker ? ` by "${block.speaker}"` : ''}`);
       draft.paragraphs.push({ block: { quote: block.text }, line: block.line });

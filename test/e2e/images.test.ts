@@ -133,3 +133,19 @@ describe('a JPEG turned by its EXIF orientation', () => {
     upright(bands(render(pdf, 4, join(other, 'slide'))));
   });
 });
+
+describe('a Markdown article with a picture', () => {
+  it('builds straight from the .md, and `import -o data/x.yaml` writes the picture path relative to the data file', () => {
+    const other = mkdtempSync(join(tmpdir(), 'briefkit-md-'));
+    spawnSync('mkdir', ['-p', join(other, 'photos')]);
+    writeFileSync(join(other, 'photos', 'banner.png'), bandedPng(600, 200));
+    writeFileSync(join(other, 'article.md'), '# Vitebsk signs with Crimea\n\nBy Anna Example\n\nThe committee signed a trade agreement with Crimea. The text was not published.\n\n![The signing ceremony](photos/banner.png)\n*Officials at the signing.*\n\nBoth sides promised to meet again.\n');
+    const direct = run(['build', 'article.md', '--out', 'o', '--only', 'briefing'], other);
+    expect(direct.status, direct.stderr).toBe(0);
+    const imported = run(['import', 'article.md', '-o', 'data/article.yaml'], other);
+    expect(imported.status, imported.stderr).toBe(0);
+    expect(readFileSync(join(other, 'data', 'article.yaml'), 'utf8')).toContain('image: ../photos/banner.png');
+    const fromData = run(['build', 'data/article.yaml', '--out', 'o2', '--only', 'deck'], other);
+    expect(fromData.status, fromData.stderr).toBe(0);
+  });
+});

@@ -396,3 +396,40 @@ describe('any text', () => {
     );
   });
 });
+
+describe('pictures in Markdown', () => {
+  const markdown = [
+    '# Vitebsk signs with Crimea', '', 'By Anna Example', '',
+    'The Vitebsk regional committee signed a trade agreement with the authorities of Crimea. The text was not published.', '',
+    '![The signing ceremony](photos/banner.png)', '*Officials at the signing in Simferopol.*', '',
+    'The agreement covers industry, agriculture and tourism.', '',
+    '![](photos/second.jpg)', '', '*The second picture, its caption a paragraph of its own.*', '',
+    '![A picture on the web](https://example.org/a.jpg)', '', '*A caption of a picture on the web.*', '',
+    'Both sides promised to meet again.', '',
+  ].join('\n');
+  const result = importArticle(markdown, 'article.md');
+  const paragraphs = result.value.article.sections.flatMap((s) => s.paragraphs);
+  const notes = result.diagnostics.map((d) => `${d.line ?? ''}: ${d.message}`);
+
+  it('keeps a local picture with its caption, from the same paragraph or the emphasised one under it', () => {
+    expect(paragraphs).toContainEqual({ image: 'photos/banner.png', alt: 'The signing ceremony', caption: 'Officials at the signing in Simferopol.' });
+    expect(paragraphs).toContainEqual({ image: 'photos/second.jpg', alt: 'The second picture, its caption a paragraph of its own.', caption: 'The second picture, its caption a paragraph of its own.' });
+    // The caption is the picture's, not a paragraph of its own besides.
+    expect(paragraphs.filter((p) => p === 'Officials at the signing in Simferopol.')).toEqual([]);
+  });
+
+  it('says when a picture has no alt text, and drafts one from its caption', () => {
+    expect(notes).toContain('12: picture photos/second.jpg with its caption; no alt text: "The second picture, its caption a paragraph of its own." stands in for it, DRAFT — describe the picture');
+  });
+
+  it('leaves out a picture on the web, keeping its caption as a paragraph, and says so', () => {
+    expect(paragraphs).toContain('A caption of a picture on the web.');
+    expect(paragraphs.some((p) => typeof p === 'object' && 'image' in p && p.image.startsWith('https:'))).toBe(false);
+    expect(notes.some((n) => n.startsWith('16: picture https://example.org/a.jpg left out: briefkit does not fetch from the web'))).toBe(true);
+  });
+
+  it('keeps every paragraph of the text', () => {
+    const texts = paragraphs.flatMap(blockTexts);
+    for (const sentence of ['The agreement covers industry, agriculture and tourism.', 'Both sides promised to meet again.']) expect(texts).toContain(sentence);
+  });
+});
