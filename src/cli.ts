@@ -31,6 +31,7 @@ Usage:
   --out     output folder (default: dist); each article goes to <out>/<id>/
   -j, --jobs  articles built at once (default: the machine's cores); documents and their order are the same
             as one by one
+  --max-input-mb  refuse article files larger than this (default 2)
   -q, --quiet  print errors only (no document lines, warnings, progress or summary)
   --theme   an office's theme folder: theme.yaml with what differs from the default (colours, sizes,
             marking, labels), templates/ overriding any template or partial by file name
@@ -99,6 +100,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         theme: { type: 'string' },
         templates: { type: 'string' },
         jobs: { type: 'string', short: 'j' },
+        'max-input-mb': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         lang: { type: 'string' },
         force: { type: 'boolean' },
@@ -197,13 +199,13 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   }
 }
 
-function runImport(files: string[], values: { out?: string; lang?: string; force?: boolean }, io: { out: (s: string) => void }, report: (d: Diagnostic[]) => void): number {
+function runImport(files: string[], values: { out?: string; lang?: string; force?: boolean; 'max-input-mb'?: string }, io: { out: (s: string) => void }, report: (d: Diagnostic[]) => void): number {
   if (files.length !== 1) throw new BriefkitError([{ severity: 'error', rule: 'cli', message: `import takes one raw article file, got ${files.length}` }]);
   const file = files[0]!;
   if (values.lang !== undefined && !(SUPPORTED_LANGS as readonly string[]).includes(values.lang)) {
     throw new BriefkitError([{ severity: 'error', rule: 'cli', path: '--lang', message: `expected one of ${SUPPORTED_LANGS.join(', ')}, got "${values.lang}"` }]);
   }
-  const imported = importArticle(decodeUtf8(readInput(file), file), file, values.lang ? { lang: values.lang as Article['lang'] } : {});
+  const imported = importArticle(decodeUtf8(readInput(file, values['max-input-mb'] ? positiveInteger(values['max-input-mb'], '--max-input-mb') * 1024 * 1024 : undefined), file), file, values.lang ? { lang: values.lang as Article['lang'] } : {});
   report(imported.diagnostics);
   const target = values.out ?? join('data', `${imported.value.data.id}.yaml`);
   if (existsSync(target) && !values.force) {
@@ -227,9 +229,10 @@ function picturesRelativeTo(data: ArticleInput, from: string, to: string): Artic
   };
 }
 
-function buildOptions(values: { paper?: string; aspect?: string; handout?: string; only?: string; theme?: string; templates?: string }): BuildOptions {
+function buildOptions(values: { paper?: string; aspect?: string; handout?: string; only?: string; theme?: string; templates?: string; 'max-input-mb'?: string }): BuildOptions {
   const options: BuildOptions = {};
   if (values.theme !== undefined) options.theme = values.theme;
+  if (values['max-input-mb'] !== undefined) options.maxInputBytes = positiveInteger(values['max-input-mb'], '--max-input-mb') * 1024 * 1024;
   if (values.templates !== undefined) options.templates = values.templates;
   if (values.only !== undefined) {
     options.only = values.only.split(',').map((name) => name.trim()).filter((name) => name.length > 0);

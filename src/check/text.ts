@@ -8,6 +8,8 @@ const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uF
 /** Characters the layout never draws (break hints and joiners), so they need no glyph. */
 const INVISIBLE = new Set([0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfe0e, 0xfe0f, 0x09, 0x0a, 0x0d]);
 const FALLBACK = '[?]';
+/** Characters that take no room and show nothing (break hints, joiners, variation selectors). */
+const UNSEEN = /[\u00AD\u200B\u200C\u200D\u2060\uFE0E\uFE0F\uFEFF]/g;
 const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
 
 const codes = (chars: Iterable<string>) => [...new Set(chars)].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ');
@@ -32,7 +34,12 @@ export function checkArticleText(article: Article, fonts: FontRegistry, file?: s
     // Every text field must not be empty (the schema trims and checks); one made only of removed characters is empty too.
     if (forbidden && out.trim() === '') {
       errors.push({ severity: 'error', file, path: formatPath(path), rule: 'empty-text', message: `must not be empty: nothing is left once the control or invalid characters (${codes(forbidden)}) are removed` });
+    } else if (text.length > 0 && out.replace(UNSEEN, '').trim() === '') {
+      // Soft hyphens, zero-width spaces and joiners alone would build an invisible title or paragraph.
+      errors.push({ severity: 'error', file, path: formatPath(path), rule: 'empty-text', message: `has no visible text: only invisible characters (${codes([...new Set(out.trim())])})` });
     }
+    // Line and paragraph separators are line breaks, which every font can set.
+    out = out.replace(/[\u2028\u2029]/g, '\n');
     out = out.normalize('NFC');
     const missing: string[] = [];
     let replaced = '';

@@ -43,6 +43,7 @@ export function importArticle(source: string, file: string, options: { lang?: La
     text = text.replace(CONTROLS, '');
     note(undefined, `removed ${controls.length} control character${controls.length > 1 ? 's' : ''}`);
   }
+  refuseDeepNesting(text, file);
   const markdownFile = ['.md', '.markdown'].includes(extname(file).toLowerCase());
   const markdown = markdownFile || looksLikeMarkdown(text);
   if (markdown && !markdownFile) note(undefined, 'the text reads as Markdown ("#" headings, links or **bold**): parsed as Markdown');
@@ -252,6 +253,23 @@ export function importArticle(source: string, file: string, options: { lang?: La
   // Line by line first, then the notes about the whole text.
   const ordered = notes.map((n, i) => ({ n, i })).sort((a, b) => (a.n.line ?? Infinity) - (b.n.line ?? Infinity) || a.i - b.i).map((x) => x.n);
   return { value: { data, article: result.data, dropped: dropped.sort((a, b) => a.line - b.line) }, diagnostics: ordered };
+}
+
+/** Quotations and lists nested deeper than an article needs (and than a parser's stack bears). */
+export const MAX_NESTING = 20;
+
+function refuseDeepNesting(text: string, file: string): void {
+  text.split('\n').forEach((line, index) => {
+    const quotes = /^(?:[ \t]*>)+/.exec(line)?.[0].split('>').length ?? 1;
+    // A list item's depth, counting two columns of indentation (or a tab) a level.
+    const indent = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])\s/.exec(line)?.[1]?.replace(/\t/g, '  ').length ?? 0;
+    // Markers in a row on one line ("- - - item") nest too.
+    const markers = /^(?:[ \t]*(?:[-*+>]|\d{1,9}[.)])[ \t]+)+/.exec(line)?.[0].match(/[-*+>]|\d{1,9}[.)]/g)?.length ?? 0;
+    const depth = Math.max(quotes - 1, Math.floor(indent / 2), markers);
+    if (depth > MAX_NESTING) {
+      throw new BriefkitError([{ severity: 'error', file, line: index + 1, column: 1, rule: 'nesting', message: `quotations or lists nested ${depth} deep; an article may nest at most ${MAX_NESTING} (is this really an article?)` }]);
+    }
+  });
 }
 
 /** A block that can be the title: one short line of text (a question or a quotation may end it). */

@@ -1,5 +1,5 @@
 // An article file (YAML or JSON) in, a validated Article out; every error names file:line:col and the field path.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
@@ -8,24 +8,48 @@ import { BriefkitError, formatPath, type Diagnostic, type Result } from '../diag
 
 const MAX_ALIASES = 100;
 
-export function loadArticleFile(file: string): Result<Article> {
+/** Inputs larger than this are refused before they are read (raise it with --max-input-mb). */
+export const DEFAULT_MAX_INPUT_BYTES = 2 * 1024 * 1024;
+
+export function loadArticleFile(file: string, maxBytes = DEFAULT_MAX_INPUT_BYTES): Result<Article> {
   const extension = extname(file).toLowerCase();
   if (!['.yaml', '.yml', '.json'].includes(extension)) {
     throw new BriefkitError([{ severity: 'error', file, rule: 'input-type', message: `unsupported input "${extension || 'no extension'}": expected .yaml, .yml or .json (or a raw article: .txt, .md)` }]);
   }
-  return parseArticle(decodeUtf8(readInput(file), file), file);
+  return parseArticle(decodeUtf8(readInput(file, maxBytes), file), file);
 }
 
-/** The bytes of an input file, or an error naming it (missing, a folder, unreadable). */
-export function readInput(file: string): Buffer {
+/**
+ * The bytes of an input file, or an error naming it: missing, a folder, a device or pipe (only regular files are read,
+ * a link is followed to what it names), larger than `maxBytes`, unreadable.
+ */
+export function readInput(file: string, maxBytes = DEFAULT_MAX_INPUT_BYTES): Buffer {
+  const fail = (message: string, rule = 'input-missing'): never => {
+    throw new BriefkitError([{ severity: 'error', file, rule, message }]);
+  };
+  let size = 0;
+  try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) fail('is a folder, not a file');
+    if (!stat.isFile()) fail('is not a regular file (a device, a pipe or a socket): briefkit reads only files', 'input-type');
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof BriefkitError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    fail(code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? 'unknown error'})`);
+  }
+  if (size > maxBytes) {
+    fail(`is ${megabytes(size)}, more than the ${megabytes(maxBytes)} an article may be (raise the limit with --max-input-mb)`, 'input-size');
+  }
   try {
     return readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read (${code ?? 'unknown error'})`;
-    throw new BriefkitError([{ severity: 'error', file, rule: 'input-missing', message: reason }]);
+    return fail(code === 'EISDIR' ? 'is a folder, not a file' : `cannot read (${code ?? 'unknown error'})`);
   }
 }
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 
 /** Strict UTF-8 decoding: invalid bytes are an error naming their offset; a BOM is dropped. */
 export function decodeUtf8(bytes: Uint8Array, file: string): string {

@@ -23,7 +23,17 @@ export function parseEdtf(value: string): EdtfRange | null {
   return range === null ? null : { ...range };
 }
 
+/** Every year-month-day in the value is a day of the calendar ("2023-02-29~" is not: the edtf package rolls it to 1 March). */
+function realDays(value: string): boolean {
+  for (const [, year, month, day] of value.matchAll(/(\d{4})-(\d{2})-(\d{2})/g)) {
+    const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+    if (date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== Number(day)) return false;
+  }
+  return true;
+}
+
 function parseUncached(value: string): EdtfRange | null {
+  if (!realDays(value)) return null;
   let parsed: { min: number; max: number; approximate?: { value: number } };
   try {
     parsed = (edtf as unknown as (s: string) => typeof parsed)(value);

@@ -68,13 +68,13 @@ export async function buildMany(files: string[], options: BuildOptions, batch: B
   // Workers run this module compiled (lib/ or the bundle); run from its TypeScript source (the tests), it builds here.
   const jobs = import.meta.url.endsWith('.ts') ? 1 : Math.max(1, Math.min(batch.jobs, files.length));
   if (jobs === 1) {
-    duplicates = duplicateIds(files);
+    duplicates = duplicateIds(files, options.maxInputBytes);
     for (const [index, file] of files.entries()) finish(index, await buildOne(file, options));
   } else {
     const building = onWorkers(files, options, jobs, finish);
     // Let the workers start before this thread reads the ids.
     await new Promise((resolve) => setImmediate(resolve));
-    duplicates = duplicateIds(files);
+    duplicates = duplicateIds(files, options.maxInputBytes);
     handOver();
     await building;
   }
@@ -82,12 +82,12 @@ export async function buildMany(files: string[], options: BuildOptions, batch: B
 }
 
 /** id → the files that have it, for the ids more than one file has (a file that does not load has no id). */
-function duplicateIds(files: string[]): Map<string, string[]> {
+function duplicateIds(files: string[], maxInputBytes?: number): Map<string, string[]> {
   const byId = new Map<string, string[]>();
   for (const file of files) {
     let id: string;
     try {
-      id = readArticle(file).value.id;
+      id = readArticle(file, maxInputBytes).value.id;
     } catch (error) {
       if (error instanceof BriefkitError) continue;
       throw error;

@@ -37,6 +37,8 @@ export interface BuildOptions {
   theme?: string;
   /** A folder of templates overriding the defaults by file name (instead of the theme folder's templates/). */
   templates?: string;
+  /** Input files larger than this are refused before they are read (default 2 MB). */
+  maxInputBytes?: number;
   /** The outputs to make (default: all): briefing, deck, deck-pdf, handout — or their file names (briefing.pdf, …). */
   only?: readonly (OutputId | string)[];
 }
@@ -80,7 +82,7 @@ export async function build(input: ArticleSource, options: BuildOptions = {}): P
   const layouts = layoutsFor(outputs);
   const templates = templatesFor(layouts);
 
-  const loaded = take(articleFrom(input));
+  const loaded = take(articleFrom(input, options.maxInputBytes));
   const env = take(environmentStep(loaded, options));
   const markdown = take(renderStep(env, options, templates));
   const docs = take(parseStep(env, markdown));

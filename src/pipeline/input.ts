@@ -19,9 +19,9 @@ export interface LoadedArticle {
   file?: string;
 }
 
-export function readArticle(file: string): Result<Article> {
-  if (!RAW_EXTENSIONS.includes(extname(file).toLowerCase())) return loadArticleFile(file);
-  const imported = importArticle(decodeUtf8(readInput(file), file), file);
+export function readArticle(file: string, maxBytes?: number): Result<Article> {
+  if (!RAW_EXTENSIONS.includes(extname(file).toLowerCase())) return loadArticleFile(file, maxBytes);
+  const imported = importArticle(decodeUtf8(readInput(file, maxBytes), file), file);
   return { value: imported.value.article, diagnostics: imported.diagnostics };
 }
 
@@ -32,10 +32,10 @@ export function isPath(input: string): boolean {
   return existsSync(input) || RAW_EXTENSIONS.includes(extension) || DATA_EXTENSIONS.includes(extension);
 }
 
-export function articleFrom(input: ArticleSource): Result<LoadedArticle> {
+export function articleFrom(input: ArticleSource, maxBytes?: number): Result<LoadedArticle> {
   if (typeof input === 'string') {
     if (isPath(input)) {
-      const read = readArticle(input);
+      const read = readArticle(input, maxBytes);
       return { value: { article: read.value, file: input }, diagnostics: read.diagnostics };
     }
     const imported = importArticle(input, '(article text)');

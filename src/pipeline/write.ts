@@ -1,5 +1,6 @@
 // Built documents + an output folder in, files on disk out: written to temporary names, then renamed into place.
-import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BriefkitError } from '../diagnostics.js';
 import type { BuiltDocument } from './build.js';
@@ -14,15 +15,37 @@ export function writeDocuments(outDir: string, documents: BuiltDocument[]): stri
       throw new BriefkitError([{ severity: 'error', file: target, rule: 'output', message: 'is a folder (or not a file) where a document goes; nothing was changed' }]);
     }
   }
+  // An interrupted build leaves no temporary file behind.
+  const cleanUp = () => {
+    for (const tmp of temporary) rmSync(tmp, { force: true });
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    cleanUp();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    return writeAll(outDir, documents, temporary, cleanUp);
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+  }
+}
+
+function writeAll(outDir: string, documents: BuiltDocument[], temporary: string[], cleanUp: () => void): string[] {
   try {
     mkdirSync(outDir, { recursive: true });
     for (const document of documents) {
-      const tmp = join(outDir, `.${document.name}.${process.pid}.tmp`);
+      // A name no one can guess, created exclusively ('wx': never an existing file, never through a planted link),
+      // readable by us alone until it is complete.
+      const tmp = join(outDir, `.${document.name}.${randomBytes(8).toString('hex')}.tmp`);
+      writeFileSync(tmp, document.bytes, { flag: 'wx', mode: 0o600 });
       temporary.push(tmp);
-      writeFileSync(tmp, document.bytes);
+      chmodSync(tmp, 0o644 & ~process.umask());
     }
   } catch (error) {
-    for (const tmp of temporary) rmSync(tmp, { force: true });
+    cleanUp();
     const err = error as NodeJS.ErrnoException;
     const reason = err.code === 'ENOSPC' ? 'the disk is full' : err.code === 'EACCES' || err.code === 'EPERM' || err.code === 'EROFS' ? 'the folder is not writable' : err.code === 'ENOTDIR' ? 'a file stands where a folder is needed' : (err.message ?? String(error));
     throw new BriefkitError([{ severity: 'error', file: outDir, rule: 'output', message: `cannot write the documents: ${reason}; nothing was changed` }]);
@@ -35,7 +58,7 @@ export function writeDocuments(outDir: string, documents: BuiltDocument[]): stri
       written.push(target);
     });
   } catch (error) {
-    for (const tmp of temporary) rmSync(tmp, { force: true });
+    cleanUp();
     throw new BriefkitError([{ severity: 'error', file: outDir, rule: 'output', message: `cannot put the documents in place (${(error as NodeJS.ErrnoException).code ?? 'error'}); ${written.length} of ${documents.length} were replaced` }]);
   }
   return written;

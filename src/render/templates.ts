@@ -31,7 +31,9 @@ export function compileTemplates(
   const hb = Handlebars.create();
   const allHelpers: Record<string, HelperFn> = { ...helpers, [ESCAPE_HELPER]: (value: unknown) => escapeMarkdown(toText(value)) };
   for (const [name, fn] of Object.entries(allHelpers)) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
-  const knownHelpers = Object.fromEntries(Object.keys(allHelpers).map((name) => [name, true]));
+  // {{log}} would write to the console (stdout of the CLI, where the documents are listed): not a template's business.
+  hb.unregisterHelper('log');
+  const knownHelpers: Record<string, boolean> = { ...Object.fromEntries(Object.keys(allHelpers).map((name) => [name, true])), log: false };
   const options: CompileOptions = { strict: true, knownHelpers, knownHelpersOnly: true, noEscape: true, preventIndent: true };
 
   const parse = (entry: { source: string; file: string }): AstNode => {

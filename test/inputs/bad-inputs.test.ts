@@ -922,15 +922,18 @@ describe('22: an output folder that cannot be written: an error, earlier outputs
     expect(listing(dir)).toEqual(['blocker']);
   });
 
-  it.runIf(existsSync('/dev/full'))(`a full disk (a temporary file that is /dev/full): the disk is full, earlier outputs intact, no temporary file${existsSync('/dev/full') ? '' : ' (skipped: this system has no /dev/full)'}`, async () => {
-    const dir = join(freshDir('full'), SEED_ID);
+  // Was a bug (issue 14): temporary names were predictable (.name.<pid>.tmp) and written through links, so a link planted
+  // there overwrote a file outside the output folder. Now they are random and created exclusively, never through a link.
+  it('a link planted where a temporary file could go is not followed: the file it names is untouched', async () => {
+    const dir = join(freshDir('planted'), SEED_ID);
     earlier(dir);
-    // The third document's temporary file is a link to /dev/full, where every write fails with ENOSPC.
-    symlinkSync('/dev/full', join(dir, `.${documents[2]!.name}.${process.pid}.tmp`));
-    const diagnostics = await refusal(() => writeDocuments(dir, documents));
-    expect(diagnostics[0]!.message).toBe('cannot write the documents: the disk is full; nothing was changed');
-    expectEarlierIntact(dir);
-    expect(listing(dir)).toEqual(OUTPUTS);
+    const victim = join(freshDir('victim'), 'precious.txt');
+    writeFileSync(victim, 'keep me');
+    for (const document of documents) symlinkSync(victim, join(dir, `.${document.name}.${process.pid}.tmp`));
+    writeDocuments(dir, documents);
+    expect(readFileSync(victim, 'utf8')).toBe('keep me');
+    for (const document of documents) expect(readFileSync(join(dir, document.name)).equals(document.bytes)).toBe(true);
+    expect(listing(dir).filter((name) => !name.endsWith(`.${process.pid}.tmp`))).toEqual(OUTPUTS);
   });
 
   it('the target folder removed while the documents are written: an error, no temporary file left', async () => {

@@ -1,0 +1,100 @@
+// Hostile inputs, second round (issue 14): each refused before the work, with its place and what to do; the limits
+// tested at the limit and just past it.
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../src/pipeline/build.js';
+import { DEFAULT_MAX_INPUT_BYTES, parseArticle, readInput } from '../../src/load/load.js';
+import { importArticle, MAX_NESTING } from '../../src/import/import.js';
+import { checkArticleText } from '../../src/check/text.js';
+import { FontRegistry } from '../../src/layout/fonts.js';
+import { compileTemplates } from '../../src/render/templates.js';
+import { BriefkitError, type Diagnostic } from '../../src/diagnostics.js';
+import { SEED_DATA } from '../support/seed.js';
+
+const BIN = join(PROJECT_ROOT, 'bin', 'briefkit.js');
+const dir = mkdtempSync(join(tmpdir(), 'briefkit-hostile-'));
+const cli = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+const seed = readFileSync(SEED_DATA, 'utf8');
+const CRASH = /\n\s+at |RangeError|TypeError|internal error/;
+
+function refusal(run: () => unknown): Diagnostic[] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof BriefkitError) return error.diagnostics;
+    throw error;
+  }
+  throw new Error('expected a BriefkitError');
+}
+
+describe('what is read', () => {
+  it('refuses a device, a pipe and a link to a device: only regular files are read', () => {
+    symlinkSync('/dev/zero', join(dir, 'zero.txt'));
+    spawnSync('mkfifo', [join(dir, 'pipe.txt')]);
+    for (const name of ['zero.txt', 'pipe.txt']) {
+      const run = cli(['build', name, '--out', 'o']);
+      expect(run.status, name).toBe(1);
+      expect(run.stderr, name).toContain('error: is not a regular file (a device, a pipe or a socket): briefkit reads only files');
+    }
+  });
+
+  it('takes a file of exactly the limit and refuses one byte more, naming the limit and the flag', () => {
+    const file = join(dir, 'sized.txt');
+    writeFileSync(file, 'x'.repeat(1000));
+    expect(readInput(file, 1000)).toHaveLength(1000);
+    writeFileSync(file, 'x'.repeat(1001));
+    expect(refusal(() => readInput(file, 1000))[0]).toMatchObject({ file, rule: 'input-size' });
+    writeFileSync(join(dir, 'big.txt'), 'word '.repeat(DEFAULT_MAX_INPUT_BYTES / 5 + 1));
+    const run = cli(['build', 'big.txt', '--out', 'o']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('big.txt: error: is 2.0 MB, more than the 2.0 MB an article may be (raise the limit with --max-input-mb)\n');
+    expect(cli(['build', 'big.txt', '--out', 'o', '--max-input-mb', '0']).stderr).toContain('--max-input-mb: expected a whole number from 1');
+  });
+});
+
+describe('nesting', () => {
+  const quotes = (depth: number) => `Title of the piece\n\nA first paragraph that says something.\n\n${'> '.repeat(depth)}nested words here.\n`;
+
+  it(`imports quotations nested ${MAX_NESTING} deep and refuses ${MAX_NESTING + 1}, at their line`, () => {
+    expect(importArticle(quotes(MAX_NESTING), 'a.txt').value.article.title).toBe('Title of the piece');
+    expect(refusal(() => importArticle(quotes(MAX_NESTING + 1), 'a.txt'))[0]).toMatchObject({ file: 'a.txt', line: 5, column: 1, rule: 'nesting' });
+  });
+
+  it('refuses 5,000 nested quotations and 10,000 list markers in a row with a message, not a crash', () => {
+    writeFileSync(join(dir, 'deep.txt'), quotes(5000));
+    writeFileSync(join(dir, 'deep.md'), `# T\n\nSome text here.\n\n${'- '.repeat(10_000)}x\n`);
+    for (const [name, line] of [['deep.txt', 5], ['deep.md', 5]] as const) {
+      const run = cli(['build', name, '--out', 'o']);
+      expect(run.status, name).toBe(1);
+      expect(run.stderr, name).toMatch(new RegExp(`^${name.replace('.', '\\.')}:${line}:1: error: quotations or lists nested \\d+ deep; an article may nest at most 20`));
+      expect(run.stderr, name).not.toMatch(CRASH);
+    }
+  });
+});
+
+describe('validation that means it', () => {
+  it('refuses a day the calendar does not have, also inside an approximate date or an interval', () => {
+    for (const date of ['2023-02-29~', '2023-02-29/2023-03-05', '2023-04-31']) {
+      const text = seed.replace("date: '2023-04-18'", `date: '${date}'`).replace('date: 2023-04-18\n', `date: '${date}'\n`);
+      expect(text).not.toBe(seed);
+      expect(refusal(() => parseArticle(text, 'a.yaml')).some((d) => d.message.includes(`"${date}" is not an EDTF date`)), date).toBe(true);
+    }
+    expect(() => parseArticle(seed.replace(/date: '?2023-04-18'?\n/, "date: '2024-02-29'\n"), 'a.yaml')).not.toThrow();
+  });
+
+  it('refuses a title of invisible characters only, and sets line and paragraph separators as line breaks', () => {
+    const article = parseArticle(seed, 'a.yaml').value;
+    const fonts = new FontRegistry();
+    expect(refusal(() => checkArticleText({ ...article, title: '\u00AD\u200B\u00AD' }, fonts, 'a.yaml'))[0]).toMatchObject({ path: 'title', rule: 'empty-text', message: expect.stringContaining('has no visible text') });
+    const checked = checkArticleText({ ...article, subtitle: 'One line\u2028and the next\u2029and a third' }, fonts, 'a.yaml');
+    expect(checked.diagnostics).toEqual([]);
+    expect(checked.value.subtitle).toBe('One line\nand the next\nand a third');
+  });
+
+  it('refuses {{log}} in a template at compile time (it would print into the CLI\'s output)', () => {
+    expect(refusal(() => compileTemplates({ t: { source: 'Hello {{log "x"}}', file: 't.md.hbs' } }, {}, {}))[0]).toMatchObject({ file: 't.md.hbs', line: 1, message: expect.stringContaining('unknown helper log') });
+  });
+});
