@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { isHeadingLine, LIST_ITEM, looksLikeMarkdown, markdownBlocks, plainBlocks, SENTENCE_END, type Block } from '../../src/import/blocks.js';
 
 const BODY = 'The consulate of Belarus in Rostov-on-Don opened in 2023, and nobody in Kyiv was asked about it at all.';
-const texts = (blocks: Block[]) => blocks.map((b) => (b.kind === 'list' ? b.items.join(' | ') : b.text));
+const texts = (blocks: Block[]) => blocks.map((b) => (b.kind === 'list' ? b.items.join(' | ') : b.kind === 'image' ? `![${b.alt}](${b.src})${b.caption ? ` ${b.caption}` : ''}` : b.text));
 
 describe('plainBlocks: paragraphs', () => {
   it('makes one text block per paragraph, numbered by its first line', () => {
@@ -171,7 +171,7 @@ describe('plainBlocks (property)', () => {
       fc.property(fc.array(line, { maxLength: 25 }), (lines) => {
         const text = lines.join('\n');
         const { blocks, dropped } = plainBlocks(text);
-        const kept = [...blocks.flatMap((b) => (b.kind === 'list' ? [b.firstLine ?? '', ...b.items] : [b.text])), ...dropped.map((d) => d.text)].join(' ');
+        const kept = [...blocks.flatMap((b) => (b.kind === 'list' ? [b.firstLine ?? '', ...b.items] : b.kind === 'image' ? [b.caption ?? ''] : [b.text])), ...dropped.map((d) => d.text)].join(' ');
         for (const word of text.split(/\s+/).filter((w) => /\p{L}|\d/u.test(w))) expect(kept, `"${word}" lost from ${JSON.stringify(text)}`).toContain(word.replace(/^[#>*\-–—\d.)]+/u, ''));
         for (const b of blocks) {
           expect(b.line).toBeGreaterThanOrEqual(1);

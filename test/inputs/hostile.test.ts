@@ -12,6 +12,7 @@ import { checkArticleText } from '../../src/check/text.js';
 import { FontRegistry } from '../../src/layout/fonts.js';
 import { compileTemplates } from '../../src/render/templates.js';
 import { BriefkitError, type Diagnostic } from '../../src/diagnostics.js';
+import { refusal } from '../support/refusal.js';
 import { SEED_DATA } from '../support/seed.js';
 
 const BIN = join(PROJECT_ROOT, 'bin', 'briefkit.js');
@@ -20,15 +21,6 @@ const cli = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cw
 const seed = readFileSync(SEED_DATA, 'utf8');
 const CRASH = /\n\s+at |RangeError|TypeError|internal error/;
 
-function refusal(run: () => unknown): Diagnostic[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof BriefkitError) return error.diagnostics;
-    throw error;
-  }
-  throw new Error('expected a BriefkitError');
-}
 
 describe('what is read', () => {
   it('refuses a device, a pipe and a link to a device: only regular files are read', () => {

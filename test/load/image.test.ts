@@ -6,19 +6,12 @@ import { join } from 'node:path';
 import { loadImage } from '../../src/load/image.js';
 import { BriefkitError, type Diagnostic } from '../../src/diagnostics.js';
 import { bandedPng } from '../support/images.js';
+import { refusal } from '../support/refusal.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'briefkit-images-'));
 const put = (name: string, bytes: Buffer) => (writeFileSync(join(dir, name), bytes), join(dir, name));
 
-function refusal(run: () => unknown): Diagnostic {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof BriefkitError) return error.diagnostics[0]!;
-    throw error;
-  }
-  throw new Error('expected a BriefkitError');
-}
+const firstRefusal = (run: () => unknown): Diagnostic => refusal(run)[0]!;
 
 /** A JPEG header (SOI, an Exif APP1 with one Orientation entry, a baseline SOF0 of width × height), enough to be sized. */
 function jpegHeader(width: number, height: number, orientation: number): Buffer {
@@ -45,11 +38,11 @@ describe('loadImage', () => {
 
   it('refuses what is not a PNG or JPEG, naming the field, the file that names it, and the image', () => {
     const where = { file: 'office/theme.yaml', path: 'logo', rule: 'image', severity: 'error' };
-    expect(refusal(() => loadImage(join(dir, 'none.png'), 'logo', 'office/theme.yaml'))).toMatchObject({ ...where, message: `${join(dir, 'none.png')}: no such file` });
-    expect(refusal(() => loadImage(put('zero.png', Buffer.alloc(0)), 'logo', 'office/theme.yaml')).message).toMatch(/is empty \(0 bytes\)$/);
-    expect(refusal(() => loadImage(put('text.png', Buffer.from('hello')), 'logo', 'office/theme.yaml')).message).toMatch(/is not an image briefkit can read/);
-    expect(refusal(() => loadImage(put('g.gif', Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00', 'latin1')), 'logo', 'office/theme.yaml')).message).toMatch(/is a GIF image; PNG or JPEG expected$/);
+    expect(firstRefusal(() => loadImage(join(dir, 'none.png'), 'logo', 'office/theme.yaml'))).toMatchObject({ ...where, message: `${join(dir, 'none.png')}: no such file` });
+    expect(firstRefusal(() => loadImage(put('zero.png', Buffer.alloc(0)), 'logo', 'office/theme.yaml')).message).toMatch(/is empty \(0 bytes\)$/);
+    expect(firstRefusal(() => loadImage(put('text.png', Buffer.from('hello')), 'logo', 'office/theme.yaml')).message).toMatch(/is not an image briefkit can read/);
+    expect(firstRefusal(() => loadImage(put('g.gif', Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00', 'latin1')), 'logo', 'office/theme.yaml')).message).toMatch(/is a GIF image; PNG or JPEG expected$/);
     mkdirSync(join(dir, 'folder.png'), { recursive: true });
-    expect(refusal(() => loadImage(join(dir, 'folder.png'), 'logo', 'office/theme.yaml')).message).toMatch(/is not a file$/);
+    expect(firstRefusal(() => loadImage(join(dir, 'folder.png'), 'logo', 'office/theme.yaml')).message).toMatch(/is not a file$/);
   });
 });

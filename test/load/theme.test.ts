@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadTheme, mergeOnto } from '../../src/load/theme.js';
 import { TEMPLATES_DIR } from '../../src/pipeline/build.js';
+import { refusal } from '../support/refusal.js';
 import { BriefkitError, type Diagnostic } from '../../src/diagnostics.js';
 
 function themeFolder(yaml?: string): string {
@@ -13,15 +14,6 @@ function themeFolder(yaml?: string): string {
   return dir;
 }
 
-function refusal(run: () => unknown): Diagnostic[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof BriefkitError) return error.diagnostics;
-    throw error;
-  }
-  throw new Error('expected a BriefkitError');
-}
 
 const defaults = loadTheme(TEMPLATES_DIR);
 

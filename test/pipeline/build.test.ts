@@ -7,20 +7,11 @@ import { parse } from 'yaml';
 import { build, TEMPLATES_DIR } from '../../src/pipeline/build.js';
 import { BriefkitError } from '../../src/diagnostics.js';
 import { SEED_DATA } from '../support/seed.js';
+import { refusalOf } from '../support/refusal.js';
 
 const EPOCH = 1_700_000_000;
 const isPdf = (bytes: Buffer) => bytes.subarray(0, 5).toString('latin1') === '%PDF-';
 const isZip = (bytes: Buffer) => bytes.readUInt32LE(0) === 0x04034b50;
-
-async function refusal(run: () => Promise<unknown>) {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof BriefkitError) return error.diagnostics;
-    throw error;
-  }
-  throw new Error('expected a BriefkitError');
-}
 
 describe('build', () => {
   it('makes the four documents from a file, in registry order', async () => {
@@ -48,7 +39,7 @@ describe('build', () => {
     cpSync(TEMPLATES_DIR, templates, { recursive: true });
     const file = join(templates, 'slides.md.hbs');
     writeFileSync(file, readFileSync(file, 'utf8').replace('::timeline', '::nosuchfigure'));
-    const diagnostics = await refusal(() => build(SEED_DATA, { sourceDateEpoch: EPOCH, templatesDir: templates }));
+    const diagnostics = await refusalOf(() => build(SEED_DATA, { sourceDateEpoch: EPOCH, templatesDir: templates }));
     const line = readFileSync(file, 'utf8').split('\n').findIndex((text) => text === '::nosuchfigure') + 1;
     expect(line).toBeGreaterThan(1);
     expect(diagnostics).toEqual([expect.objectContaining({ severity: 'error', file, line, column: 1, rule: 'template-directive' })]);
@@ -56,7 +47,7 @@ describe('build', () => {
   });
 
   it('refuses an unknown output before reading the article', async () => {
-    const diagnostics = await refusal(() => build('no/such/file.yaml', { only: ['poster'] }));
+    const diagnostics = await refusalOf(() => build('no/such/file.yaml', { only: ['poster'] }));
     expect(diagnostics[0]).toMatchObject({ path: '--only' });
   });
 });

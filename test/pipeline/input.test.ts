@@ -6,19 +6,11 @@ import { parse } from 'yaml';
 import { articleFrom, isPath } from '../../src/pipeline/input.js';
 import { BriefkitError, type Diagnostic } from '../../src/diagnostics.js';
 import { PROJECT_ROOT } from '../../src/pipeline/build.js';
+import { refusal } from '../support/refusal.js';
 import { SEED_DATA } from '../support/seed.js';
 
 const RAW = join(PROJECT_ROOT, 'test', 'fixtures', 'raw', 'en-short-news.txt');
 
-function refusal(run: () => unknown): Diagnostic[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof BriefkitError) return error.diagnostics;
-    throw error;
-  }
-  throw new Error('expected a BriefkitError');
-}
 
 describe('isPath', () => {
   it('takes a one-line string naming a file or an article extension as a path, anything else as text', () => {
