@@ -5,22 +5,11 @@ import { FontRegistry } from '../../../src/layout/fonts.js';
 import { mapItems, placeLabels, type MapPlace } from '../../../src/layout/figures/map.js';
 import { layoutParagraph } from '../../../src/layout/text.js';
 import { plainRuns } from '../../../src/layout/runs.js';
-import type { FrameItem, TextItem } from '../../../src/layout/frame.js';
-import { intersects, inside, type Box } from '../../../src/layout/figures/boxes.js';
+import { intersects, inside } from '../../../src/layout/figures/boxes.js';
+import type { TextItem } from '../../../src/layout/frame.js';
+import { frame, mapStyle, RUNS, textBoxes } from '../../support/figure-items.js';
 
 const fonts = new FontRegistry();
-const timelineStyle = { family: 'slides' as const, sizePt: 16, text: '#1d232b', muted: '#5b6573', accent: '#8a1c2b', axis: '#c9ced6', background: '#ffffff' };
-const mapStyle = { family: 'sans' as const, sizePt: 9, text: '#1d232b', muted: '#5b6573', accent: '#8a1c2b', water: '#e6eef5', land: '#f3f1ec', border: '#a9a397', tint: '#f0dadd', tintBorder: '#8a1c2b' };
-const frame: Box = { x: 40, y: 120, w: 880, h: 360 };
-const RUNS = Number(process.env.BRIEFKIT_PROPERTY_RUNS ?? 60);
-
-const textBoxes = (items: FrameItem[]): (Box & { text: string })[] =>
-  items.filter((i): i is TextItem => i.kind === 'text').map((i) => ({ x: i.x, y: i.y, w: Math.max(...i.paragraphs[0]!.lines.map((l) => l.width)), h: i.h, text: i.paragraphs[0]!.lines.map((l) => l.fragments.map((f) => f.text).join('')).join(' ') }));
-
-const isoDay = fc.date({ min: new Date(Date.UTC(1990, 0, 1)), max: new Date(Date.UTC(2030, 11, 31)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
-const edtfDate = fc.oneof(isoDay, isoDay.map((d) => `${d.slice(0, 7)}~`), isoDay.map((d) => `../${d}`), isoDay.map((d) => `${d.slice(0, 7)}/..`), isoDay.map((d) => d.slice(0, 4)));
-const words = fc.array(fc.constantFrom('Vitebsk', 'committee', 'signed', 'an', 'agreement', 'Lukashenko', 'meets', 'consulate', 'opens', 'in', 'Rostov-on-Don', 'Сустрэча', 'ў', 'Мінску'), { minLength: 1, maxLength: 14 }).map((w) => w.join(' '));
-const event = fc.record({ date: edtfDate, wording: words, label: words });
 
 describe('map', () => {
   const place = fc.record({
