@@ -16,8 +16,8 @@ export interface PdfMetadata {
   date: Date;
 }
 
-/** Whitespace that pdfkit's word spacing widens but the layout's does not (it widens each U+0020 alone). */
-const UNEVEN_SPACING = /[^\S ]| {2}/;
+/** Whitespace that pdfkit's word spacing widens but the layout's does not (it widens each U+0020 alone), or a leading space it trims. */
+const UNEVEN_SPACING = /[^\S ]| {2}|^ /;
 
 type StructElement = ReturnType<PDFKit.PDFDocument['struct']>;
 
@@ -99,7 +99,7 @@ export function exportPdf(frames: Frame[], fonts: FontRegistry, meta: PdfMetadat
             useFont(fragment.style);
             doc.fontSize(fragment.style.sizePt).fillColor(fragment.style.colour);
             const options = (wordSpacing: number) => ({
-              lineBreak: false, baseline: 'alphabetic', wordSpacing, underline: Boolean(fragment.style.underline),
+              lineBreak: false, baseline: 'alphabetic', wordSpacing, underline: false,
               features: PDF_FEATURES,
               ...(fragment.link ? { link: fragment.link } : {}),
             }) as unknown as PDFKit.Mixins.TextOptions;
@@ -117,10 +117,26 @@ export function exportPdf(frames: Frame[], fonts: FontRegistry, meta: PdfMetadat
             }
             doc.text(fragment.text, item.x + fragment.x, baseline, options(fragment.wordSpacing));
           }
+          for (const fragment of line.fragments) if (fragment.style.underline && fragment.text.trim().length > 0) underline(fragment, item.x, baseline);
         }
       };
       tagged(paragraph.tag ?? item.tag, draw);
     }
+  };
+
+  /**
+   * pdfkit draws its underline a line's height below the baseline and as wide as the text with trailing spaces; this
+   * one sits at the font's underline position, as wide as the fragment's visible text.
+   */
+  const underline = (fragment: TextItem['paragraphs'][number]['lines'][number]['fragments'][number], left: number, baseline: number) => {
+    const face = fonts.face(fragment.style);
+    const trailing = fragment.text.length - fragment.text.trimEnd().length;
+    const widthPt = fragment.width - face.width(fragment.text.slice(fragment.text.length - trailing), fragment.style.sizePt) - trailing * fragment.wordSpacing;
+    const thicknessPt = Math.max(0.4, face.underlineThickness * fragment.style.sizePt);
+    const y = baseline + face.underlineOffset * fragment.style.sizePt;
+    doc.save();
+    doc.lineWidth(thicknessPt).strokeColor(fragment.style.colour).moveTo(left + fragment.x, y).lineTo(left + fragment.x + widthPt, y).stroke();
+    doc.restore();
   };
 
   /** Fills and/or strokes the shape that `trace` adds to the current path. */

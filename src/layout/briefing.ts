@@ -36,24 +36,80 @@ const MIN_LINES = 2; // orphans and widows
 
 type Flow =
   | { kind: 'lines'; layout: ParagraphLayout; x: number; width: number; struct: StructLevel[]; keepWithNext: boolean }
+  /**
+   * In the side column, beside the text where it falls (a pull quote): items relative to its top left corner. `repeats`
+   * is the text of the body it repeats: it is never set on that text's page or the page facing it.
+   */
+  | { kind: 'aside'; height: number; items: FrameItem[]; tag: Tag; repeats?: string }
   /** Kept on one page: items relative to the block's top left corner, placed as a group (tagged as one element when `tag` is). */
   | { kind: 'block'; height: number; spaceBeforePt: number; spaceAfterPt: number; keepWithNext: boolean; items: FrameItem[]; tag: Tag }
   | { kind: 'table'; x: number; widths: number[]; rows: { height: number; header: boolean; cells: ParagraphLayout[] }[]; padding: number; struct: StructLevel[]; spaceBeforePt: number; spaceAfterPt: number };
 
+/** How much the leading and the space between paragraphs are tightened to pull a sparse last page back (1 = as themed). */
+interface Tightness {
+  leading: number;
+  spacing: number;
+}
+const TIGHTER: Tightness[] = [{ leading: 0.985, spacing: 0.75 }, { leading: 0.97, spacing: 0.5 }];
+/** When tightening cannot save the page, a little more air sends more of the text to it instead. */
+const LOOSER: Tightness[] = [{ leading: 1.02, spacing: 1.5 }, { leading: 1.04, spacing: 2 }, { leading: 1.06, spacing: 2.5 }];
+/** No page, the last included, is left holding less than this share of its text area. */
+export const MIN_PAGE_FILL = 0.25;
+
+/**
+ * The briefing at the theme's leading; when its last page would hold less than a quarter of a page, the leading and
+ * paragraph spacing are tightened a little, step by step, to pull it back; failing that, loosened a little to send more
+ * to it. The first setting that saves or fills the last page is kept.
+ */
 export function layoutBriefing(doc: Doc, theme: Theme, fonts: FontRegistry, options: BriefingOptions): Result<Frame[]> {
+  const first = layoutWith(doc, theme, fonts, options, { leading: 1, spacing: 1 });
+  if (lastPageFill(first.value, theme) >= MIN_PAGE_FILL || first.value.length < 2) return first;
+  for (const tightness of TIGHTER) {
+    const tighter = layoutWith(doc, theme, fonts, options, tightness);
+    if (tighter.value.length < first.value.length || lastPageFill(tighter.value, theme) >= MIN_PAGE_FILL) return tighter;
+  }
+  for (const looseness of LOOSER) {
+    const looser = layoutWith(doc, theme, fonts, options, looseness);
+    if (looser.value.length === first.value.length && lastPageFill(looser.value, theme) >= MIN_PAGE_FILL) return looser;
+  }
+  return first;
+}
+
+/** How full the last page's text area is: the lowest content item's bottom, as a share of the area's height. */
+export function lastPageFill(pages: Frame[], theme: Theme): number {
+  const page = pages[pages.length - 1];
+  if (!page) return 0;
+  const { top, bottom } = theme.briefing.margins;
+  const areaBottom = page.height - bottom;
+  const lowest = Math.max(top, ...page.items.filter((item) => 'y' in item && !('artifact' in item.tag && item.tag.artifact === 'Pagination') && item.y < areaBottom).map((item) => ('h' in item ? item.y + item.h : top)));
+  return (lowest - top) / (areaBottom - top);
+}
+
+/** The side column and the text column: the text column keeps lines near 65 characters; figures and tables span both. */
+export function columnsOf(theme: Theme, contentWidthPt: number): { textXPt: number; textWidthPt: number; sideXPt: number; sideWidthPt: number } {
+  const { sideWidthPt, gutterPt, side } = theme.briefing.columns;
+  const textWidthPt = contentWidthPt - sideWidthPt - gutterPt;
+  return side === 'right'
+    ? { textXPt: 0, textWidthPt, sideXPt: textWidthPt + gutterPt, sideWidthPt }
+    : { textXPt: sideWidthPt + gutterPt, textWidthPt, sideXPt: 0, sideWidthPt };
+}
+
+function layoutWith(doc: Doc, theme: Theme, fonts: FontRegistry, options: BriefingOptions, tightness: Tightness): Result<Frame[]> {
   const diagnostics: Diagnostic[] = [];
   const paper = PAPER[options.paper];
   const { margins, sizes, fonts: roles } = theme.briefing;
   const colors = theme.colors;
   const contentWidth = paper.width - margins.left - margins.right;
-  const bodyLine = sizes.body * theme.briefing.lineHeightRatio;
+  const grid = columnsOf(theme, contentWidth);
+  const textWidth = grid.textWidthPt;
+  const bodyLine = sizes.body * theme.briefing.lineHeightRatio * tightness.leading;
   let nextId = 0;
   const id = (prefix: string) => `${prefix}${++nextId}`;
 
   const base = (over: Partial<RunBase> = {}): RunBase => ({ family: roles.body, sizePt: sizes.body, colour: colors.text, linkColour: colors.accent, ...over });
   const figureContext = { theme, fonts, lang: options.lang };
   const spec = (runs: ParagraphSpec['runs'], over: Partial<ParagraphSpec> = {}): ParagraphSpec => ({
-    runs, align: 'left', lineHeightPt: bodyLine, spaceBeforePt: 0, spaceAfterPt: theme.briefing.paragraphSpacing, indentPt: 0, hyphenate: false, breakAfterHyphen: false, ...over,
+    runs, align: 'left', lineHeightPt: bodyLine, spaceBeforePt: 0, spaceAfterPt: theme.briefing.paragraphSpacing * tightness.spacing, indentPt: 0, hyphenate: false, breakAfterHyphen: false, breaker: 'total-fit', ...over,
   });
   const lay = (s: ParagraphSpec, width: number) => layoutParagraph(s, width, fonts, options.lang);
   const textItem = (layouts: { layout: ParagraphLayout; top: number }[], x: number, y: number, w: number, tag: Tag): TextItem => ({
@@ -62,7 +118,7 @@ export function layoutBriefing(doc: Doc, theme: Theme, fonts: FontRegistry, opti
   });
 
   const flows: Flow[] = [];
-  const paragraphFlow = (inlines: Inline[], struct: StructLevel[], over: Partial<ParagraphSpec> = {}, runBase: Partial<RunBase> = {}, x = 0, width = contentWidth) => {
+  const paragraphFlow = (inlines: Inline[], struct: StructLevel[], over: Partial<ParagraphSpec> = {}, runBase: Partial<RunBase> = {}, x = grid.textXPt, width = textWidth) => {
     const layout = lay(spec(runsFromInlines(inlines, base(runBase)), { align: 'justify', hyphenate: true, ...over }), width);
     flows.push({ kind: 'lines', layout, x, width, struct, keepWithNext: false });
   };
@@ -103,7 +159,7 @@ export function layoutBriefing(doc: Doc, theme: Theme, fonts: FontRegistry, opti
           parts.push({ layout: lay(spec(plainRuns(options.header.split(' · ')[0]!.toUpperCase(), base({ family: roles.heading, sizePt: sizes.small + 0.5, colour: colors.accent, bold: true })), { spaceAfterPt: 8 }), contentWidth), struct: [{ role: 'P', id: id('kicker') }] });
           for (const child of block.children) {
             if (child.type === 'heading') {
-              parts.push({ layout: lay(spec(runsFromInlines(child.children, base({ family: roles.heading, sizePt: sizes.title, colour: colors.text, bold: true })), { lineHeightPt: sizes.title * 1.3, spaceAfterPt: 10 }), contentWidth), struct: [{ role: 'H1', id: id('h') }] });
+              parts.push({ layout: lay(spec(runsFromInlines(child.children, base({ family: roles.heading, sizePt: sizes.title, colour: colors.text, bold: true })), { lineHeightPt: sizes.title * 1.3, spaceAfterPt: 10, balance: true }), contentWidth), struct: [{ role: 'H1', id: id('h') }] });
             } else if (child.type === 'paragraph') {
               parts.push({ layout: lay(spec(runsFromInlines(child.children, base({ family: roles.heading, sizePt: sizes.byline, colour: colors.muted })), { lineHeightPt: sizes.byline * 1.4, spaceAfterPt: 4 }), contentWidth), struct: [{ role: 'P', id: id('p') }] });
             }
@@ -127,12 +183,34 @@ export function layoutBriefing(doc: Doc, theme: Theme, fonts: FontRegistry, opti
             { kind: 'rect', x: 0, y: 0, w: 4, h, fill: colors.accent, tag: { artifact: 'Background' } },
           ], { before: 0, after: 16 });
         } else if (block.name === 'quote') {
+          // A pull quote: in the side column, large and italic, with its attribution under it.
           const quoteId = id('q');
           const [first, ...rest] = block.children;
-          const parts: { layout: ParagraphLayout; struct: StructLevel[] }[] = [];
-          if (first?.type === 'paragraph') parts.push({ layout: lay(spec(runsFromInlines(first.children, base({ sizePt: sizes.quote, italic: true, colour: colors.text })), { lineHeightPt: sizes.quote * 1.35, spaceAfterPt: 6, hyphenate: true }), contentWidth - 22), struct: [{ role: 'BlockQuote', id: quoteId }, { role: 'P', id: id('p') }] });
-          for (const child of rest) if (child.type === 'paragraph') parts.push({ layout: lay(spec(runsFromInlines(child.children, base({ family: roles.heading, sizePt: sizes.byline - 1, colour: colors.muted })), { lineHeightPt: (sizes.byline - 1) * 1.35, spaceAfterPt: 0 }), contentWidth - 22), struct: [{ role: 'BlockQuote', id: quoteId }, { role: 'P', id: id('p') }] });
-          stackedBlock(parts, { left: 22, top: 4, bottom: 4 }, (h) => [{ kind: 'rect', x: 0, y: 0, w: 3, h, fill: colors.accent, tag: { artifact: 'Layout' } }], { before: 8, after: 16 });
+          const sideWidth = grid.sideWidthPt - 12;
+          const quoteSize = sizes.quote;
+          const parts: { layout: ParagraphLayout; top: number; struct: StructLevel[] }[] = [];
+          let top = 0;
+          const add = (layout: ParagraphLayout, struct: StructLevel[]) => {
+            parts.push({ layout, top, struct });
+            top += layout.height + layout.spec.spaceAfterPt;
+          };
+          if (first?.type === 'paragraph') add(lay(spec(runsFromInlines(first.children, base({ family: roles.heading, sizePt: quoteSize, italic: true, colour: colors.accent })), { lineHeightPt: quoteSize * 1.28, spaceAfterPt: 6, hyphenate: false, align: 'left' }), sideWidth), [{ role: 'BlockQuote', id: quoteId }, { role: 'P', id: id('p') }]);
+          for (const child of rest) if (child.type === 'paragraph') add(lay(spec(runsFromInlines(child.children, base({ family: roles.heading, sizePt: sizes.small + 0.5, colour: colors.muted })), { lineHeightPt: (sizes.small + 0.5) * 1.35, spaceAfterPt: 0, align: 'left' }), sideWidth), [{ role: 'BlockQuote', id: quoteId }, { role: 'P', id: id('p') }]);
+          const height = top + 8;
+          if (height > (paper.height - margins.top - margins.bottom) * MAX_ASIDE_SHARE) {
+            // Too long to pull out: set in the text column as an indented quotation, which may run over pages.
+            const indentPt = 18;
+            if (first?.type === 'paragraph') paragraphFlow(first.children, [{ role: 'BlockQuote', id: quoteId }, { role: 'P', id: id('p') }], { indentPt, align: 'left' }, { italic: true });
+            for (const child of rest) if (child.type === 'paragraph') paragraphFlow(child.children, [{ role: 'BlockQuote', id: quoteId }, { role: 'P', id: id('p') }], { indentPt, align: 'left' }, { family: roles.heading, sizePt: sizes.small + 0.5, colour: colors.muted });
+            break;
+          }
+          flows.push({
+            kind: 'aside', height, tag: INSIDE_GROUP, repeats: first?.type === 'paragraph' ? inlineText(first.children) : undefined,
+            items: [
+              { kind: 'rule', x1: 0, y1: 0, x2: 0, y2: height - 8, colour: colors.accent, width: 2, tag: { artifact: 'Layout' } },
+              ...parts.map((p) => textItem([{ layout: p.layout, top: 0 }], 12, p.top, sideWidth, { struct: p.struct })),
+            ],
+          });
         } else if (block.name === 'notes') {
           // Speaker notes belong to slides; a briefing template that has them shows their paragraphs as text.
           for (const child of block.children) if (child.type === 'paragraph') paragraphFlow(child.children, [{ role: 'P', id: id('p') }]);
@@ -142,8 +220,8 @@ export function layoutBriefing(doc: Doc, theme: Theme, fonts: FontRegistry, opti
         break;
       case 'heading': {
         const size = block.depth <= 2 ? sizes.heading : sizes.subheading;
-        const layout = lay(spec(runsFromInlines(block.children, base({ family: roles.heading, sizePt: size, bold: true, colour: colors.text })), { lineHeightPt: size * 1.3, spaceBeforePt: 14, spaceAfterPt: 5 }), contentWidth);
-        flows.push({ kind: 'lines', layout, x: 0, width: contentWidth, struct: [{ role: block.depth <= 2 ? 'H2' : 'H3', id: id('h'), outline: inlineText(block.children) }], keepWithNext: true });
+        const layout = lay(spec(runsFromInlines(block.children, base({ family: roles.heading, sizePt: size, bold: true, colour: colors.text })), { lineHeightPt: size * 1.3, spaceBeforePt: 14, spaceAfterPt: 5, balance: true }), textWidth);
+        flows.push({ kind: 'lines', layout, x: grid.textXPt, width: textWidth, struct: [{ role: block.depth <= 2 ? 'H2' : 'H3', id: id('h'), outline: inlineText(block.children) }], keepWithNext: true });
         break;
       }
       case 'paragraph':
@@ -151,7 +229,7 @@ export function layoutBriefing(doc: Doc, theme: Theme, fonts: FontRegistry, opti
         break;
       case 'list': {
         const listId = id('l');
-        for (const part of bulletParagraphs(block.items, block.ordered, {}, contentWidth, listId)) flows.push({ kind: 'lines', layout: part.layout, x: 0, width: contentWidth, struct: part.struct, keepWithNext: false });
+        for (const part of bulletParagraphs(block.items, block.ordered, {}, textWidth, listId)) flows.push({ kind: 'lines', layout: part.layout, x: grid.textXPt, width: textWidth, struct: part.struct, keepWithNext: false });
         break;
       }
       case 'table': {
@@ -177,7 +255,7 @@ export function layoutBriefing(doc: Doc, theme: Theme, fonts: FontRegistry, opti
     }
   }
 
-  const pages = paginate(flows, { paper, margins, colors, options, fonts, theme, lang: options.lang });
+  const pages = paginate(flows, { paper, margins, colors, options, fonts, theme, lang: options.lang, side: { x: grid.sideXPt, w: grid.sideWidthPt } });
   return { value: pages, diagnostics };
 }
 
@@ -191,6 +269,8 @@ interface PageContext {
   fonts: FontRegistry;
   theme: Theme;
   lang: string;
+  /** The side column, relative to the left margin. */
+  side: { x: number; w: number };
 }
 
 function paginate(flows: Flow[], ctx: PageContext): Frame[] {
@@ -200,33 +280,60 @@ function paginate(flows: Flow[], ctx: PageContext): Frame[] {
   const left = margins.left;
   const pages: FrameItem[][] = [[]];
   let y = top;
+  /** Bottom of the side column's content on this page: what spans both columns goes below it. */
+  let sideBottom = top;
+  const pendingAsides: Extract<Flow, { kind: 'aside' }>[] = [];
+  /** The pages (0-based) each text's lines were set on, to keep a pull quote off the page of the sentence it repeats. */
+  const textPages: { text: string; page: number }[] = [];
   const page = () => pages[pages.length - 1]!;
-  const newPage = () => {
+  const placeAsides = () => {
+    while (pendingAsides.length > 0) {
+      const aside = pendingAsides[0]!;
+      if (!asideAllowed(aside, pages.length - 1, textPages)) return;
+      const at = Math.max(y, sideBottom);
+      if (at + aside.height > bottom && at > top) return;
+      page().push({ kind: 'group', x: left + ctx.side.x, y: at, scale: 1, w: ctx.side.w, h: aside.height, items: aside.items, tag: aside.tag });
+      sideBottom = at + aside.height + 12;
+      pendingAsides.shift();
+    }
+  };
+  /** A new page; pull quotes waiting for one go beside its text, so not while a figure or table is being set. */
+  const newPage = (besideText = true) => {
     pages.push([]);
     y = top;
+    sideBottom = top;
+    if (besideText) placeAsides();
   };
   const atTop = () => y === top;
+  /** Before anything that spans both columns: below the side column's content. */
+  const clearSide = () => {
+    if (sideBottom > y) y = sideBottom;
+  };
   const firstHeight = (flow: Flow | undefined): number => {
     if (!flow) return 0;
-    if (flow.kind === 'lines') return flow.layout.spec.spaceBeforePt + Math.min(flow.layout.lines.length, MIN_LINES) * flow.layout.spec.lineHeightPt;
+    // A paragraph too short to split (fewer than two lines on each side) must come whole.
+    if (flow.kind === 'lines') return flow.layout.spec.spaceBeforePt + (flow.layout.lines.length < 2 * MIN_LINES ? flow.layout.lines.length : MIN_LINES) * flow.layout.spec.lineHeightPt;
     if (flow.kind === 'block') return flow.spaceBeforePt + flow.height;
-    return flow.spaceBeforePt + (flow.rows[0]?.height ?? 0) + (flow.rows[1]?.height ?? 0);
+    if (flow.kind === 'aside') return 0;
+    const need = tableNeed(flow, bottom - top);
+    return need <= bottom - top ? flow.spaceBeforePt + need : 0;
   };
 
   flows.forEach((flow, index) => {
     switch (flow.kind) {
       case 'lines': {
         const { layout } = flow;
+        const text = layout.spec.runs.map((run) => run.text).join('');
         const lineHeight = layout.spec.lineHeightPt;
         if (!atTop()) y += layout.spec.spaceBeforePt;
-        if (flow.keepWithNext && !atTop() && y + layout.height + firstHeight(flows[index + 1]) > bottom) newPage();
+        if (flow.keepWithNext && !atTop() && y + layout.height + layout.spec.spaceAfterPt + firstHeight(flows[index + 1]) > bottom) newPage();
         let start = 0;
         while (start < layout.lines.length) {
           const remainingLines = layout.lines.length - start;
           let fit = Math.floor((bottom - y + 0.01) / lineHeight);
           if (fit >= remainingLines) fit = remainingLines;
           else if (fit < MIN_LINES || remainingLines <= MIN_LINES) fit = 0;
-          else if (remainingLines - fit < MIN_LINES) fit = remainingLines - MIN_LINES;
+          else if (remainingLines - fit < MIN_LINES) fit = remainingLines - MIN_LINES < MIN_LINES ? 0 : remainingLines - MIN_LINES;
           if (fit <= 0 && !atTop()) {
             newPage();
             continue;
@@ -234,6 +341,7 @@ function paginate(flows: Flow[], ctx: PageContext): Frame[] {
           if (fit <= 0) fit = Math.max(1, Math.floor((bottom - y) / lineHeight));
           const lines = layout.lines.slice(start, start + fit);
           const offset = lines[0]!.top;
+          textPages.push({ text: lettersOf(text.slice(lines[0]!.start, lines[lines.length - 1]!.end)), page: pages.length - 1 });
           page().push({
             kind: 'text', x: left + flow.x, y, w: flow.width, h: fit * lineHeight, tag: { struct: flow.struct },
             paragraphs: [{ layout, top: -offset, lines }],
@@ -245,18 +353,27 @@ function paginate(flows: Flow[], ctx: PageContext): Frame[] {
         y += layout.spec.spaceAfterPt;
         break;
       }
+      case 'aside':
+        pendingAsides.push(flow);
+        placeAsides();
+        break;
       case 'block':
+        clearSide();
         if (!atTop()) y += flow.spaceBeforePt;
-        if (y + flow.height > bottom && !atTop()) newPage();
+        if (y + flow.height > bottom && !atTop()) newPage(false);
         page().push({ kind: 'group', x: left, y, scale: 1, w: contentWidth(ctx), h: flow.height, items: flow.items, tag: flow.tag });
         y += flow.height + flow.spaceAfterPt;
+        placeAsides();
         break;
       case 'table': {
+        clearSide();
         if (!atTop()) y += flow.spaceBeforePt;
         const [header, ...body] = flow.rows;
         if (!header) break;
-        const need = header.height + (body[0]?.height ?? 0);
-        if (y + need > bottom && !atTop()) newPage();
+        // A short table is kept whole; a long one needs its header and first row together.
+        const need = tableNeed(flow, bottom - top);
+        // (What needs more than a page starts where it is: a new page would only leave a heading alone above it.)
+        if (y + need > bottom && !atTop() && need <= bottom - top) newPage(false);
         let rowsHere: typeof flow.rows = [header];
         let height = header.height;
         const tableId = flow.struct[0]!.id;
@@ -265,9 +382,9 @@ function paginate(flows: Flow[], ctx: PageContext): Frame[] {
           y += height;
         };
         for (const row of body) {
-          if (y + height + row.height > bottom) {
+          if (y + height + row.height > bottom && rowsHere.length > 1) {
             flush();
-            newPage();
+            newPage(false);
             rowsHere = [header];
             height = header.height;
           }
@@ -276,6 +393,7 @@ function paginate(flows: Flow[], ctx: PageContext): Frame[] {
         }
         flush();
         y += flow.spaceAfterPt;
+        placeAsides();
         break;
       }
       default:
@@ -283,6 +401,8 @@ function paginate(flows: Flow[], ctx: PageContext): Frame[] {
     }
   });
 
+  // Pull quotes that found no page of their own (the article ends on the page of their sentence): their words are in
+  // the text already, so they are left out rather than set beside themselves.
   const total = pages.length;
   return pages.map((items, index) => ({
     kind: 'page',
@@ -291,6 +411,33 @@ function paginate(flows: Flow[], ctx: PageContext): Frame[] {
     items: [...markingItems(ctx), ...(index > 0 ? headerItems(ctx) : []), ...items, ...footerItems(ctx, index + 1, total)],
     title: `page ${index + 1}`,
   }));
+}
+
+/** A pull quote taller than this share of the text area is set in the text column instead. */
+const MAX_ASIDE_SHARE = 0.5;
+
+/** Tables of up to this many body rows are never split over pages. */
+const KEEP_TABLE_ROWS = 8;
+
+/** The height a table needs at the foot of a page: all of it when short and smaller than a page, else its header and first row. */
+function tableNeed(flow: Extract<Flow, { kind: 'table' }>, pageHeightPt: number): number {
+  const whole = flow.rows.reduce((sum, row) => sum + row.height, 0);
+  if (flow.rows.length <= KEEP_TABLE_ROWS + 1 && whole <= pageHeightPt) return whole;
+  return (flow.rows[0]?.height ?? 0) + (flow.rows[1]?.height ?? 0);
+}
+
+/** Letters and digits only, lower case: how a pull quote is found in the text whatever its quotation marks and breaks. */
+function lettersOf(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** Pages face each other in pairs after the first (2–3, 4–5, …); a pull quote stays off its sentence's spread. */
+function asideAllowed(aside: Extract<Flow, { kind: 'aside' }>, pageIndex: number, textPages: { text: string; page: number }[]): boolean {
+  if (!aside.repeats) return true;
+  const key = lettersOf(aside.repeats).slice(0, 80);
+  if (key.length === 0) return true;
+  const spread = (index: number) => (index === 0 ? 0 : Math.floor((index + 1) / 2));
+  return !textPages.some((entry) => entry.text.includes(key) && spread(entry.page) === spread(pageIndex));
 }
 
 let rowCounter = 0;

@@ -45,6 +45,9 @@ export class Face {
   /** Ascent and descent (negative) per 1 pt of size, from the hhea table as pdfkit uses them. */
   readonly ascent: number;
   readonly descent: number;
+  /** Where the underline goes (points below the baseline, positive) and how thick, per 1 pt of size (the post table). */
+  readonly underlineOffset: number;
+  readonly underlineThickness: number;
   private readonly advances = new Map<number, number>();
   private readonly unitsPerEm: number;
   private readonly widths = new Map<string, number>();
@@ -58,6 +61,9 @@ export class Face {
     this.unitsPerEm = this.font.unitsPerEm;
     this.ascent = this.font.ascent / this.unitsPerEm;
     this.descent = this.font.descent / this.unitsPerEm;
+    const post = this.font as unknown as { underlinePosition?: number; underlineThickness?: number };
+    this.underlineOffset = -(post.underlinePosition ?? -0.1 * this.unitsPerEm) / this.unitsPerEm;
+    this.underlineThickness = (post.underlineThickness ?? 0.05 * this.unitsPerEm) / this.unitsPerEm;
   }
 
   /**

@@ -1,7 +1,8 @@
 // Paragraph runs + width in, broken lines out: Unicode line breaking (UAX #14), hyphenation, justification, real metrics.
 import LineBreaker from 'linebreak';
 import type { FaceSpec, FontRegistry } from './fonts.js';
-import { hyphenationPoints } from './hyphenate.js';
+import { hyphenationPoints, isCapitalised } from './hyphenate.js';
+import { totalFitBreaks, type BreakCandidate } from './total-fit.js';
 
 /** How a run looks: its face (family, weight, slant), size and colour; each backend maps the face to its own fonts. */
 export interface TextStyle extends FaceSpec {
@@ -35,6 +36,14 @@ export interface ParagraphSpec {
    * briefing does not, because PDF text extractors join such a line to the next and drop the hyphen ("AntiCrisis").
    */
   breakAfterHyphen?: boolean;
+  /**
+   * How lines are chosen: `greedy` fills each line in turn, as PowerPoint and LibreOffice do (slides must agree with
+   * them); `total-fit` breaks the paragraph as a whole (Knuth–Plass) with word spaces kept between 0.2 and 0.4 em,
+   * for the briefing.
+   */
+  breaker?: 'greedy' | 'total-fit';
+  /** Lines of even length (a title, a heading): the narrowest width that keeps the line count; left-aligned text only. */
+  balance?: boolean;
 }
 
 export interface Fragment {
@@ -79,7 +88,21 @@ interface Segment {
   required: boolean;
 }
 
-export function layoutParagraph(requested: ParagraphSpec, width: number, fonts: FontRegistry, lang: string): ParagraphLayout {
+export function layoutParagraph(spec: ParagraphSpec, width: number, fonts: FontRegistry, lang: string): ParagraphLayout {
+  const full = layoutLines(spec, width, fonts, lang);
+  if (!spec.balance || spec.align !== 'left' || full.lines.length < 2) return full;
+  // Narrow the measure while the line count holds (14 halvings: to within 0.01 % of the width).
+  let narrowest = width;
+  let low = width / full.lines.length;
+  for (let step = 0; step < 14; step++) {
+    const mid = (low + narrowest) / 2;
+    if (layoutLines(spec, mid, fonts, lang).lines.length === full.lines.length) narrowest = mid;
+    else low = mid;
+  }
+  return narrowest < width ? layoutLines(spec, narrowest, fonts, lang) : full;
+}
+
+function layoutLines(requested: ParagraphSpec, width: number, fonts: FontRegistry, lang: string): ParagraphLayout {
   // Lines are never closer than the fonts' ascent + descent, so no two lines' glyph boxes can overlap.
   const tallest = Math.max(0, ...requested.runs.map((run) => { const face = fonts.face(run.style); return (face.ascent - face.descent) * run.style.sizePt; }));
   const spec = requested.lineHeightPt >= tallest ? requested : { ...requested, lineHeightPt: Math.ceil(tallest * 100) / 100 };
@@ -113,53 +136,59 @@ export function layoutParagraph(requested: ParagraphSpec, width: number, fonts: 
   };
   const contentEnd = (start: number, end: number): number => start + text.slice(start, end).replace(TRAILING_SPACE, '').length;
 
-  const breaks: { start: number; end: number; hyphenated: boolean; forced: boolean }[] = [];
-  const queue: Segment[] = segmentsOf(text, spec.breakAfterHyphen ?? true);
-  let lineStart = 0;
-  let lineWidth = 0;
-  let lineEmpty = true;
-  const endLine = (end: number, hyphenated: boolean, forced: boolean): void => {
-    breaks.push({ start: lineStart, end, hyphenated, forced });
-    lineStart = end;
-    lineWidth = 0;
-    lineEmpty = true;
-  };
+  const segments = segmentsOf(text, spec.breakAfterHyphen ?? true);
+  const totalFit = spec.breaker === 'total-fit' ? totalFitLines(text, segments, spec, lang, available, fonts, styleAt, hyphenWidth, contentEnd) : undefined;
+  const breaks = totalFit ?? greedyLines();
+  function greedyLines(): { start: number; end: number; hyphenated: boolean; forced: boolean }[] {
+    const breaks: { start: number; end: number; hyphenated: boolean; forced: boolean }[] = [];
+    const queue: Segment[] = [...segments];
+    let lineStart = 0;
+    let lineWidth = 0;
+    let lineEmpty = true;
+    const endLine = (end: number, hyphenated: boolean, forced: boolean): void => {
+      breaks.push({ start: lineStart, end, hyphenated, forced });
+      lineStart = end;
+      lineWidth = 0;
+      lineEmpty = true;
+    };
 
-  while (queue.length > 0) {
-    const segment = queue.shift()!;
-    const end = contentEnd(segment.start, segment.end);
-    // A segment ending at a soft hyphen may end the line there, and then shows a hyphen: it must fit with it.
-    const softEnd = text[end - 1] === SOFT_HYPHEN ? hyphenWidth(end) : 0;
-    if (lineWidth + measure(segment.start, end) + softEnd <= available + 1e-6) {
-      lineWidth += measure(segment.start, segment.end);
-      lineEmpty = false;
-      if (segment.required) endLine(segment.end, false, true);
-      continue;
+    while (queue.length > 0) {
+      const segment = queue.shift()!;
+      const end = contentEnd(segment.start, segment.end);
+      // A segment ending at a soft hyphen may end the line there, and then shows a hyphen: it must fit with it.
+      const softEnd = text[end - 1] === SOFT_HYPHEN ? hyphenWidth(end) : 0;
+      if (lineWidth + measure(segment.start, end) + softEnd <= available + 1e-6) {
+        lineWidth += measure(segment.start, segment.end);
+        lineEmpty = false;
+        if (segment.required) endLine(segment.end, false, true);
+        continue;
+      }
+      const split = spec.hyphenate ? hyphenSplit(text, segment.start, end, lang, (p) => lineWidth + measure(segment.start, p) + hyphenWidth(p) <= available) : undefined;
+      if (split !== undefined) {
+        endLine(split, true, false);
+        queue.unshift({ ...segment, start: split });
+        continue;
+      }
+      if (!lineEmpty) {
+        endLine(segment.start, false, false);
+        queue.unshift(segment);
+        continue;
+      }
+      // A word wider than the line: break it between characters, as few times as possible (a cut right after a soft
+      // hyphen shows the hyphen, so it must fit with it).
+      const cut = longestFittingPrefix(text, segment.start, end, (p) => measure(segment.start, p) + (text[p - 1] === SOFT_HYPHEN ? hyphenWidth(p) : 0) <= available);
+      if (cut >= segment.end || cut >= end) {
+        lineWidth += measure(segment.start, segment.end);
+        lineEmpty = false;
+        if (segment.required) endLine(segment.end, false, true);
+        continue;
+      }
+      endLine(cut, false, false);
+      queue.unshift({ ...segment, start: cut });
     }
-    const split = spec.hyphenate ? hyphenSplit(text, segment.start, end, lang, (p) => lineWidth + measure(segment.start, p) + hyphenWidth(p) <= available) : undefined;
-    if (split !== undefined) {
-      endLine(split, true, false);
-      queue.unshift({ ...segment, start: split });
-      continue;
-    }
-    if (!lineEmpty) {
-      endLine(segment.start, false, false);
-      queue.unshift(segment);
-      continue;
-    }
-    // A word wider than the line: break it between characters, as few times as possible (a cut right after a soft
-    // hyphen shows the hyphen, so it must fit with it).
-    const cut = longestFittingPrefix(text, segment.start, end, (p) => measure(segment.start, p) + (text[p - 1] === SOFT_HYPHEN ? hyphenWidth(p) : 0) <= available);
-    if (cut >= segment.end || cut >= end) {
-      lineWidth += measure(segment.start, segment.end);
-      lineEmpty = false;
-      if (segment.required) endLine(segment.end, false, true);
-      continue;
-    }
-    endLine(cut, false, false);
-    queue.unshift({ ...segment, start: cut });
+    if (!lineEmpty || breaks.length === 0) breaks.push({ start: lineStart, end: text.length, hyphenated: false, forced: true });
+    return breaks;
   }
-  if (!lineEmpty || breaks.length === 0) breaks.push({ start: lineStart, end: text.length, hyphenated: false, forced: true });
 
   const lines = breaks.map((entry, index): Line => {
     const end = contentEnd(entry.start, entry.end);
@@ -169,7 +198,8 @@ export function layoutParagraph(requested: ParagraphSpec, width: number, fonts: 
     const isLast = index === breaks.length - 1 || entry.forced;
     const spaces = countSpaces(text.slice(entry.start, end));
     const justify = spec.align === 'justify' && !isLast && spaces > 0;
-    const wordSpacing = justify ? Math.max(0, (available - natural) / spaces) : 0;
+    // A total-fit line may shrink its spaces (to 0.2 em); a greedy one only stretches them.
+    const wordSpacing = justify ? (totalFit ? (available - natural) / spaces : Math.max(0, (available - natural) / spaces)) : 0;
     const slack = available - natural;
     let x = spec.indentPt + (spec.align === 'center' ? slack / 2 : spec.align === 'right' ? slack : 0);
     const fragments: Fragment[] = pieces(entry.start, end).map((piece) => {
@@ -231,7 +261,8 @@ function hyphenSplit(text: string, start: number, end: number, lang: string, fit
     partStart += part.length + 1;
     return points;
   });
-  const points = softPoints.length > 0 ? softPoints : patternPoints;
+  // A compound breaks only at its own hyphen, never inside a part; a capitalised word (a name) is not hyphenated.
+  const points = softPoints.length > 0 ? softPoints : word.includes('-') || isCapitalised(word) ? [] : patternPoints;
   for (let i = points.length - 1; i >= 0; i--) {
     const offset = start + lead + points[i]!;
     if (fits(offset)) return offset;
@@ -266,4 +297,78 @@ function countSpaces(text: string): number {
   let count = 0;
   for (const ch of text) if (ch === ' ') count++;
   return count;
+}
+
+/** Demerits for hyphenating a capitalised word: the breaker takes it only when no other setting exists. */
+const CAPITALISED_HYPHEN_PENALTY = 100_000_000;
+const MIN_SPACE_EM = 0.2;
+const MAX_SPACE_EM = 0.4;
+
+/**
+ * The paragraph broken as a whole (see total-fit.ts); undefined when it cannot be (a word wider than the line, or
+ * runs of mixed sizes where an em is not one size), and the greedy breaker sets it.
+ */
+function totalFitLines(
+  text: string, segments: Segment[], spec: ParagraphSpec, lang: string, available: number, fonts: FontRegistry,
+  styleAt: (offset: number) => TextStyle, hyphenWidth: (offset: number) => number, contentEnd: (start: number, end: number) => number,
+): { start: number; end: number; hyphenated: boolean; forced: boolean }[] | undefined {
+  const sizes = new Set(spec.runs.map((run) => run.style.sizePt));
+  if (sizes.size !== 1) return undefined;
+  const sizePt = [...sizes][0]!;
+  // Widths are sums of advances (no kerning), so a prefix sum measures any slice in O(1).
+  const prefix = new Float64Array(text.length + 1);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i)!;
+    const wide = code > 0xffff;
+    const ch = String.fromCodePoint(code);
+    const style = styleAt(i);
+    const advance = UNDRAWN.test(ch) ? 0 : fonts.face(style).width(ch, style.sizePt);
+    prefix[i + 1] = prefix[i]! + advance;
+    if (wide) prefix[i + 2] = prefix[i + 1]!, i++;
+  }
+  const spacePrefix = new Int32Array(text.length + 1);
+  for (let i = 0; i < text.length; i++) spacePrefix[i + 1] = spacePrefix[i]! + (text[i] === ' ' ? 1 : 0);
+
+  const candidates: BreakCandidate[] = [];
+  for (const segment of segments) {
+    const end = contentEnd(segment.start, segment.end);
+    if (spec.hyphenate) {
+      const chunk = text.slice(segment.start, end);
+      const match = /^([^\p{L}]*)([\p{L}\p{M}\u00AD]+)([^\p{L}]*)$/u.exec(chunk);
+      if (match) {
+        const word = match[2]!;
+        const lead = segment.start + match[1]!.length;
+        const soft = [...word.matchAll(/\u00AD/g)].map((m) => (m.index ?? 0) + 1);
+        const points = soft.length > 0 ? soft : hyphenationPoints(word, lang);
+        const penalty = isCapitalised(word) ? CAPITALISED_HYPHEN_PENALTY : 0;
+        for (const point of points) if (lead + point < end) candidates.push({ offset: lead + point, kind: 'hyphen', penalty });
+      }
+    }
+    const kind = segment.required ? 'forced' : text[end - 1] === SOFT_HYPHEN ? 'hyphen' : 'space';
+    candidates.push({ offset: segment.end, kind, penalty: 0 });
+  }
+  // Runs of other weights have other spaces: the range holds for the widest and the narrowest.
+  const spaceWidths = spec.runs.map((run) => fonts.face(run.style).width(' ', sizePt));
+  const narrowestSpace = Math.min(...spaceWidths);
+  const widestSpace = Math.max(...spaceWidths);
+  const breaks = totalFitBreaks({
+    candidates,
+    textLength: text.length,
+    availablePt: available,
+    lineWidth: (start, end, hyphenated) => {
+      const contentStop = contentEnd(start, end);
+      return prefix[contentStop]! - prefix[start]! + (hyphenated ? hyphenWidth(end) : 0);
+    },
+    spacesIn: (start, end) => spacePrefix[contentEnd(start, end)]! - spacePrefix[start]!,
+    wordsIn: (start, end) => {
+      const words = text.slice(start, contentEnd(start, end)).split(/\s+/u).filter(Boolean);
+      return { count: words.length, chars: words[0]?.length ?? 0 };
+    },
+    stretchPerSpacePt: Math.max(0, MAX_SPACE_EM * sizePt - widestSpace),
+    // Only justified lines set their spaces narrower; a ragged line must fit at its natural width.
+    shrinkPerSpacePt: spec.align === 'justify' ? Math.max(0, narrowestSpace - MIN_SPACE_EM * sizePt) : 0,
+  });
+  if (!breaks) return undefined;
+  // The last break ends the text; a hyphen point the breaker chose shows its hyphen (the line builder adds it).
+  return breaks;
 }

@@ -30,6 +30,8 @@ export const ThemeSchema = z.strictObject({
       title: size(72), subtitle: size(48), byline: size(36), heading: size(48), subheading: size(36),
       body: size(36), quote: size(48), table: size(36), small: size(24),
     }),
+    /** The side column (pull quotes, notes) and the gap between it and the text column, which gets the rest. */
+    columns: z.strictObject({ sideWidthPt: z.number().finite().min(60).max(300), gutterPt: z.number().finite().min(6).max(72), side: z.enum(['left', 'right']) }),
     lineHeightRatio: z.number().finite().min(1).max(3),
     paragraphSpacing: z.number().finite().min(0).max(72),
   }),

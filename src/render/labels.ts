@@ -31,9 +31,20 @@ export interface Labels {
   mapCredit: string;
   /** Column of the actors table: whom each met, and when. */
   contacts: string;
+  /** The back matter of the briefing. */
+  aboutAuthor: string;
+  suggestedCitation: string;
 }
 
-const catalogue: Record<Lang, Labels> = {
+type BackMatterLabels = Pick<Labels, 'aboutAuthor' | 'suggestedCitation'>;
+const backMatter: Record<Lang, BackMatterLabels> = {
+  en: { aboutAuthor: 'About the author', suggestedCitation: 'Suggested citation' },
+  be: { aboutAuthor: 'Пра аўтара', suggestedCitation: 'Як цытаваць' },
+  uk: { aboutAuthor: 'Про автора', suggestedCitation: 'Як цитувати' },
+  ru: { aboutAuthor: 'Об авторе', suggestedCitation: 'Как цитировать' },
+};
+
+const ownLabels: Record<Lang, Omit<Labels, keyof BackMatterLabels>> = {
   en: {
     briefing: 'Briefing', keyPoints: 'Key points', timeline: 'Timeline', actors: 'Actors', places: 'Places', sources: 'Sources',
     quotation: 'Quotation', date: 'Date', event: 'Event', name: 'Name', role: 'Role', side: 'Side', place: 'Place', kind: 'Kind',
@@ -55,6 +66,10 @@ const catalogue: Record<Lang, Labels> = {
     coordinates: 'Координаты', prepared: 'Подготовлено', published: 'Опубликовано', pageOf: 'страница {page} из {pages}', notes: 'Заметки', continued: 'продолжение', accessed: 'просмотрено', overview: 'Обзор', mapCredit: 'Картографические данные: Natural Earth', contacts: 'Встречи',
   },
 };
+
+const catalogue: Record<Lang, Labels> = Object.fromEntries(
+  (Object.keys(ownLabels) as Lang[]).map((lang) => [lang, { ...ownLabels[lang], ...backMatter[lang] }]),
+) as Record<Lang, Labels>;
 
 /** The names of the labels, as a theme's `labels:` may override them. */
 export const LABEL_NAMES = Object.keys(catalogue.en) as (keyof Labels)[];

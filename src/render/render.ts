@@ -38,6 +38,8 @@ export function loadTemplates(templatesDir: string, directives?: DirectiveNames,
         if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new Error(`longDate expects an ISO date (yyyy-mm-dd), got ${JSON.stringify(value)}`);
         return formatLongDate(value, (SUPPORTED_LANGS as readonly string[]).includes(String(lang)) ? (lang as Lang) : 'en');
       },
+      /** {{printedUrl url}}: an address as a reader types it from paper: no scheme, no "www.", at most 60 characters (else the domain). */
+      printedUrl: (value: unknown) => printedUrl(String(value)),
     },
     directives,
   );
@@ -49,4 +51,15 @@ export function loadTemplates(templatesDir: string, directives?: DirectiveNames,
 export function renderMarkdown(article: Article, templates: TemplateSet, buildEpochMs: number, names: readonly string[] = ['briefing', 'slides'], labels?: Labels): Result<RenderedMarkdown> {
   const view = buildView(article, buildEpochMs, labels);
   return { value: Object.fromEntries(names.map((name) => [name, templates.render(name, view)])), diagnostics: [] };
+}
+
+export function printedUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    const host = parsed.hostname.replace(/^www\./, '');
+    const full = `${host}${parsed.pathname === '/' ? '' : parsed.pathname}${parsed.search}`.replace(/\/$/, '');
+    return full.length <= 60 ? full : host;
+  } catch {
+    return url;
+  }
 }

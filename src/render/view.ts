@@ -28,6 +28,8 @@ export interface ArticleView {
   subtitle: string | null;
   author: { name: string; roles: string[]; rolesText: string } | null;
   dateLine: string;
+  /** The date a citation gives: published when the article says, else the day the briefing was prepared. */
+  citationDate: string;
   keyPoints: string[];
   sections: { heading: string | null; title: string; blocks: BlockView[]; paragraphs: string[]; bullets: string[]; images: ImageView[] }[];
   quotes: { text: string; quoted: string; attribution: string }[];
@@ -53,6 +55,7 @@ export function buildView(article: Article, buildEpochMs: number, labels: Labels
     subtitle: article.subtitle ?? null,
     author: article.author ? { name: article.author.name, roles: article.author.roles, rolesText: article.author.roles.join(', ') } : null,
     dateLine,
+    citationDate: formatLongDate(article.date ?? buildEpochMs, article.lang),
     keyPoints: article.keyPoints,
     sections: article.sections.map((section, sectionIndex) => ({
       heading: section.heading ?? null,

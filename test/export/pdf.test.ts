@@ -61,6 +61,28 @@ describe('exportPdf', () => {
     await pdf.destroy();
   });
 
+  it('underlines a link at the font\'s underline position, as wide as its visible text (not a line lower, not wider)', async () => {
+    const style = { family: 'serif' as const, weight: 'regular' as const, italic: false, sizePt: 12, colour: '#8a1c2b', underline: true };
+    const layout = layoutParagraph({ runs: [{ text: 'See ', style: { ...style, underline: false, colour: '#000000' } }, { text: 'the linked report ', style, link: 'https://example.org/' }, { text: 'here.', style: { ...style, underline: false, colour: '#000000' } }], align: 'left', lineHeightPt: 16, spaceBeforePt: 0, spaceAfterPt: 0, indentPt: 0, hyphenate: false }, 360, fonts, 'en');
+    const box = { kind: 'text' as const, x: 40, y: 30, w: 360, h: layout.height, tag: { struct: [{ role: 'P' as const, id: 'p' }] }, paragraphs: [{ layout, top: 0, lines: layout.lines }] };
+    const pageHeight = 200;
+    const bytes = await exportPdf([{ kind: 'page', width: 400, height: pageHeight, items: [box] }], fonts, meta);
+    const segments = [...contentStreams(bytes).join('\n').matchAll(/([\d.]+) ([\d.]+) m\s+([\d.]+) ([\d.]+) l\s+S/g)].map((m) => m.slice(1).map(Number));
+    expect(segments).toHaveLength(1);
+    const [x1, y1, x2, y2] = segments[0]!;
+    const line = layout.lines[0]!;
+    const linked = line.fragments.find((f) => f.link)!;
+    // pdfkit flips the page once ("1 0 0 -1 0 h cm"): path coordinates are measured from the top.
+    const baseline = box.y + line.baseline;
+    expect(y1).toBe(y2);
+    // Below the baseline by the font's underline offset (about a tenth of the size), above the descenders' depth.
+    expect(y1! - baseline).toBeGreaterThan(0.5);
+    expect(y1! - baseline).toBeLessThan(3);
+    expect(x1).toBeCloseTo(box.x + linked.x, 1);
+    const visibleWidth = fonts.face(style).width('the linked report', 12);
+    expect(x2! - x1!).toBeCloseTo(visibleWidth, 1);
+  });
+
   it('writes metadata, language, a structure tree and marked artifacts, with fixed dates', async () => {
     const bytes = await exportPdf(fixtureFrames(fonts), fonts, meta);
     const pdf = await getDocument({ data: new Uint8Array(bytes) }).promise;

@@ -409,7 +409,7 @@ const refusedTemplates: RefusedTemplate[] = [
   {
     n: '19', what: 'a zero slide body size',
     edits: [{ file: 'theme.yaml', from: '    body: 24', to: '    body: 0' }],
-    expected: { file: 'theme.yaml', line: 37, column: 11, path: 'slides.sizes.body', rule: 'schema', message: /expected number to be >0/ },
+    expected: { file: 'theme.yaml', line: 39, column: 11, path: 'slides.sizes.body', rule: 'schema', message: /expected number to be >0/ },
   },
   {
     n: '19', what: 'a huge body size',
@@ -429,7 +429,7 @@ const refusedTemplates: RefusedTemplate[] = [
   {
     n: '19', what: 'a line height of zero',
     edits: [{ file: 'theme.yaml', from: 'lineHeightRatio: 1.42', to: 'lineHeightRatio: 0' }],
-    expected: { file: 'theme.yaml', line: 27, column: 20, path: 'briefing.lineHeightRatio', rule: 'schema', message: /expected number to be >=1/ },
+    expected: { file: 'theme.yaml', line: 29, column: 20, path: 'briefing.lineHeightRatio', rule: 'schema', message: /expected number to be >=1/ },
   },
 ];
 
@@ -644,7 +644,8 @@ describe('G: odd but valid content is built literally', () => {
     article.sources[0]!.url = 'https://example.org/report?a=1&b=<2>';
     const built = await buildThroughCli('source-link', article);
     const links = (await pdfAnnotations(built.file('briefing.pdf'))).filter((a) => a.subtype === 'Link');
-    expect(links.map((l) => l.unsafeUrl)).toEqual(['https://example.org/report?a=1&b=<2>']);
+    // (A link over two lines is one annotation a line, each to the same address.)
+    expect([...new Set(links.map((l) => l.unsafeUrl))]).toEqual(['https://example.org/report?a=1&b=<2>']);
   }, 60_000);
 
   // remark-gfm makes autolinks of bare URLs, "www." names and e-mail addresses after parsing, whatever the escaping

@@ -10,6 +10,7 @@ describe('labelsFor', () => {
     const keys = [
       'briefing', 'keyPoints', 'timeline', 'actors', 'places', 'sources', 'quotation', 'date', 'event', 'name', 'role', 'side', 'place', 'kind',
       'coordinates', 'prepared', 'published', 'pageOf', 'notes', 'continued', 'accessed', 'overview', 'mapCredit', 'contacts',
+      'aboutAuthor', 'suggestedCitation',
     ].sort();
     for (const lang of LANGS) {
       const labels = labelsFor(lang);

@@ -87,7 +87,7 @@ describe('the seed article, rendered', () => {
     const keyPoints = containers(briefingBlocks, 'keypoints')[0]!;
     const list = keyPoints.children.find((b) => b.type === 'list') as Extract<Block, { type: 'list' }>;
     expect(list.items.map((item) => paragraphTexts(item)[0])).toEqual(article.keyPoints);
-    expect(headingTexts(briefingBlocks, 2)).toEqual(['Key points', ...article.sections.map((s) => s.heading), 'Timeline', 'Actors', 'Places', 'Sources']);
+    expect(headingTexts(briefingBlocks, 2)).toEqual(['Key points', ...article.sections.map((s) => s.heading), 'Timeline', 'Actors', 'Places', 'Sources', 'About the author', 'Suggested citation']);
   });
 
   it('quotes the quotation with English quotation marks and its attribution', () => {
@@ -265,7 +265,8 @@ describe('the longDate helper', () => {
   it('writes the accessed date of a source in the article language', () => {
     const withAccessed = (lang: Article['lang']): Article => ({ ...seed(), lang, sources: [{ title: 'Source', url: 'https://example.org/a', accessed: '2024-03-05' }] });
     const english = paragraphTexts(parsed(renderBoth(withAccessed('en')).briefing)).join('\n');
-    expect(english).toContain('Source (accessed 5 March 2024)');
+    // The address is printed too (a reader of the paper cannot follow the link), before the accessed date.
+    expect(english).toContain('Source. example.org/a (accessed 5 March 2024)');
     const belarusian = paragraphTexts(parsed(renderBoth(withAccessed('be')).briefing)).join('\n');
     expect(belarusian).toContain('(праглядзена 5 сакавіка 2024 г.)');
   });
