@@ -11,14 +11,32 @@ export const TITLE_SHAPE_NAME = 'Slide Title';
  */
 export const NO_BULLET_CODE = 'E000';
 
-/** Shapes named with this prefix and a figure id belong to that figure (a timeline or a map). */
+/** Shapes named with this prefix and a figure id belong to that figure (a timeline, a map, a picture with its caption). */
 export const FIGURE_SHAPE_PREFIX = 'Figure ';
+
+/**
+ * How a bullet is drawn: its character (or a number, "3." / "3)"), font and colour (hex, no #), at the size of its
+ * paragraph's text. The exporter gives the paragraph the placeholder character `bulletCode(index)`; the finisher
+ * writes the bullet in its place, naming font, colour and size, so no viewer picks a symbol font of its own.
+ */
+export interface BulletStyle {
+  text: string;
+  font: string;
+  colour: string;
+}
+
+/** The placeholder bullet character (4 hex digits, private use) of the bullet style at `index` of `FinishOptions.bullets`. */
+export function bulletCode(index: number): string {
+  return (parseInt(NO_BULLET_CODE, 16) + 1 + index).toString(16).toUpperCase().padStart(4, '0');
+}
 
 export interface FinishOptions {
   date: Date;
   lang: string;
-  /** Figure id → alt text, written as the `descr` of each of the figure's shapes. */
+  /** Figure id → alt text, written once, as the `descr` of the group that holds the figure's shapes. */
   altTexts?: Record<string, string>;
+  /** The bullets the exporter's placeholder characters stand for (`bulletCode`). */
+  bullets?: readonly BulletStyle[];
 }
 
 export async function finishPptx(raw: Buffer, options: FinishOptions): Promise<Buffer> {
@@ -30,7 +48,7 @@ export async function finishPptx(raw: Buffer, options: FinishOptions): Promise<B
   const output: Zippable = {};
   for (const name of ordered) {
     const bytes = input[name]!;
-    const xml = name.endsWith('.xml') || name.endsWith('.rels') ? fixXml(name, strFromU8(bytes), iso, options.lang, options.altTexts ?? {}) : undefined;
+    const xml = name.endsWith('.xml') || name.endsWith('.rels') ? fixXml(name, strFromU8(bytes), iso, options) : undefined;
     const content = xml === undefined ? bytes : strToU8(name.endsWith('.rels') ? pointAtKeptMedia(xml, duplicates) : xml);
     // fflate writes the DOS date from the local fields of `mtime`; the UTC fields make it the same in every time zone.
     output[name] = [content, { mtime: zipDate(options.date) }];
@@ -74,7 +92,8 @@ function rank(name: string): number {
   return 2;
 }
 
-function fixXml(name: string, xml: string, iso: string, lang: string, altTexts: Record<string, string>): string {
+function fixXml(name: string, xml: string, iso: string, options: FinishOptions): string {
+  const { lang } = options;
   let out = xml;
   if (name === 'docProps/core.xml') {
     out = out
@@ -83,7 +102,9 @@ function fixXml(name: string, xml: string, iso: string, lang: string, altTexts: 
       .replace(/<dc:language>[^<]*<\/dc:language>/, `<dc:language>${lang}</dc:language>`);
   }
   if (name === 'ppt/presentation.xml') out = schemaOrderPresentation(out);
-  if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) out = describeFigures(markTitlePlaceholder(unbulletedIndents(singleParagraphProperties(out))), altTexts);
+  if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) {
+    out = uniqueShapeIds(groupFigures(markTitlePlaceholder(styledBullets(unbulletedIndents(singleParagraphProperties(out)), options.bullets ?? [])), options.altTexts ?? {}));
+  }
   // Text runs carry the article's language, so spelling and hyphenation in the viewer use it.
   if (name.startsWith('ppt/slides/slide') || name.startsWith('ppt/notesSlides/')) {
     out = out.replace(/lang="en-US"/g, `lang="${lang === 'en' ? 'en-GB' : officeLang(lang)}"`);
@@ -125,13 +146,101 @@ function unbulletedIndents(xml: string): string {
   );
 }
 
-/** Each shape of a figure gets the figure's alt text (`descr`), so screen readers and PowerPoint's checker find it. */
-function describeFigures(xml: string, altTexts: Record<string, string>): string {
-  return xml.replace(/<p:cNvPr id="(\d+)" name="Figure ([^"]*)"( descr="[^"]*")?/g, (_match, id: string, figure: string) => {
-    const alt = altTexts[figure] ?? '';
-    const escaped = alt.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-    return `<p:cNvPr id="${id}" name="Figure ${figure}" descr="${escaped}"`;
+/** Placeholder bullets replaced by the bullets they stand for: colour, size (100 % of the text), font, then the character or number. */
+function styledBullets(xml: string, bullets: readonly BulletStyle[]): string {
+  return xml.replace(/<a:buSzPct val="100000"\/><a:buChar char="&#x([0-9A-F]{4});"\/>/g, (whole, code: string) => {
+    const index = parseInt(code, 16) - parseInt(NO_BULLET_CODE, 16) - 1;
+    const style = bullets[index];
+    if (index < 0 || !style) return whole;
+    const number = /^(\d+)([.)]?)$/.exec(style.text);
+    const glyph = number
+      ? `<a:buAutoNum type="${number[2] === ')' ? 'arabicParenR' : number[2] === '.' ? 'arabicPeriod' : 'arabicPlain'}" startAt="${number[1]}"/>`
+      : `<a:buChar char="${escapeXml(style.text)}"/>`;
+    return `<a:buClr><a:srgbClr val="${style.colour}"/></a:buClr><a:buSzPct val="100000"/><a:buFont typeface="${escapeXml(style.font)}"/>${glyph}`;
   });
+}
+
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The shapes pptxgenjs writes into a slide's shape tree, each whole (it writes no groups, so none nests in another). */
+const SHAPE = /<p:(sp|pic|cxnSp|graphicFrame)>.*?<\/p:\1>/gs;
+const FIGURE_NAME = new RegExp(`<p:cNvPr id="\\d+" name="${FIGURE_SHAPE_PREFIX}([^"]*)"`);
+
+/**
+ * The shapes of each figure (consecutive, named after it) become one group (`p:grpSp`): the figure's alt text once, as
+ * the group's `descr`, none on its shapes; the group's box is its shapes' bounding box and its child space the same
+ * (shapes keep their slide positions). Its id is a placeholder (0) that `uniqueShapeIds` replaces with a free one.
+ */
+function groupFigures(xml: string, altTexts: Record<string, string>): string {
+  const shapes = [...xml.matchAll(SHAPE)].map((match) => ({ xml: match[0], start: match.index, end: match.index + match[0].length, figure: FIGURE_NAME.exec(match[0])?.[1] }));
+  if (!shapes.some((shape) => shape.figure !== undefined)) return xml;
+  let out = '';
+  let at = 0;
+  for (let i = 0; i < shapes.length; i++) {
+    const figure = shapes[i]!.figure;
+    if (figure === undefined) continue;
+    let last = i;
+    while (last + 1 < shapes.length && shapes[last + 1]!.figure === figure && xml.slice(shapes[last]!.end, shapes[last + 1]!.start).trim() === '') last++;
+    const members = shapes.slice(i, last + 1);
+    const children = members.map((shape, k) => shape.xml.replace(/(<p:cNvPr id="\d+") name="[^"]*"( descr="[^"]*")?/, `$1 name="${escapeXml(figure)} ${k + 1}"`));
+    const box = boundingBox(members.map((shape) => shapeBox(shape.xml)));
+    const xfrm = `<a:off x="${box.x}" y="${box.y}"/><a:ext cx="${box.w}" cy="${box.h}"/><a:chOff x="${box.x}" y="${box.y}"/><a:chExt cx="${box.w}" cy="${box.h}"/>`;
+    out += xml.slice(at, members[0]!.start);
+    out += `<p:grpSp><p:nvGrpSpPr><p:cNvPr id="0" name="${FIGURE_SHAPE_PREFIX}${escapeXml(figure)}" descr="${escapeXml(altTexts[figure] ?? '')}"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>`;
+    out += `<p:grpSpPr><a:xfrm>${xfrm}</a:xfrm></p:grpSpPr>${children.join('')}</p:grpSp>`;
+    at = members[members.length - 1]!.end;
+    i = last;
+  }
+  return out + xml.slice(at);
+}
+
+/**
+ * Every shape of the slide with an id of its own: a group made here (id 0) and any shape whose id an earlier shape has
+ * (pptxgenjs gives the slide number the id of another shape on slides with many shapes) get the next unused id. No part
+ * pptxgenjs writes refers to a shape by its id.
+ */
+function uniqueShapeIds(xml: string): string {
+  const ids = [...xml.matchAll(/<p:cNvPr id="(\d+)"/g)].map((m) => Number(m[1]));
+  let next = Math.max(0, ...ids);
+  const seen = new Set<number>();
+  return xml.replace(/<p:cNvPr id="(\d+)"/g, (whole, value: string) => {
+    const id = Number(value);
+    if (id > 0 && !seen.has(id)) {
+      seen.add(id);
+      return whole;
+    }
+    return `<p:cNvPr id="${++next}"`;
+  });
+}
+
+interface EmuBox {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** A shape's box on the slide (EMU): its offset and extent, turned about its centre when it is rotated. */
+function shapeBox(shape: string): EmuBox {
+  const off = /<a:off x="(-?\d+)" y="(-?\d+)"\/>/.exec(shape);
+  const ext = /<a:ext cx="(\d+)" cy="(\d+)"\/>/.exec(shape);
+  if (!off || !ext) return { x: 0, y: 0, w: 0, h: 0 };
+  const [x, y, w, h] = [Number(off[1]), Number(off[2]), Number(ext[1]), Number(ext[2])];
+  const rot = Number(/<a:xfrm\b[^>]*\brot="(-?\d+)"/.exec(shape)?.[1] ?? 0);
+  if (rot % 21_600_000 === 0) return { x, y, w, h };
+  const angle = (rot / 60_000) * (Math.PI / 180);
+  const [cos, sin] = [Math.abs(Math.cos(angle)), Math.abs(Math.sin(angle))];
+  const [turnedW, turnedH] = [w * cos + h * sin, w * sin + h * cos];
+  return { x: Math.round(x + w / 2 - turnedW / 2), y: Math.round(y + h / 2 - turnedH / 2), w: Math.round(turnedW), h: Math.round(turnedH) };
+}
+
+/** The smallest box holding every box (at least 1 EMU each way: a group of one horizontal line still has a height). */
+function boundingBox(boxes: EmuBox[]): EmuBox {
+  const left = Math.min(...boxes.map((b) => b.x));
+  const top = Math.min(...boxes.map((b) => b.y));
+  const right = Math.max(...boxes.map((b) => b.x + b.w));
+  const bottom = Math.max(...boxes.map((b) => b.y + b.h));
+  return { x: left, y: top, w: Math.max(1, right - left), h: Math.max(1, bottom - top) };
 }
 
 /** The title text box keeps its own position and formatting, and becomes the slide's title (`<p:ph type="title"/>`). */

@@ -1,10 +1,10 @@
 // Slide frames + metadata in, PPTX bytes out (pptxgenjs): editable text boxes at the laid-out positions, then finished.
 import pptxgenjs from 'pptxgenjs';
 import type PptxGenJSTypes from 'pptxgenjs';
-import type { Frame, FrameItem, ImageItem, Tag, TextItem } from '../layout/frame.js';
+import type { Frame, FrameItem, ImageItem, RuleItem, Tag, TextItem } from '../layout/frame.js';
 import { assertNever } from '../parse/doc.js';
 import type { Run } from '../layout/text.js';
-import { finishPptx, FIGURE_SHAPE_PREFIX, NO_BULLET_CODE, TITLE_SHAPE_NAME } from './pptx-finish.js';
+import { bulletCode, finishPptx, FIGURE_SHAPE_PREFIX, NO_BULLET_CODE, TITLE_SHAPE_NAME, type BulletStyle } from './pptx-finish.js';
 import { officeFontName } from './pptx-fonts.js';
 
 export interface PptxMetadata {
@@ -40,14 +40,32 @@ export async function exportPptx(frames: Frame[], meta: PptxMetadata): Promise<B
     } as unknown as PptxGenJSTypes.default.SlideMasterProps);
   }
 
+  const bullets = new BulletRegistry();
   for (const frame of frames) {
     const slide = frame.items.some(isMasterItem) ? pptx.addSlide({ masterName: MASTER_NAME }) : pptx.addSlide();
     if (frame.background) slide.background = { color: hex(frame.background) };
-    for (const item of frame.items) addItem(slide, item, TOP_LEVEL);
+    for (const item of frame.items) addItem(slide, item, TOP_LEVEL, bullets);
     if (frame.notes && frame.notes.length > 0) slide.addNotes(frame.notes.join('\n\n'));
   }
   const raw = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
-  return finishPptx(raw, { date: meta.date, lang: meta.lang, altTexts: figureAltTexts(frames) });
+  return finishPptx(raw, { date: meta.date, lang: meta.lang, altTexts: figureAltTexts(frames), bullets: bullets.styles });
+}
+
+/** The distinct bullets of the deck, each with its placeholder character for the finisher (`bulletCode`). */
+class BulletRegistry {
+  readonly styles: BulletStyle[] = [];
+  private readonly codes = new Map<string, string>();
+
+  code(style: BulletStyle): string {
+    const key = `${style.text}\u0000${style.font}\u0000${style.colour}`;
+    let code = this.codes.get(key);
+    if (!code) {
+      code = bulletCode(this.styles.length);
+      this.styles.push(style);
+      this.codes.set(key, code);
+    }
+    return code;
+  }
 }
 
 const MASTER_NAME = 'briefkit';
@@ -92,7 +110,7 @@ interface Origin {
 }
 const TOP_LEVEL: Origin = { x: 0, y: 0 };
 
-function addItem(slide: Slide, placed: FrameItem, origin: Origin): void {
+function addItem(slide: Slide, placed: FrameItem, origin: Origin, bullets: BulletRegistry): void {
   const item = moved(placed, origin);
   const figureName = (tag: Tag) => nameOf(origin.groupTag ?? tag);
   switch (item.kind) {
@@ -105,11 +123,17 @@ function addItem(slide: Slide, placed: FrameItem, origin: Origin): void {
       } as PptxGenJSTypes.default.ShapeProps);
       break;
     case 'rule':
+      // A dashed rule is drawn as its dashes, each a solid line, where the PDF's dash pattern puts them: viewers' own
+      // dash presets scale with the line width and differ (LibreOffice draws a short thick dash as a solid bar).
+      if (item.dash) {
+        for (const dash of dashesOf(item)) addItem(slide, dash, { ...TOP_LEVEL, ...(origin.groupTag ? { groupTag: origin.groupTag } : {}) }, bullets);
+        break;
+      }
       slide.addShape('line', {
         x: inches(Math.min(item.x1, item.x2)), y: inches(Math.min(item.y1, item.y2)),
         w: inches(Math.abs(item.x2 - item.x1)), h: inches(Math.abs(item.y2 - item.y1)),
         flipV: (item.x2 - item.x1) * (item.y2 - item.y1) < 0,
-        line: { color: hex(item.colour), width: item.width, ...(item.dash ? { dashType: 'dash' } : {}) },
+        line: { color: hex(item.colour), width: item.width },
         ...figureName(item.tag),
       } as PptxGenJSTypes.default.ShapeProps);
       break;
@@ -151,7 +175,7 @@ function addItem(slide: Slide, placed: FrameItem, origin: Origin): void {
         } as PptxGenJSTypes.default.SlideNumberProps;
         break;
       }
-      slide.addText(textRuns(item), {
+      slide.addText(textRuns(item, bullets), {
         x: inches(item.x), y: inches(item.y), w: inches(item.w), h: inches(item.h),
         margin: 0, valign: 'top', wrap: true, isTextBox: true, autoFit: false, fontFace: 'Arial',
         ...(item.slideTitle ? { objectName: TITLE_SHAPE_NAME } : figureName(item.tag)),
@@ -160,7 +184,7 @@ function addItem(slide: Slide, placed: FrameItem, origin: Origin): void {
     case 'table': {
       const rows = item.rows.map((row) =>
         row.cells.map((cell) => ({
-          text: textRuns(cell.item),
+          text: textRuns(cell.item, bullets),
           options: { fill: cell.fill ? { color: hex(cell.fill) } : undefined, valign: 'top' as const, margin: [item.padding, item.padding, item.padding, item.padding] },
         })),
       );
@@ -176,9 +200,10 @@ function addItem(slide: Slide, placed: FrameItem, origin: Origin): void {
       slide.addImage({ ...imageProps(item), altText: altOf(origin.groupTag ?? item.tag) || item.alt, ...figureName(item.tag) } as PptxGenJSTypes.default.ImageProps);
       break;
     case 'group':
-      // PPTX has group shapes, but pptxgenjs does not write them: the items go onto the slide one by one.
+      // pptxgenjs writes no group shapes: the items go onto the slide one by one, named after their figure, and the
+      // finisher gathers each figure's shapes into one group.
       if (item.scale !== 1) throw new Error('internal: a scaled group on a slide (scaled groups are for handout pages)');
-      for (const child of item.items) addItem(slide, child, { x: item.x, y: item.y, groupTag: 'struct' in item.tag && item.tag.struct.length === 0 ? origin.groupTag : item.tag });
+      for (const child of item.items) addItem(slide, child, { x: item.x, y: item.y, groupTag: 'struct' in item.tag && item.tag.struct.length === 0 ? origin.groupTag : item.tag }, bullets);
       break;
     default:
       assertNever(item);
@@ -230,8 +255,22 @@ function nameOf(tag: Tag): { objectName?: string } {
   return figure ? { objectName: `${FIGURE_SHAPE_PREFIX}${figure.id}` } : {};
 }
 
+/** The dashes of a dashed rule (dash on, dash off, from its start), as solid rules. */
+function dashesOf(rule: RuleItem): RuleItem[] {
+  const dash = rule.dash ?? 0;
+  const length = Math.hypot(rule.x2 - rule.x1, rule.y2 - rule.y1);
+  if (dash <= 0 || length === 0) return [{ ...rule, dash: undefined }];
+  const [ux, uy] = [(rule.x2 - rule.x1) / length, (rule.y2 - rule.y1) / length];
+  const out: RuleItem[] = [];
+  for (let start = 0; start < length; start += 2 * dash) {
+    const end = Math.min(start + dash, length);
+    out.push({ ...rule, dash: undefined, x1: rule.x1 + ux * start, y1: rule.y1 + uy * start, x2: rule.x1 + ux * end, y2: rule.y1 + uy * end });
+  }
+  return out;
+}
+
 /** The text box's paragraphs as pptxgenjs runs; the last run of each paragraph ends it (breakLine). */
-function textRuns(item: TextItem): PptxGenJSTypes.default.TextProps[] {
+function textRuns(item: TextItem, bullets: BulletRegistry): PptxGenJSTypes.default.TextProps[] {
   const out: PptxGenJSTypes.default.TextProps[] = [];
   item.paragraphs.forEach((placed, paragraphIndex) => {
     const spec = placed.layout.spec;
@@ -243,7 +282,8 @@ function textRuns(item: TextItem): PptxGenJSTypes.default.TextProps[] {
         options: {
           fontFace: officeFontName(run.style.family), fontSize: run.style.sizePt, bold: run.style.weight === 'bold', italic: run.style.italic, color: hex(run.style.colour),
           align: spec.align, lineSpacing: spec.lineHeightPt, paraSpaceAfter: isLast ? 0 : spec.spaceAfterPt,
-          ...(spec.bullet ? { bullet: /^\d/.test(spec.bullet.text) ? { type: 'number', indent: spec.indentPt } : { indent: spec.indentPt } } : {}),
+          // A placeholder character that the finisher replaces with the bullet, its font, colour and size named.
+          ...(spec.bullet ? { bullet: { indent: spec.indentPt, characterCode: bullets.code({ text: spec.bullet.text, font: officeFontName(spec.bullet.style.family), colour: hex(spec.bullet.style.colour) }) } } : {}),
           // An indented paragraph without a bullet (a bullet continued from the previous slide): pptxgenjs only indents
           // bulleted paragraphs, so it gets a placeholder bullet that the finisher turns into `<a:buNone/>`, first line unhung.
           ...(!spec.bullet && spec.indentPt > 0 ? { bullet: { indent: spec.indentPt, characterCode: NO_BULLET_CODE } } : {}),

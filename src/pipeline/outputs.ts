@@ -52,7 +52,7 @@ export const LAYOUTS: Record<LayoutName, LayoutEntry> = {
   })),
   slides: ofTemplate('slides', (doc, env) => layoutSlides(doc, env.theme, env.fonts, { aspect: env.aspect, lang: env.article.lang, footer: env.article.title, marking: env.theme.marking, logo: env.logo })),
   handout: afterLayout('slides', (slides, env) => ({
-    value: layoutHandout(slides, env.theme, env.fonts, { paper: env.paper, mode: env.handout, lang: env.article.lang, title: env.article.title, pageOf: env.labels.pageOf, notesLabel: env.labels.notes, marking: env.theme.marking }),
+    value: layoutHandout(slides, env.theme, env.fonts, { paper: env.paper, mode: env.handout, lang: env.article.lang, title: env.article.title, pageOf: env.labels.pageOf, notesLabel: env.labels.notes, slideLabel: env.labels.slide, marking: env.theme.marking }),
     diagnostics: [],
   })),
 };

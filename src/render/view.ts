@@ -1,7 +1,7 @@
 // An Article (plus build date) in, the template view out: every field present (null when absent), labels and wording resolved.
 import { blockTexts, type Article, type ArticleBlock } from '../model/article.js';
 import { edtfSortKey } from '../model/edtf.js';
-import { formatLongDate, labelsFor, type Labels } from './labels.js';
+import { formatCoordinates, formatLongDate, labelsFor, placeKindLabel, type Labels } from './labels.js';
 import { firstSentence } from './sentences.js';
 
 /** One block of a section, every field present: exactly one of text, list and quote is set. */
@@ -77,8 +77,8 @@ export function buildView(article: Article, buildEpochMs: number, labels: Labels
     actors: article.actors.map((actor) => ({ name: actor.name, role: actor.role, side: actor.side ?? null, contacts: contactsOf(actor.id, article) })),
     places: article.places.map((place) => ({
       name: place.name,
-      kind: place.kind.replace(/-/g, ' '),
-      coordinates: `${Math.abs(place.lat).toFixed(2)}° ${place.lat >= 0 ? 'N' : 'S'}, ${Math.abs(place.lon).toFixed(2)}° ${place.lon >= 0 ? 'E' : 'W'}`,
+      kind: placeKindLabel(place.kind, labels),
+      coordinates: formatCoordinates(place.lat, place.lon, article.lang, labels),
     })),
     sources: article.sources.map((source) => ({ title: source.title, url: source.url ?? null, publisher: source.publisher ?? null, accessed: source.accessed ?? null })),
     labels,

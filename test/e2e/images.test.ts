@@ -11,7 +11,7 @@ import { SEED_DATA } from '../support/seed.js';
 import { missing } from '../support/tools.js';
 import { bandedJpeg, bandedPng } from '../support/images.js';
 import { convertWithLibreOffice, pdfText, pdfWords, pptxParts, qpdfCheck, validateOoxml, withRealFontMetrics } from '../support/clients.js';
-import { strayWords } from '../support/deck-check.js';
+import { figureGroups, strayWords } from '../support/deck-check.js';
 
 const BIN = join(PROJECT_ROOT, 'bin', 'briefkit.js');
 const run = (args: string[], cwd: string) => spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '1700000000' } });
@@ -53,12 +53,16 @@ describe('pictures in an article', () => {
     expect(qpdfCheck(join(docs, 'briefing.pdf')).ok).toBe(true);
   });
 
-  it('get slides of their own in the deck, as pictures with their alt text, and the deck validates', async () => {
+  it('get slides of their own in the deck, each picture grouped with its caption under its alt text (once), and the deck validates', async () => {
     const zip = await JSZip.loadAsync(readFileSync(join(docs, 'slides.pptx')));
     const slides = await Promise.all(Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).map((n) => zip.file(n)!.async('string')));
     const pictures = slides.flatMap((xml) => [...xml.matchAll(/<p:pic>.*?<\/p:pic>/gs)].map((m) => m[0]));
     expect(pictures).toHaveLength(2);
-    for (const picture of pictures) expect(picture).toContain('descr="A blue and yellow banner"');
+    const { groups, problems } = figureGroups(await pptxParts(join(docs, 'slides.pptx')));
+    expect(problems).toEqual([]);
+    const pictureGroups = groups.filter((g) => g.children.includes('p:pic'));
+    expect(pictureGroups.map((g) => [g.descr, g.children.filter((c) => c === 'p:pic').length, g.textBoxes])).toEqual([['A blue and yellow banner', 1, 2], ['A blue and yellow banner', 1, 2]]);
+    expect(slides.join('').match(/descr="A blue and yellow banner"/g)).toHaveLength(2);
     expect(slides.length).toBe(13);
     expect(Object.keys(zip.files).filter((n) => n.startsWith('ppt/media/'))).toHaveLength(1);
     expect(await validateOoxml(join(docs, 'slides.pptx'))).toEqual([]);

@@ -8,7 +8,7 @@ import { blockTexts } from '../../src/model/article.js';
 import { buildFile } from '../../src/pipeline/build.js';
 import { buildSeed, SEED_DATA, type BuiltSeed } from '../support/seed.js';
 import { missing } from '../support/tools.js';
-import { assign, cellRegions, strayWords, textRegions, TOLERANCE, type Region } from '../support/deck-check.js';
+import { assign, cellRegions, figureGroups, strayWords, textRegions, TOLERANCE, type Region } from '../support/deck-check.js';
 import {
   collisions, convertWithLibreOffice, describe as describeWord, findSentence, lines, pdfWords, pptxParts, sentences, validateOoxml, withRealFontMetrics, zipEntries,
   type PptxParts, type PptxSlide, type Word, type WordPage,
@@ -96,6 +96,42 @@ describe('slides.pptx: the package', () => {
   it('the slides are 960 × 540 pt (16:9)', () => {
     expect(deck.width).toBeCloseTo(960, 3);
     expect(deck.height).toBeCloseTo(540, 3);
+  });
+});
+
+describe('slides.pptx: the figures', () => {
+  /** The deck with one slide's XML changed. */
+  const withSlideXml = (number: number, change: (xml: string) => string): PptxParts => {
+    const part = deck.slides[number - 1]!.part;
+    return { ...deck, xml: new Map([...deck.xml, [part, change(deck.xml.get(part)!)]]) };
+  };
+  const figureSlide = () => deck.slides.find((s) => deck.xml.get(s.part)!.includes('<p:grpSp>'))!.number;
+
+  it('every figure is one group (p:grpSp) with its alt text once, on the group; its box holds its shapes in their places; ids are unique', () => {
+    const { groups, problems } = figureGroups(deck);
+    expect(problems).toEqual([]);
+    expect(groups.map((g) => g.figure)).toEqual(['timeline-8', 'map-9']);
+    for (const group of groups) expect(group.descr.length, group.figure).toBeGreaterThan(40);
+    const descrs = [...deck.xml.entries()].filter(([name]) => /^ppt\/slides\/slide\d+\.xml$/.test(name)).reduce((n, [, xml]) => n + (xml.match(/ descr="/g) ?? []).length, 0);
+    expect(descrs).toBe(groups.length);
+  });
+
+  it('the check has teeth: shapes taken out of their group, the alt text repeated on each shape, a shifted child space are all caught', () => {
+    const number = figureSlide();
+    const ungrouped = withSlideXml(number, (xml) => xml.replace(/<p:grpSp><p:nvGrpSpPr>.*?<\/p:grpSpPr>/s, '').replace('</p:grpSp>', '').replace(/name="(timeline-8|map-9) \d+"/g, 'name="Figure $1"'));
+    expect(figureGroups(ungrouped).problems.filter((p) => p.includes('outside any group')).length).toBeGreaterThan(5);
+    const repeated = withSlideXml(number, (xml) => xml.replace(/(<p:cNvPr id="\d+" name="(?:timeline-8|map-9) \d+")/g, '$1 descr="again"'));
+    expect(figureGroups(repeated).problems.filter((p) => p.includes('repeats an alt text')).length).toBeGreaterThan(5);
+    const shifted = withSlideXml(number, (xml) => xml.replace(/(<p:grpSp>.*?<a:chOff x=")(\d+)"/s, (_m, head: string, x: string) => `${head}${Number(x) + 12700}"`));
+    expect(figureGroups(shifted).problems.some((p) => p.includes('child space'))).toBe(true);
+    const twice = withSlideXml(number, (xml) => xml.replace(/<p:cNvPr id="(\d+)"(.*?)<p:cNvPr id="\d+"/s, '<p:cNvPr id="$1"$2<p:cNvPr id="$1"'));
+    expect(figureGroups(twice).problems.some((p) => p.includes('ids used twice'))).toBe(true);
+  });
+
+  it('every bullet names its font, colour and size (LibreOffice would otherwise draw a small raised symbol of its own)', () => {
+    const bullets = [...deck.xml.entries()].filter(([name]) => /^ppt\/slides\/slide\d+\.xml$/.test(name)).flatMap(([name, xml]) => [...xml.matchAll(/<a:pPr\b[^>]*>(.*?)<\/a:pPr>/gs)].filter((m) => /<a:bu(Char|AutoNum)\b/.test(m[1]!)).map((m) => `${name}: ${m[1]}`));
+    expect(bullets.length).toBeGreaterThan(10);
+    expect(bullets.filter((b) => !/<a:buClr><a:srgbClr val="[0-9A-F]{6}"\/><\/a:buClr><a:buSzPct val="100000"\/><a:buFont typeface="Arial"\/><a:bu(Char|AutoNum)\b/.test(b))).toEqual([]);
   });
 });
 

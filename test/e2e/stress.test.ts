@@ -150,11 +150,13 @@ describe.each(STRESS_CASES)('stress deck $name', (c) => {
     expect(errors.map((e) => `${e.part} ${e.xpath}: ${e.description} (${e.id})`)).toEqual([]);
   });
 
-  it.runIf(!noPoppler)(`slides.pdf has one page per slide, handout.pdf one per three slides ${noPoppler ?? ''}`, async () => {
+  it.runIf(!noPoppler)(`slides.pdf has one page per slide, handout.pdf two or three slides a page (figures take half a page) ${noPoppler ?? ''}`, async () => {
     const built = await build(c);
     const slides = built.deck.slides.length;
     expect(Number(pdfInfo(built.path('slides.pdf')).Pages)).toBe(slides);
-    expect(Number(pdfInfo(built.path('handout.pdf')).Pages)).toBe(Math.ceil(slides / 3));
+    const handoutPages = Number(pdfInfo(built.path('handout.pdf')).Pages);
+    expect(handoutPages).toBeGreaterThanOrEqual(Math.ceil(slides / 3));
+    expect(handoutPages).toBeLessThanOrEqual(Math.ceil(slides / 2));
   });
 
   it.runIf(!noQpdf)(`qpdf --check passes on briefing.pdf, slides.pdf and handout.pdf ${noQpdf ?? ''}`, async () => {

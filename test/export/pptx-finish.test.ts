@@ -1,7 +1,7 @@
-// Tests src/export/pptx-finish.ts (finishPptx) on small zips built in memory: fixed dates and language, entry order, schema fixes of the XML, title placeholder, unbulleted indents, figure alt texts, zip dates.
+// Tests src/export/pptx-finish.ts (finishPptx) on small zips built in memory: fixed dates and language, entry order, schema fixes of the XML, title placeholder, unbulleted indents, bullets, figure groups and their alt texts, unique shape ids, zip dates.
 import { afterEach, describe, expect, it } from 'vitest';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import { FIGURE_SHAPE_PREFIX, finishPptx, NO_BULLET_CODE, TITLE_SHAPE_NAME, type FinishOptions } from '../../src/export/pptx-finish.js';
+import { bulletCode, FIGURE_SHAPE_PREFIX, finishPptx, NO_BULLET_CODE, TITLE_SHAPE_NAME, type FinishOptions } from '../../src/export/pptx-finish.js';
 
 const DATE = new Date(Date.UTC(2023, 10, 14, 22, 13, 20)); // 1_700_000_000 s
 const OPTIONS: FinishOptions = { date: DATE, lang: 'en' };
@@ -247,30 +247,97 @@ describe('slides: indented paragraphs without a bullet', () => {
   });
 });
 
-describe('slides: figure alt texts', () => {
-  it('write the figure\'s alt text as the descr of each of its shapes, escaped, replacing any there was', async () => {
+describe('slides: figures as groups', () => {
+  /** A shape named `name` at (x, y) with extent (cx, cy), EMU, optionally rotated (60000ths of a degree). */
+  const shape = (id: number, name: string, x: number, y: number, cx: number, cy: number, extra = '', rot?: number) =>
+    `<p:sp><p:nvSpPr><p:cNvPr id="${id}" name="${name}"${extra}></p:cNvPr><p:cNvSpPr/><p:nvPr></p:nvPr></p:nvSpPr><p:spPr><a:xfrm${rot ? ` rot="${rot}"` : ''}><a:off x="${x}" y="${y}"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm></p:spPr></p:sp>`;
+  const groups = (xml: string) => [...xml.matchAll(/<p:grpSp>(.*?)<\/p:grpSp>/gs)].map((m) => m[1]!);
+
+  it('gather each figure\'s consecutive shapes into one group whose box is their bounding box, in the same child space', async () => {
     expect(FIGURE_SHAPE_PREFIX).toBe('Figure ');
     const xml = slide(
-      '<p:sp><p:nvSpPr><p:cNvPr id="5" name="Figure timeline-1"></p:cNvPr></p:nvSpPr></p:sp>' +
-        '<p:pic><p:nvPicPr><p:cNvPr id="6" name="Figure map-1" descr="old text"/></p:nvPicPr></p:pic>' +
-        '<p:sp><p:nvSpPr><p:cNvPr id="7" name="Figure timeline-1"></p:cNvPr></p:nvSpPr></p:sp>' +
-        '<p:sp><p:nvSpPr><p:cNvPr id="8" name="Text 3"></p:cNvPr></p:nvSpPr></p:sp>',
+      shape(2, 'Text 0', 0, 0, 100, 100) +
+        shape(3, 'Figure timeline-1', 1000, 2000, 500, 0) +
+        shape(4, 'Figure timeline-1', 800, 2500, 100, 300) +
+        '<p:pic><p:nvPicPr><p:cNvPr id="5" name="Figure image-2" descr="pptxgenjs alt"/><p:cNvPicPr/><p:nvPr/></p:nvPicPr><p:blipFill/><p:spPr><a:xfrm><a:off x="10" y="20"/><a:ext cx="30" cy="40"/></a:xfrm></p:spPr></p:pic>' +
+        shape(6, 'Text 4', 0, 0, 100, 100),
     );
-    const altTexts = { 'timeline-1': 'Timeline (2): 2022 — "war" & <more>', 'map-1': 'Places (1): Minsk' };
-    const { text } = await finish({ ...MINIMAL, 'ppt/slides/slide1.xml': xml }, { altTexts });
+    const { text } = await finish({ ...MINIMAL, 'ppt/slides/slide1.xml': xml }, { altTexts: { 'timeline-1': 'Timeline (2)', 'image-2': 'A banner' } });
     const out = text('ppt/slides/slide1.xml');
-    const escaped = 'Timeline (2): 2022 — &quot;war&quot; &amp; &lt;more&gt;';
-    expect(out).toContain(`<p:cNvPr id="5" name="Figure timeline-1" descr="${escaped}">`);
-    expect(out).toContain(`<p:cNvPr id="7" name="Figure timeline-1" descr="${escaped}">`);
-    expect(out).toContain('<p:cNvPr id="6" name="Figure map-1" descr="Places (1): Minsk"/>');
-    expect(out).not.toContain('old text');
-    expect(out).toContain('<p:cNvPr id="8" name="Text 3"></p:cNvPr>');
+    const [timeline, image] = groups(out);
+    expect(groups(out)).toHaveLength(2);
+    expect(timeline).toContain('<a:xfrm><a:off x="800" y="2000"/><a:ext cx="700" cy="800"/><a:chOff x="800" y="2000"/><a:chExt cx="700" cy="800"/></a:xfrm>');
+    expect(timeline!.match(/<p:sp>/g)).toHaveLength(2);
+    expect(image).toContain('<a:off x="10" y="20"/><a:ext cx="30" cy="40"/><a:chOff x="10" y="20"/><a:chExt cx="30" cy="40"/>');
+    expect(image).toContain('<p:pic>');
+    // The shapes outside figures stay outside any group, in their places.
+    expect(out.indexOf('name="Text 0"')).toBeLessThan(out.indexOf('<p:grpSp>'));
+    expect(out.lastIndexOf('</p:grpSp>')).toBeLessThan(out.indexOf('name="Text 4"'));
   });
 
-  it('give a figure without an alt text an empty descr', async () => {
-    const xml = slide('<p:sp><p:nvSpPr><p:cNvPr id="5" name="Figure unknown"></p:cNvPr></p:nvSpPr></p:sp>');
+  it('write the alt text once, escaped, as the group\'s descr, and none on its shapes (replacing any there was)', async () => {
+    const xml = slide(shape(5, 'Figure timeline-1', 0, 0, 10, 10) + shape(6, 'Figure timeline-1', 0, 0, 10, 10, ' descr="old text"') + shape(7, 'Text 3', 0, 0, 1, 1));
+    const { text } = await finish({ ...MINIMAL, 'ppt/slides/slide1.xml': xml }, { altTexts: { 'timeline-1': 'Timeline (2): 2022 — "war" & <more>' } });
+    const out = text('ppt/slides/slide1.xml');
+    expect(out.match(/descr="/g)).toHaveLength(1);
+    expect(out).toMatch(/<p:nvGrpSpPr><p:cNvPr id="\d+" name="Figure timeline-1" descr="Timeline \(2\): 2022 — &quot;war&quot; &amp; &lt;more&gt;"\/>/);
+    expect(out).not.toContain('old text');
+    expect(out).toContain('<p:cNvPr id="5" name="timeline-1 1">');
+    expect(out).toContain('<p:cNvPr id="6" name="timeline-1 2">');
+    expect(out).toContain('<p:cNvPr id="7" name="Text 3">');
+  });
+
+  it('give a figure without an alt text an empty descr on its group', async () => {
+    const { text } = await finish({ ...MINIMAL, 'ppt/slides/slide1.xml': slide(shape(5, 'Figure unknown', 0, 0, 1, 1)) });
+    expect(text('ppt/slides/slide1.xml')).toMatch(/<p:cNvPr id="\d+" name="Figure unknown" descr=""\/>/);
+  });
+
+  it('make two groups of two figures, even of the same kind, and a group of a figure split by another shape', async () => {
+    const xml = slide(shape(2, 'Figure map-1', 0, 0, 1, 1) + shape(3, 'Figure map-2', 0, 0, 1, 1) + shape(4, 'Text 9', 0, 0, 1, 1) + shape(5, 'Figure map-2', 0, 0, 1, 1));
     const { text } = await finish({ ...MINIMAL, 'ppt/slides/slide1.xml': xml });
-    expect(text('ppt/slides/slide1.xml')).toContain('<p:cNvPr id="5" name="Figure unknown" descr="">');
+    expect(groups(text('ppt/slides/slide1.xml')).map((g) => /name="Figure ([^"]*)"/.exec(g)![1])).toEqual(['map-1', 'map-2', 'map-2']);
+  });
+
+  it('bound a turned shape by its turned box (a picture turned a quarter about its centre)', async () => {
+    const { text } = await finish({ ...MINIMAL, 'ppt/slides/slide1.xml': slide(shape(2, 'Figure image-1', 100, 200, 400, 100, '', 5_400_000)) });
+    // 400 × 100 centred on (300, 250), turned: 100 × 400 about the same centre.
+    expect(groups(text('ppt/slides/slide1.xml'))[0]).toContain('<a:off x="250" y="50"/><a:ext cx="100" cy="400"/>');
+  });
+
+  it('give every shape of the slide an id of its own: the groups a free one, a repeated id (pptxgenjs\'s slide number) the next free one', async () => {
+    const xml = slide(shape(2, 'Figure timeline-1', 0, 0, 1, 1) + shape(3, 'Figure timeline-1', 0, 0, 1, 1) + shape(3, 'Slide Number Placeholder 0', 0, 0, 1, 1));
+    const { text } = await finish({ ...MINIMAL, 'ppt/slides/slide1.xml': xml });
+    const ids = [...text('ppt/slides/slide1.xml').matchAll(/<p:cNvPr id="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(ids).toHaveLength(4);
+    expect(new Set(ids).size).toBe(4);
+    expect(Math.min(...ids)).toBeGreaterThan(0);
+  });
+});
+
+describe('slides: bullets', () => {
+  const bulleted = (code: string) => slide(`<p:sp><p:txBody><a:p><a:pPr marL="330200" indent="-330200"><a:buSzPct val="100000"/><a:buChar char="&#x${code};"/></a:pPr><a:r><a:t>x</a:t></a:r></a:p></p:txBody></p:sp>`);
+
+  it('name the bullet\'s colour, size and font, then its character, in schema order, in place of the placeholder', async () => {
+    const bullets = [{ text: '•', font: 'Arial', colour: '1D232B' }];
+    const { text } = await finish({ ...MINIMAL, 'ppt/slides/slide1.xml': bulleted(bulletCode(0)) }, { bullets });
+    expect(text('ppt/slides/slide1.xml')).toContain('<a:pPr marL="330200" indent="-330200"><a:buClr><a:srgbClr val="1D232B"/></a:buClr><a:buSzPct val="100000"/><a:buFont typeface="Arial"/><a:buChar char="•"/></a:pPr>');
+  });
+
+  it('write a number as an automatic number starting at that number', async () => {
+    const bullets = [{ text: '•', font: 'Arial', colour: '000000' }, { text: '4.', font: 'Arial', colour: '8A1C2B' }, { text: '2)', font: 'Arial', colour: '8A1C2B' }];
+    const four = await finish({ ...MINIMAL, 'ppt/slides/slide1.xml': bulleted(bulletCode(1)) }, { bullets });
+    expect(four.text('ppt/slides/slide1.xml')).toContain('<a:buClr><a:srgbClr val="8A1C2B"/></a:buClr><a:buSzPct val="100000"/><a:buFont typeface="Arial"/><a:buAutoNum type="arabicPeriod" startAt="4"/>');
+    const two = await finish({ ...MINIMAL, 'ppt/slides/slide1.xml': bulleted(bulletCode(2)) }, { bullets });
+    expect(two.text('ppt/slides/slide1.xml')).toContain('<a:buAutoNum type="arabicParenR" startAt="2"/>');
+  });
+
+  it('escape a bullet character XML gives meaning to, and leave the no-bullet placeholder and unknown codes to the others', async () => {
+    const bullets = [{ text: '<', font: 'A & B', colour: '000000' }];
+    const { text } = await finish({ ...MINIMAL, 'ppt/slides/slide1.xml': bulleted(bulletCode(0)) }, { bullets });
+    expect(text('ppt/slides/slide1.xml')).toContain('<a:buFont typeface="A &amp; B"/><a:buChar char="&lt;"/>');
+    expect(bulletCode(0)).not.toBe(NO_BULLET_CODE);
+    const unknown = bulleted(bulletCode(5));
+    expect((await finish({ ...MINIMAL, 'ppt/slides/slide1.xml': unknown }, { bullets })).text('ppt/slides/slide1.xml')).toBe(unknown);
   });
 });
 

@@ -5,7 +5,9 @@ import { XMLParser } from 'fast-xml-parser';
 import validateOoxml from '@ooxml-tools/validate';
 import { exportPptx } from '../../src/export/pptx.js';
 import { FontRegistry } from '../../src/layout/fonts.js';
-import { fixtureFrames } from '../support/frame-fixture.js';
+import { fixtureFrames, textBox } from '../support/frame-fixture.js';
+import { INSIDE_GROUP, type Frame, type FrameItem } from '../../src/layout/frame.js';
+import { layoutParagraph } from '../../src/layout/text.js';
 
 const fonts = new FontRegistry();
 const meta = { title: 'Fixture & <title>', author: 'A. Author', subject: 'Subject', lang: 'en', date: new Date(Date.UTC(2023, 10, 14, 22, 13, 20)) };
@@ -89,5 +91,66 @@ describe('exportPptx', () => {
     expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2023-11-14T22:13:20Z</dcterms:modified>');
     const presentation = await zip.file('ppt/presentation.xml')!.async('string');
     expect(presentation.indexOf('<p:notesMasterIdLst>')).toBeLessThan(presentation.indexOf('<p:sldIdLst>'));
+  });
+
+  /** The fixture slide with a figure (a group tagged as one, its shapes inside) and a bulleted list added. */
+  function withFigure(): Frame[] {
+    const [slide] = fixtureFrames(fonts);
+    const style = { family: 'slides' as const, weight: 'regular' as const, italic: false, sizePt: 24, colour: '#1d232b' };
+    const label = { ...textBox(fonts, [{ text: 'A label', style: { ...style, sizePt: 16 } }], 10, 10, 120, 'x'), tag: INSIDE_GROUP };
+    const figure: FrameItem = {
+      kind: 'group', x: 500, y: 120, scale: 1, w: 400, h: 200, tag: { struct: [{ role: 'Figure', id: 'timeline-1', alt: 'Timeline (1): an "event"' }] },
+      items: [
+        { kind: 'rule', x1: 0, y1: 100, x2: 400, y2: 100, colour: '#c9ced6', width: 2, tag: INSIDE_GROUP },
+        { kind: 'ellipse', x: 195, y: 95, w: 10, h: 10, fill: '#8a1c2b', tag: INSIDE_GROUP },
+        { kind: 'rule', x1: 200, y1: 150, x2: 230, y2: 150, colour: '#8a1c2b', width: 4, dash: 3, tag: INSIDE_GROUP },
+        label,
+      ],
+    };
+    const bulleted = (text: string, bullet: string, colour: string) => layoutParagraph({ runs: [{ text, style }], align: 'left', lineHeightPt: 28, spaceBeforePt: 0, spaceAfterPt: 4, indentPt: 26, hyphenate: false, bullet: { text: bullet, style: { ...style, colour } } }, 400, fonts, 'en');
+    const list = [bulleted('First point', '•', '#1d232b'), bulleted('Second point', '•', '#1d232b'), bulleted('Counted', '3.', '#8a1c2b')];
+    let top = 0;
+    const paragraphs = list.map((layout) => {
+      const placed = { layout, top, lines: layout.lines };
+      top += layout.height + 4;
+      return placed;
+    });
+    const listBox: FrameItem = { kind: 'text', x: 40, y: 380, w: 400, h: top, tag: { struct: [{ role: 'L', id: 'l' }] }, paragraphs };
+    return [{ ...slide!, items: [...slide!.items, figure, listBox] }];
+  }
+
+  it('writes a figure as one group with its alt text once, on the group, at the frame position, and the deck validates', async () => {
+    const bytes = await exportPptx(withFigure(), meta);
+    const xml = await (await JSZip.loadAsync(bytes)).file('ppt/slides/slide1.xml')!.async('string');
+    const groups = [...xml.matchAll(/<p:grpSp>(.*?)<\/p:grpSp>/gs)].map((m) => m[1]!);
+    expect(groups).toHaveLength(1);
+    expect(xml.match(/descr="/g)).toHaveLength(1);
+    expect(groups[0]).toMatch(/^<p:nvGrpSpPr><p:cNvPr id="\d+" name="Figure timeline-1" descr="Timeline \(1\): an &quot;event&quot;"\/>/);
+    // The rule, the ellipse, five dashes of the dashed rule, the label: eight shapes, all inside.
+    expect(groups[0]!.match(/<p:sp>/g)).toHaveLength(8);
+    expect(xml.replace(groups[0]!, '')).not.toContain('timeline-1');
+    // The group's box: from the axis' left end to its right end, from the top of the label to the dashes' bottom (EMU).
+    const e = (pt: number) => Math.round(pt * EMU_PER_POINT);
+    expect(groups[0]).toContain(`<a:off x="${e(500)}" y="${e(130)}"/><a:ext cx="${e(400)}" cy="${e(140)}"/><a:chOff x="${e(500)}" y="${e(130)}"/>`);
+    const ids = [...xml.matchAll(/<p:cNvPr id="(\d+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+    const errors = await validateOoxml(new Uint8Array(bytes), 'pptx');
+    expect(errors.map((e) => `${e.path.partUri} ${e.description}`)).toEqual([]);
+  });
+
+  it('draws a dashed rule as its dashes, where the PDF\'s dash pattern puts them (3 on, 3 off from its start)', async () => {
+    const xml = await (await JSZip.loadAsync(await exportPptx(withFigure(), meta))).file('ppt/slides/slide1.xml')!.async('string');
+    const lines = [...xml.matchAll(/<a:off x="(\d+)" y="(\d+)"\/><a:ext cx="(\d+)" cy="0"\/><\/a:xfrm><a:prstGeom prst="line">/g)].map((m) => [Number(m[1]) / EMU_PER_POINT, Number(m[3]) / EMU_PER_POINT]).filter(([x]) => x! >= 700);
+    expect(lines.map(([x, w]) => [Math.round(x! * 10) / 10, Math.round(w! * 10) / 10])).toEqual([[700, 3], [706, 3], [712, 3], [718, 3], [724, 3]]);
+    expect(xml).not.toContain('prstDash val="dash"');
+  });
+
+  it('names every bullet\'s font, colour and size; a number becomes an automatic number starting at it', async () => {
+    const xml = await (await JSZip.loadAsync(await exportPptx(withFigure(), meta))).file('ppt/slides/slide1.xml')!.async('string');
+    const bullets = [...xml.matchAll(/<a:pPr[^>]*>(.*?)<\/a:pPr>/gs)].map((m) => m[1]!).filter((p) => p.includes('<a:bu') && !p.includes('<a:buNone/>'));
+    expect(bullets).toHaveLength(3);
+    expect(bullets[0]).toContain('<a:buClr><a:srgbClr val="1D232B"/></a:buClr><a:buSzPct val="100000"/><a:buFont typeface="Arial"/><a:buChar char="•"/>');
+    expect(bullets[2]).toContain('<a:buClr><a:srgbClr val="8A1C2B"/></a:buClr><a:buSzPct val="100000"/><a:buFont typeface="Arial"/><a:buAutoNum type="arabicPeriod" startAt="3"/>');
+    expect(xml).not.toMatch(/&#xE0[0-9A-F]{2};/);
   });
 });

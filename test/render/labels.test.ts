@@ -1,6 +1,6 @@
 // Tests src/render/labels.ts: the fixed words of the templates in en, be, uk and ru (labelsFor) and long dates in each language, in UTC (formatLongDate).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatLongDate, labelsFor, type Lang, type Labels } from '../../src/render/labels.js';
+import { formatCoordinates, formatDecimal, formatKilometres, formatLongDate, labelsFor, placeKindLabel, type Lang, type Labels } from '../../src/render/labels.js';
 
 const LANGS: Lang[] = ['en', 'be', 'uk', 'ru'];
 
@@ -11,6 +11,7 @@ describe('labelsFor', () => {
       'briefing', 'keyPoints', 'timeline', 'actors', 'places', 'sources', 'quotation', 'date', 'event', 'name', 'role', 'side', 'place', 'kind',
       'coordinates', 'prepared', 'published', 'pageOf', 'notes', 'continued', 'accessed', 'overview', 'mapCredit', 'contacts',
       'aboutAuthor', 'suggestedCitation',
+      'kindCapital', 'kindCity', 'kindRegion', 'kindOccupiedTerritory', 'kilometres', 'north', 'south', 'east', 'west', 'slide',
     ].sort();
     for (const lang of LANGS) {
       const labels = labelsFor(lang);
@@ -59,6 +60,34 @@ describe('labelsFor', () => {
       const values = Object.values(labels);
       expect(new Set(values).size, lang).toBe(values.length);
     }
+  });
+});
+
+describe('the words figures and the places table draw', () => {
+  const plain = (text: string) => text.replace(/\u00A0/g, ' ');
+
+  it('name every kind of place in each language', () => {
+    const kinds = ['capital', 'city', 'region', 'occupied-territory'] as const;
+    expect(kinds.map((kind) => placeKindLabel(kind, labelsFor('en')))).toEqual(['capital', 'city', 'region', 'occupied territory']);
+    expect(kinds.map((kind) => placeKindLabel(kind, labelsFor('be')))).toEqual(['сталіца', 'горад', 'рэгіён', 'акупаваная тэрыторыя']);
+    expect(kinds.map((kind) => placeKindLabel(kind, labelsFor('uk')))).toEqual(['столиця', 'місто', 'регіон', 'окупована територія']);
+    expect(kinds.map((kind) => placeKindLabel(kind, labelsFor('ru')))).toEqual(['столица', 'город', 'регион', 'оккупированная территория']);
+  });
+
+  it('write coordinates with the decimal point in English, the decimal comma and the hemispheres\' abbreviations in be, uk, ru', () => {
+    const at = (lang: Lang) => plain(formatCoordinates(53.9006, 27.559, lang, labelsFor(lang)));
+    expect(at('en')).toBe('53.90° N, 27.56° E');
+    // CLDR's short coordinate units (common/main/<lang>.xml, coordinateUnit).
+    expect(at('be')).toBe('53,90° паўн. ш., 27,56° усх. д.');
+    expect(at('uk')).toBe('53,90° пн. ш., 27,56° сх. д.');
+    expect(at('ru')).toBe('53,90° с. ш., 27,56° в. д.');
+    expect(plain(formatCoordinates(-12.345, -98.7, 'ru', labelsFor('ru')))).toBe('12,35° ю. ш., 98,70° з. д.');
+  });
+
+  it('write a distance with its unit, without grouping, held together', () => {
+    expect(formatKilometres(1000, 'en', labelsFor('en').kilometres)).toBe('1000\u00A0km');
+    expect(formatKilometres(250, 'be', labelsFor('be').kilometres)).toBe('250\u00A0км');
+    expect(formatDecimal(1234.5, 'uk', 1)).toBe('1234,5');
   });
 });
 

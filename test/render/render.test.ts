@@ -115,7 +115,8 @@ describe('the seed article, rendered', () => {
     expect(cellTexts(actors!.rows)[0]![3]).toBe('Denis Pushilin (18 April 2023)');
     expect(cellTexts(actors!.rows)[4]![3]).toBe('');
     expect(actors!.rows).toHaveLength(article.actors.length);
-    expect(cellTexts(places!.rows)[2]).toEqual(['Crimea', 'occupied territory', '45.00° N, 34.10° E']);
+    // Each coordinate is held together by no-break spaces.
+    expect(cellTexts(places!.rows)[2]).toEqual(['Crimea', 'occupied territory', '45.00°\u00A0N, 34.10°\u00A0E']);
   });
 
   it('makes a deck: a title slide, key points, one slide per section, quote, timeline, map, actors, sources', () => {
@@ -229,7 +230,7 @@ describe('the view', () => {
   it('writes coordinates with hemispheres', () => {
     const article = seed();
     const places = [{ id: 'x', name: 'South-west', lat: -33.8688, lon: -70.6693, kind: 'city' as const }];
-    expect(buildView({ ...article, places }, BUILD_DATE).places[0]!.coordinates).toBe('33.87° S, 70.67° W');
+    expect(buildView({ ...article, places }, BUILD_DATE).places[0]!.coordinates).toBe('33.87°\u00A0S, 70.67°\u00A0W');
   });
 });
 

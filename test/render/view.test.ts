@@ -170,6 +170,9 @@ describe('actors', () => {
 });
 
 describe('places', () => {
+  /** No-break spaces as plain ones, for reading the expectations. */
+  const plain = (text: string) => text.replace(/\u00A0/g, ' ');
+
   it('writes the kind in words and the coordinates with two decimals and N/S, E/W', () => {
     const places = [
       { id: 'minsk', name: 'Minsk', lat: 53.9006, lon: 27.559, kind: 'capital' as const },
@@ -178,7 +181,7 @@ describe('places', () => {
       { id: 'london', name: 'London', lat: 51.5072, lon: -0.1276, kind: 'capital' as const },
     ];
     const view = buildView(article({ places }), BUILD_DATE);
-    expect(view.places).toEqual([
+    expect(view.places.map((p) => ({ ...p, coordinates: plain(p.coordinates) }))).toEqual([
       { name: 'Minsk', kind: 'capital', coordinates: '53.90° N, 27.56° E' },
       { name: 'Crimea', kind: 'occupied territory', coordinates: '45.30° N, 34.40° E' },
       { name: 'Sydney', kind: 'city', coordinates: '33.87° S, 151.21° E' },
@@ -186,8 +189,34 @@ describe('places', () => {
     ]);
   });
 
+  it('holds each coordinate together with no-break spaces: a line breaks only after the comma', () => {
+    const view = buildView(article({ lang: 'be', places: [{ id: 'minsk', name: 'Мінск', lat: 53.9006, lon: 27.559, kind: 'capital' }] }), BUILD_DATE);
+    expect(view.places[0]!.coordinates).toBe('53,90°\u00A0паўн.\u00A0ш., 27,56°\u00A0усх.\u00A0д.');
+  });
+
   it('counts the equator and the prime meridian as north and east', () => {
     const view = buildView(article({ places: [{ id: 'null-island', name: 'Null Island', lat: 0, lon: 0, kind: 'region' }] }), BUILD_DATE);
-    expect(view.places[0]!.coordinates).toBe('0.00° N, 0.00° E');
+    expect(plain(view.places[0]!.coordinates)).toBe('0.00° N, 0.00° E');
+  });
+
+  it.each([
+    ['be', 'сталіца', 'акупаваная тэрыторыя', '53,90° паўн. ш., 27,56° усх. д.', '33,87° паўд. ш., 0,13° зах. д.'],
+    ['uk', 'столиця', 'окупована територія', '53,90° пн. ш., 27,56° сх. д.', '33,87° пд. ш., 0,13° зх. д.'],
+    ['ru', 'столица', 'оккупированная территория', '53,90° с. ш., 27,56° в. д.', '33,87° ю. ш., 0,13° з. д.'],
+  ] as const)('in %s writes kinds, hemispheres and the decimal comma in the language', (lang, capital, occupied, north, south) => {
+    const places = [
+      { id: 'a', name: 'A', lat: 53.9006, lon: 27.559, kind: 'capital' as const },
+      { id: 'b', name: 'B', lat: -33.8688, lon: -0.1276, kind: 'occupied-territory' as const },
+    ];
+    const view = buildView(article({ lang, places }), BUILD_DATE);
+    expect(view.places.map((p) => [p.kind, plain(p.coordinates)])).toEqual([[capital, north], [occupied, south]]);
+    expect(view.places.map((p) => p.kind + p.coordinates).join(' ')).not.toMatch(/[A-Za-z]/);
+  });
+
+  it('takes a theme\'s own wording of the kinds and hemispheres', () => {
+    const labels = labelsFor('en', { en: { kindCapital: 'seat of government', north: 'North', east: 'East' } });
+    const view = buildView(article({ places: [{ id: 'minsk', name: 'Minsk', lat: 53.9006, lon: 27.559, kind: 'capital' }] }), BUILD_DATE, labels);
+    expect(view.places[0]!.kind).toBe('seat of government');
+    expect(plain(view.places[0]!.coordinates)).toBe('53.90° North, 27.56° East');
   });
 });

@@ -1,5 +1,7 @@
 // A deck (its PPTX read back, its layout frames, renderings' words) in, verdicts out: which words stray from their box,
-// how many lines each box has in the layout and in a viewer's rendering, and whether two renderings show the same words.
+// how many lines each box has in the layout and in a viewer's rendering, whether two renderings show the same words, and
+// whether each figure is one group carrying its alt text once.
+import { XMLParser } from 'fast-xml-parser';
 import type { Frame, TableItem, TextItem } from '../../src/layout/frame.js';
 import { placedItems } from './frames.js';
 import { describe as describeWord, lines, type Box, type PptxParagraph, type PptxParts, type PptxSlide, type Word, type WordPage } from './clients.js';
@@ -272,4 +274,96 @@ export function compareWords(pdfWords: string[], pptxWords: string[]): WordCompa
     } else stillMissing.push(word);
   }
   return { missing: stillMissing, extra: leftover.filter((_, k) => !used.has(k)).map((l) => l.word), joined };
+}
+
+// ─── figures as groups ────────────────────────────────────────────────────────────────────────────
+
+/** A figure of a slide as the PPTX holds it: a group named "Figure <id>" with its alt text and its shapes. */
+export interface FigureGroup {
+  slide: number;
+  /** The figure id ("timeline-8"). */
+  figure: string;
+  /** The group's alt text (`p:cNvPr/@descr`). */
+  descr: string;
+  /** The group's shapes by element name (p:sp, p:pic …), in order. */
+  children: string[];
+  /** How many of its shapes are text boxes, ellipses, custom geometries. */
+  textBoxes: number;
+  ellipses: number;
+  customGeometries: number;
+}
+
+const SHAPE_TAGS = ['p:sp', 'p:pic', 'p:cxnSp', 'p:graphicFrame', 'p:grpSp'];
+const FIGURE_PREFIX = 'Figure ';
+type Node = Record<string, unknown>;
+const treeParser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', trimValues: false, parseTagValue: false, parseAttributeValue: false });
+const tagOf = (node: Node) => Object.keys(node).find((key) => key !== ':@') ?? '';
+const kidsOf = (node: Node): Node[] => (Array.isArray(node[tagOf(node)]) ? (node[tagOf(node)] as Node[]) : []);
+const attrsOf = (node: Node | undefined): Record<string, string> => ((node?.[':@'] as Record<string, string> | undefined) ?? {});
+const find = (nodes: Node[], tag: string): Node | undefined => nodes.find((n) => tagOf(n) === tag);
+const findDeep = (nodes: Node[], tag: string): Node[] => nodes.flatMap((n) => (tagOf(n) === tag ? [n] : tagOf(n) === '#text' ? [] : findDeep(kidsOf(n), tag)));
+/** A shape's own non-visual properties (`p:cNvPr`): of a group in p:nvGrpSpPr, of a shape in its p:nv…Pr. */
+const ownCNvPr = (shape: Node): Node | undefined => {
+  const nv = kidsOf(shape).find((n) => tagOf(n).startsWith('p:nv'));
+  return nv ? find(kidsOf(nv), 'p:cNvPr') : undefined;
+};
+const emuOf = (node: Node | undefined, ...names: string[]) => names.map((name) => Number(attrsOf(node)[name] ?? NaN));
+
+/**
+ * The figures of every slide, read from the package's XML, and what is wrong with them: a figure's shape outside its
+ * group, the alt text missing from a group or repeated on its shapes, a group whose box does not hold its shapes or
+ * whose child space differs from its box (its shapes would move), shape ids used twice on a slide.
+ */
+export function figureGroups(parts: PptxParts): { groups: FigureGroup[]; problems: string[] } {
+  const groups: FigureGroup[] = [];
+  const problems: string[] = [];
+  parts.slides.forEach((slide) => {
+    const root = (treeParser.parse(parts.xml.get(slide.part) ?? '') as Node[]).find((n) => tagOf(n) === 'p:sld');
+    const tree = find(kidsOf(find(kidsOf(root ?? {}), 'p:cSld') ?? {}), 'p:spTree');
+    const top = kidsOf(tree ?? {}).filter((n) => SHAPE_TAGS.includes(tagOf(n)));
+    const ids = findDeep(kidsOf(tree ?? {}), 'p:cNvPr').map((n) => attrsOf(n).id);
+    const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
+    if (repeated.length > 0) problems.push(`slide ${slide.number}: shape ids used twice: ${[...new Set(repeated)].join(', ')}`);
+    for (const shape of top) {
+      const props = attrsOf(ownCNvPr(shape));
+      const name = props.name ?? '';
+      if (tagOf(shape) !== 'p:grpSp') {
+        if (name.startsWith(FIGURE_PREFIX)) problems.push(`slide ${slide.number}: a shape of ${name} outside any group`);
+        continue;
+      }
+      if (!name.startsWith(FIGURE_PREFIX)) continue;
+      const children = kidsOf(shape).filter((n) => SHAPE_TAGS.includes(tagOf(n)));
+      const figure = name.slice(FIGURE_PREFIX.length);
+      const label = `slide ${slide.number} group ${name}`;
+      if (!props.descr) problems.push(`${label}: no alt text (descr) on the group`);
+      children.forEach((child, k) => {
+        const descr = attrsOf(ownCNvPr(child)).descr;
+        if (descr !== undefined) problems.push(`${label}: shape ${k + 1} repeats an alt text (descr="${descr.slice(0, 30)}…")`);
+      });
+      const xfrm = find(kidsOf(find(kidsOf(shape), 'p:grpSpPr') ?? {}), 'a:xfrm');
+      const [x, y] = emuOf(find(kidsOf(xfrm ?? {}), 'a:off'), 'x', 'y');
+      const [cx, cy] = emuOf(find(kidsOf(xfrm ?? {}), 'a:ext'), 'cx', 'cy');
+      const [chx, chy] = emuOf(find(kidsOf(xfrm ?? {}), 'a:chOff'), 'x', 'y');
+      const [chcx, chcy] = emuOf(find(kidsOf(xfrm ?? {}), 'a:chExt'), 'cx', 'cy');
+      if (![x, y, cx, cy, chx, chy, chcx, chcy].every(Number.isFinite)) problems.push(`${label}: a:xfrm lacks off, ext, chOff or chExt`);
+      else {
+        if (x !== chx || y !== chy || cx !== chcx || cy !== chcy) problems.push(`${label}: child space (${chx}, ${chy}, ${chcx} × ${chcy}) is not the group's box (${x}, ${y}, ${cx} × ${cy}): its shapes move or scale`);
+        for (const [k, child] of children.entries()) {
+          const own = tagOf(child) === 'p:graphicFrame' ? find(kidsOf(child), 'p:xfrm') : find(kidsOf(find(kidsOf(child), tagOf(child) === 'p:grpSp' ? 'p:grpSpPr' : 'p:spPr') ?? {}), 'a:xfrm');
+          const [sx, sy] = emuOf(find(kidsOf(own ?? {}), 'a:off'), 'x', 'y');
+          const [scx, scy] = emuOf(find(kidsOf(own ?? {}), 'a:ext'), 'cx', 'cy');
+          const turned = Number(attrsOf(own).rot ?? 0) % 10_800_000 !== 0;
+          if (turned || ![sx, sy, scx, scy].every(Number.isFinite)) continue;
+          if (sx! < x! - 1 || sy! < y! - 1 || sx! + scx! > x! + cx! + 1 || sy! + scy! > y! + cy! + 1) problems.push(`${label}: shape ${k + 1} (${sx}, ${sy}, ${scx} × ${scy}) lies outside the group's box`);
+        }
+      }
+      groups.push({
+        slide: slide.number, figure, descr: props.descr ?? '', children: children.map(tagOf),
+        textBoxes: children.filter((c) => tagOf(c) === 'p:sp' && find(kidsOf(c), 'p:txBody')).length,
+        ellipses: children.filter((c) => findDeep(kidsOf(c), 'a:prstGeom').some((g) => attrsOf(g).prst === 'ellipse')).length,
+        customGeometries: children.filter((c) => findDeep(kidsOf(c), 'a:custGeom').length > 0).length,
+      });
+    }
+  });
+  return { groups, problems };
 }

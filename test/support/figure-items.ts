@@ -6,7 +6,7 @@ import type { Box } from '../../src/layout/figures/boxes.js';
 export const frame: Box = { x: 40, y: 120, w: 880, h: 360 };
 export const RUNS = Number(process.env.BRIEFKIT_PROPERTY_RUNS ?? 60);
 export const timelineStyle = { family: 'slides' as const, sizePt: 16, text: '#1d232b', muted: '#5b6573', accent: '#8a1c2b', axis: '#c9ced6', background: '#ffffff' };
-export const mapStyle = { family: 'sans' as const, sizePt: 9, text: '#1d232b', muted: '#5b6573', accent: '#8a1c2b', water: '#e6eef5', land: '#f3f1ec', border: '#a9a397', tint: '#f0dadd', tintBorder: '#8a1c2b' };
+export const mapStyle = { family: 'sans' as const, sizePt: 9, scaleSizePt: 8, creditSizePt: 7, text: '#1d232b', muted: '#5b6573', accent: '#8a1c2b', water: '#e6eef5', land: '#f3f1ec', border: '#a9a397', tint: '#f0dadd', tintBorder: '#8a1c2b' };
 
 /** The box each text item's lines take, with their text. */
 export const textBoxes = (items: FrameItem[]): (Box & { text: string })[] =>

@@ -22,14 +22,14 @@ function captionItems(data: ImageData, context: FigureContext, widthPt: number, 
   const { colors } = context.theme;
   const items: TextItem[] = [];
   let top = y;
-  const add = (text: string, sizePt: number, colour: string, italic: boolean, align: 'left' | 'center') => {
+  const add = (text: string, sizePt: number, colour: string, italic: boolean, align: 'left' | 'center', source: string) => {
     const layout = layoutParagraph({ runs: plainRuns(text, { family, sizePt, colour, italic }), align, lineHeightPt: sizePt * 1.3, spaceBeforePt: 0, spaceAfterPt: 0, indentPt: 0, hyphenate: false, breakAfterHyphen: false }, widthPt, context.fonts, context.lang);
-    items.push({ kind: 'text', x: 0, y: top, w: widthPt, h: layout.height, tag: INSIDE_GROUP, paragraphs: [{ layout, top: 0, lines: layout.lines }] });
+    items.push({ kind: 'text', x: 0, y: top, w: widthPt, h: layout.height, tag: INSIDE_GROUP, source, paragraphs: [{ layout, top: 0, lines: layout.lines }] });
     top += layout.height + 2;
   };
   const align = family === 'slides' ? 'center' : 'left';
-  if (data.caption) add(data.caption, sizes.caption, colors.text, true, align);
-  if (data.credit) add(data.credit, sizes.credit, colors.muted, false, align);
+  if (data.caption) add(data.caption, sizes.caption, colors.text, true, align, 'picture caption');
+  if (data.credit) add(data.credit, sizes.credit, colors.muted, false, align, 'picture credit');
   return { items, heightPt: top - y };
 }
 

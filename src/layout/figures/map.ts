@@ -8,6 +8,7 @@ import type { FontFamily, FontRegistry } from '../fonts.js';
 import { INSIDE_GROUP, type FrameItem, type PathItem, type Tag, type TextItem } from '../frame.js';
 import type { FigureKind } from './kind.js';
 import type { Theme } from '../../model/theme.js';
+import { formatKilometres, placeKindLabel, type Lang } from '../../render/labels.js';
 import { layoutParagraph, type ParagraphLayout } from '../text.js';
 import { plainRuns } from '../runs.js';
 import { inside, intersects, type Box } from './boxes.js';
@@ -26,12 +27,19 @@ export interface MapData {
   places: MapPlace[];
   /** Countries named in the article, tinted on the map (Natural Earth names: "Belarus", "Ukraine", "Russia"). */
   countries: string[];
+  /** The map's fixed words in the article's language: the data credit and the scale bar's unit. */
   credit: string;
+  kilometres: string;
 }
 
 export interface MapStyle {
   family: FontFamily;
+  /** Place names. */
   sizePt: number;
+  /** The scale bar's length ("250 km"). */
+  scaleSizePt: number;
+  /** The data credit, which may be smaller than the labels. */
+  creditSizePt: number;
   text: string;
   muted: string;
   accent: string;
@@ -67,6 +75,11 @@ function worldData(): NonNullable<typeof world> {
 }
 
 export function mapItems(data: MapData, options: MapOptions): FrameItem[] {
+  return mapLayout(data, options).items;
+}
+
+/** The map's items, and the names of the places whose labels found no free spot (none, or the map needs splitting). */
+export function mapLayout(data: MapData, options: MapOptions): { items: FrameItem[]; unlabelled: string[] } {
   const { box, style } = options;
   const tag = INSIDE_GROUP;
   const places = data.places;
@@ -101,7 +114,7 @@ export function mapItems(data: MapData, options: MapOptions): FrameItem[] {
   items.push({ kind: 'rect', x: box.x, y: box.y, w: box.w, h: box.h, stroke: style.border, strokeWidth: 0.75, tag });
 
   const reserved: Box[] = [];
-  items.push(...scaleBar(projection, options, reserved), creditText(data.credit, options, reserved));
+  items.push(...scaleBar(projection, data.kilometres, options, reserved), creditText(data.credit, options, reserved));
   const markers = places.map((place) => {
     const [x, y] = projection([place.lon, place.lat]) ?? [box.x + box.w / 2, box.y + box.h / 2];
     const size = place.kind === 'capital' ? 8 : place.kind === 'city' ? 7 : 12;
@@ -110,12 +123,29 @@ export function mapItems(data: MapData, options: MapOptions): FrameItem[] {
   reserved.push(...markers.map((m) => m.box));
   for (const marker of markers) items.push(markerItem(marker, style, tag));
 
-  const labels = placeLabels(markers.map((m) => ({ x: m.x, y: m.y, size: m.size, layout: labelLayout(m.place.name, options) })), box, reserved);
+  const anchors = markers.map((m) => ({ x: m.x, y: m.y, size: m.size, layout: labelLayout(m.place.name, options) }));
+  const labels = placeLabels(anchors, box, reserved);
   labels.forEach((label) => {
     if (label.leader) items.push({ kind: 'path', subpaths: [label.leader], closed: false, stroke: style.muted, strokeWidth: 0.6, tag });
     items.push(text(label.layout, label.box));
   });
-  return items;
+  const placed = new Set(labels.map((label) => label.layout));
+  return { items, unlabelled: markers.filter((_, i) => !placed.has(anchors[i]!.layout)).map((marker) => marker.place.name) };
+}
+
+/**
+ * As many maps as it takes for every place to have its label: the whole map when all labels find a spot, else the places
+ * split in two along their longer extent (west and east, or north and south), each half fitted to its own places.
+ */
+export function mapParts(data: MapData, options: MapOptions): { places: MapPlace[]; items: FrameItem[] }[] {
+  const whole = mapLayout(data, options);
+  if (whole.unlabelled.length === 0 || data.places.length <= 1) return [{ places: data.places, items: whole.items }];
+  const lons = data.places.map((p) => p.lon);
+  const lats = data.places.map((p) => p.lat);
+  const alongLongitude = Math.max(...lons) - Math.min(...lons) >= Math.max(...lats) - Math.min(...lats);
+  const ordered = [...data.places].sort((a, b) => (alongLongitude ? a.lon - b.lon : b.lat - a.lat));
+  const half = Math.ceil(ordered.length / 2);
+  return [ordered.slice(0, half), ordered.slice(half)].flatMap((places) => mapParts({ ...data, places }, options));
 }
 
 /**
@@ -349,7 +379,7 @@ function leader(anchor: { x: number; y: number }, box: Box): [number, number][] 
   return [[anchor.x, anchor.y], [x, y]];
 }
 
-function scaleBar(projection: ReturnType<typeof geoConicConformal>, options: MapOptions, reserved: Box[]): FrameItem[] {
+function scaleBar(projection: ReturnType<typeof geoConicConformal>, unit: string, options: MapOptions, reserved: Box[]): FrameItem[] {
   const { box, style } = options;
   const tag = INSIDE_GROUP;
   const cx = box.x + box.w / 2;
@@ -363,7 +393,7 @@ function scaleBar(projection: ReturnType<typeof geoConicConformal>, options: Map
   const length = km / kmPerPoint;
   const x = box.x + 12;
   const y = box.y + box.h - 14;
-  const label = labelLayout(`${km} km`, { ...options, style: { ...style, sizePt: style.sizePt - 1 } });
+  const label = labelLayout(formatKilometres(km, options.lang as Lang, unit), { ...options, style: { ...style, sizePt: style.scaleSizePt } });
   reserved.push({ x: x - 2, y: y - label.height - 6, w: Math.max(length, label.lines[0]!.width) + 4, h: label.height + 12 });
   return [
     { kind: 'rule', x1: x, y1: y, x2: x + length, y2: y, colour: style.text, width: 1.5, tag },
@@ -375,11 +405,11 @@ function scaleBar(projection: ReturnType<typeof geoConicConformal>, options: Map
 
 function creditText(credit: string, options: MapOptions, reserved: Box[]): FrameItem {
   const { box, style } = options;
-  const layout = layoutParagraph({ runs: plainRuns(credit, { family: style.family, sizePt: style.sizePt - 2, colour: style.muted }), align: 'left', lineHeightPt: (style.sizePt - 2) * 1.25, spaceBeforePt: 0, spaceAfterPt: 0, indentPt: 0, hyphenate: false }, 1e6, options.fonts, options.lang);
+  const layout = layoutParagraph({ runs: plainRuns(credit, { family: style.family, sizePt: style.creditSizePt, colour: style.muted }), align: 'left', lineHeightPt: style.creditSizePt * 1.25, spaceBeforePt: 0, spaceAfterPt: 0, indentPt: 0, hyphenate: false }, 1e6, options.fonts, options.lang);
   const w = layout.lines[0]!.width;
   const placed = { x: box.x + box.w - w - 6, y: box.y + box.h - layout.height - 4, w, h: layout.height };
   reserved.push(placed);
-  return text(layout, placed);
+  return { ...text(layout, placed), source: 'map credit' };
 }
 
 /** Country names the places name, for tinting. */
@@ -387,28 +417,32 @@ function countriesOf(places: readonly MapPlace[]): string[] {
   return [...new Set(places.flatMap((p) => (p.country ? [p.country] : [])))];
 }
 
-const mapStyle = (theme: Theme, family: FontFamily, sizePt: number): MapStyle => ({
-  family, sizePt, text: theme.colors.text, muted: theme.colors.muted, accent: theme.colors.accent,
+const mapStyle = (theme: Theme, family: FontFamily, sizes: Pick<MapStyle, 'sizePt' | 'scaleSizePt' | 'creditSizePt'>): MapStyle => ({
+  family, ...sizes, text: theme.colors.text, muted: theme.colors.muted, accent: theme.colors.accent,
   water: '#e6eef5', land: '#f3f1ec', border: '#a9a397', tint: '#f0dadd', tintBorder: theme.colors.accent,
 });
 
-/** `::map`: the article's places on Natural Earth outlines, fitted to them; one slide, or a block of the page. */
+/** On slides, projected: place names and the scale bar at 16 pt at least; the data credit may be smaller. */
+export const SLIDE_MAP_SIZES = { sizePt: 16, scaleSizePt: 16, creditSizePt: 12 };
+
+/** `::map`: the article's places on Natural Earth outlines, fitted to them; a slide (or more, when the labels need them), or a block of the page. */
 export const mapFigure: FigureKind<MapData> = {
   fromArticle(article, labels) {
     if (article.places.length === 0) return null;
     const places = article.places;
     return {
-      data: { places, countries: countriesOf(places), credit: labels.mapCredit },
-      alt: `${labels.places} (${places.length}): ${places.map((p) => `${p.name} (${p.kind.replace(/-/g, ' ')}${p.country ? `, ${p.country}` : ''})`).join('; ')}`,
+      data: { places, countries: countriesOf(places), credit: labels.mapCredit, kilometres: labels.kilometres },
+      alt: `${labels.places} (${places.length}): ${places.map((p) => `${p.name} (${placeKindLabel(p.kind, labels)}${p.country ? `, ${p.country}` : ''})`).join('; ')}`,
     };
   },
   onPage(data, { theme, fonts, lang }, widthPt) {
     const heightPt = Math.min(widthPt * 0.72, 380);
-    const style = mapStyle(theme, theme.briefing.fonts.heading, theme.briefing.sizes.table);
-    return [{ heightPt, spaceBeforePt: 8, spaceAfterPt: 14, items: mapItems(data, { box: { x: 0, y: 0, w: widthPt, h: heightPt }, style, fonts, lang }) }];
+    const size = theme.briefing.sizes.table;
+    const style = mapStyle(theme, theme.briefing.fonts.heading, { sizePt: size, scaleSizePt: size - 1, creditSizePt: size - 2 });
+    return mapParts(data, { box: { x: 0, y: 0, w: widthPt, h: heightPt }, style, fonts, lang }).map((part) => ({ heightPt, spaceBeforePt: 8, spaceAfterPt: 14, items: part.items }));
   },
   onSlides(data, { theme, fonts, lang }, body) {
-    const style = mapStyle(theme, theme.slides.fonts.body, 14);
-    return [{ weight: 1, items: mapItems(data, { box: { x: 0, y: 0, w: body.widthPt, h: body.heightPt }, style, fonts, lang }) }];
+    const style = mapStyle(theme, theme.slides.fonts.body, SLIDE_MAP_SIZES);
+    return mapParts(data, { box: { x: 0, y: 0, w: body.widthPt, h: body.heightPt }, style, fonts, lang }).map((part) => ({ weight: part.places.length, items: part.items }));
   },
 };

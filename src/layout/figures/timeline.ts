@@ -33,6 +33,9 @@ export interface TimelineOptions {
   labelShare?: number;
 }
 
+/** On slides, projected: every label, year and date at 16 pt. */
+export const SLIDE_TIMELINE_SIZE_PT = 16;
+
 const MARKER = 9;
 
 function labelLayout(event: TimelineEvent, width: number, options: Pick<TimelineOptions, "style" | "fonts" | "lang">): ParagraphLayout {
@@ -132,7 +135,8 @@ export function horizontalTimelineParts(events: TimelineEvent[], options: Timeli
   const whole = horizontalTimeline(ordered, options);
   if (whole) return [{ events: ordered, items: whole }];
   if (ordered.length <= 1) {
-    // One event alone: its label may take the whole width, and step down in size until it fits.
+    // One event alone: its label may take the whole width, and (a label of hundreds of words, as a last resort) step
+    // down in size until it fits.
     for (let size = options.style.sizePt; size >= Math.min(10, options.style.sizePt); size -= 1) {
       const wide = horizontalTimeline(ordered, { ...options, labelShare: 0.92, style: { ...options.style, sizePt: size } });
       if (wide) return [{ events: ordered, items: wide }];
@@ -143,8 +147,15 @@ export function horizontalTimelineParts(events: TimelineEvent[], options: Timeli
   return [...horizontalTimelineParts(ordered.slice(0, half), options), ...horizontalTimelineParts(ordered.slice(half), options)];
 }
 
-/** Markers for one event: a dot for a day, a ring over a faded span for a fuzzy date, a faded run-in for an open one. */
-function eventMarks<T>(scaled: ScaledEvent<T>, at: (p: number) => number, axis: number, style: TimelineStyle, tag: Tag, orientation: 'horizontal' | 'vertical'): FrameItem[] {
+/** The run-in of an open date: dashes this long with gaps as long, this thick, drawn as rectangles (every viewer draws them alike). */
+const DASH_PT = 3;
+const RUN_IN_THICKNESS_PT = 4;
+
+/**
+ * Markers for one event: a dot for a day, a ring over a faded span for a fuzzy date, a dashed run-in for an open one
+ * (`runInPt` long, or reaching towards the axis' end).
+ */
+function eventMarks<T>(scaled: ScaledEvent<T>, at: (p: number) => number, axis: number, style: TimelineStyle, tag: Tag, orientation: 'horizontal' | 'vertical', runInPt?: number): FrameItem[] {
   const items: FrameItem[] = [];
   const c = at(scaled.position);
   const point = (along: number, across: number): [number, number] => (orientation === 'horizontal' ? [along, axis + across] : [axis + across, along]);
@@ -157,10 +168,13 @@ function eventMarks<T>(scaled: ScaledEvent<T>, at: (p: number) => number, axis: 
   if (scaled.openStart || scaled.openEnd) {
     // A dashed run-in towards the open side says "before …" / "after …"; it stays on the axis.
     const direction = scaled.openStart ? -1 : 1;
-    const length = Math.max(8, Math.min(26, direction < 0 ? c - at(0) + 10 : at(1) - c + 10));
-    const [x1, y1] = point(c, 0);
-    const [x2, y2] = point(c + direction * length, 0);
-    items.push({ kind: 'rule', x1, y1, x2, y2, colour: style.accent, width: 4, dash: 3, tag });
+    const length = runInPt ?? Math.max(8, Math.min(26, direction < 0 ? c - at(0) + 10 : at(1) - c + 10));
+    for (let start = 0; start < length; start += 2 * DASH_PT) {
+      const [a, b] = [c + direction * start, c + direction * Math.min(start + DASH_PT, length)];
+      const [x1, y1] = point(Math.min(a, b), -RUN_IN_THICKNESS_PT / 2);
+      const [x2, y2] = point(Math.max(a, b), RUN_IN_THICKNESS_PT / 2);
+      items.push({ kind: 'rect', x: Math.min(x1, x2), y: Math.min(y1, y2), w: Math.abs(x2 - x1), h: Math.abs(y2 - y1), fill: style.accent, tag } satisfies RectItem);
+    }
   }
   const fuzzy = Boolean(scaled.span) || scaled.openStart || scaled.openEnd || scaled.range.approximate;
   const [cx, cy] = point(c, 0);
@@ -193,7 +207,7 @@ export function verticalTimelineRows(events: TimelineEvent[], options: Omit<Time
       const yearLayout = layoutParagraph({ runs: plainRuns(String(year), { family: style.family, sizePt: style.sizePt + 1, colour: style.muted, bold: true }), align: 'right', lineHeightPt: style.sizePt * 1.3, spaceBeforePt: 0, spaceAfterPt: 0, indentPt: 0, hyphenate: false }, yearColumn, options.fonts, options.lang);
       items.push(textItem(yearLayout, 0, -1, yearColumn));
     }
-    items.push(...eventMarks({ ...scaled, position: 0, span: undefined }, () => markerY, axisX, style, tag, 'vertical').map((item) => (item.kind === 'rule' && item.dash ? { ...item, y1: markerY, y2: markerY + (scaled.openStart ? -16 : 16), x1: axisX, x2: axisX } : item)));
+    items.push(...eventMarks({ ...scaled, position: 0, span: undefined }, () => markerY, axisX, style, tag, 'vertical', 16));
     items.push(textItem(layout, labelX, 0, labelWidth));
     return { height, items };
   });
@@ -221,7 +235,7 @@ export const timelineFigure: FigureKind<TimelineData> = {
     const { colors, slides } = theme;
     return horizontalTimelineParts(data.events, {
       box: { x: 0, y: 0, w: body.widthPt, h: body.heightPt }, fonts, lang, labelShare: 0.26,
-      style: { family: slides.fonts.body, sizePt: 16, text: colors.text, muted: colors.muted, accent: colors.accent, axis: colors.rule, background: colors.slideBackground },
+      style: { family: slides.fonts.body, sizePt: SLIDE_TIMELINE_SIZE_PT, text: colors.text, muted: colors.muted, accent: colors.accent, axis: colors.rule, background: colors.slideBackground },
     }).map((part) => ({ items: part.items, weight: part.events.length }));
   },
 };

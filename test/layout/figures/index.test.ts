@@ -5,8 +5,10 @@ import { FontRegistry } from '../../../src/layout/fonts.js';
 import { loadArticleFile } from '../../../src/load/load.js';
 import { labelsFor } from '../../../src/render/labels.js';
 import { loadTheme, TEMPLATES_DIR } from '../../../src/pipeline/build.js';
-import type { FrameItem } from '../../../src/layout/frame.js';
+import type { Frame, FrameItem } from '../../../src/layout/frame.js';
+import { PROJECT_ROOT } from '../../../src/pipeline/build.js';
 import { SEED_DATA } from '../../support/seed.js';
+import { articleFrames } from '../../support/seed-frames.js';
 import { bandedPng } from '../../support/images.js';
 import { BriefkitError } from '../../../src/diagnostics.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -106,4 +108,54 @@ describe('figure registry', () => {
       });
     });
   }
+});
+
+/** The smallest size a figure label may have on a slide (projected); credits may be smaller. */
+const SLIDE_LABEL_PT = 16;
+
+/** Every text run inside a figure of the slides: its slide, text, size, and the source of its text box. */
+function figureRuns(slides: Frame[]): { slide: number; text: string; sizePt: number; source: string }[] {
+  const out: { slide: number; text: string; sizePt: number; source: string }[] = [];
+  slides.forEach((slide, index) => {
+    const visit = (item: FrameItem, inFigure: boolean) => {
+      if (item.kind === 'text' && inFigure) for (const p of item.paragraphs) for (const run of p.layout.spec.runs) if (run.text.trim() !== '') out.push({ slide: index + 1, text: run.text, sizePt: run.style.sizePt, source: item.source ?? '' });
+      if (item.kind === 'group') item.items.forEach((child) => visit(child, inFigure || ('struct' in item.tag && item.tag.struct.some((level) => level.role === 'Figure'))));
+    };
+    slide.items.forEach((item) => visit(item, false));
+  });
+  return out;
+}
+const belowSlideSize = (runs: ReturnType<typeof figureRuns>) => runs.filter((r) => r.sizePt < SLIDE_LABEL_PT && !r.source.endsWith('credit')).map((r) => `slide ${r.slide}: "${r.text.slice(0, 30)}" at ${r.sizePt} pt`);
+
+describe('figure labels on slides, as projected', () => {
+  const fixtures = { seed: SEED_DATA, belarusian: join(PROJECT_ROOT, 'test/fixtures/stress/belarusian.yaml'), doubled: join(PROJECT_ROOT, 'test/fixtures/stress/doubled.yaml') };
+  for (const [name, file] of Object.entries(fixtures)) {
+    it(`${name}: no text of a figure is below 16 pt (its data credit aside), on every figure slide`, () => {
+      const runs = figureRuns(articleFrames(file).slides);
+      // The timeline's labels and years, the map's names and scale: the walk found the figures' words.
+      expect(runs.length).toBeGreaterThan(15);
+      expect(new Set(runs.map((r) => r.slide)).size).toBeGreaterThanOrEqual(2);
+      expect(belowSlideSize(runs)).toEqual([]);
+      // The credit may be smaller, but stays readable.
+      for (const credit of runs.filter((r) => r.source.endsWith('credit'))) expect(credit.sizePt).toBeGreaterThanOrEqual(12);
+    });
+  }
+
+  it('every figure kind draws its slide labels at 16 pt or more', () => {
+    for (const name of FIGURE_NAMES) {
+      const made = FIGURES[name].fromArticle(article, labels, ATTRIBUTES[name] ?? {}, ARTICLE_FILE)!;
+      const node = { type: 'figure', name, data: made.data, alt: made.alt } as FigureNode;
+      const parts = figureKind(node).onSlides(node.data, context, { widthPt: 876, heightPt: 400 });
+      const slides: Frame[] = parts.map((part) => ({ kind: 'slide', width: 960, height: 540, items: [{ kind: 'group', x: 42, y: 100, scale: 1, w: 876, h: 400, items: part.items, tag: { struct: [{ role: 'Figure', id: name, alt: made.alt }] } }] }));
+      expect(figureRuns(slides).length, name).toBeGreaterThan(0);
+      expect(belowSlideSize(figureRuns(slides)), name).toEqual([]);
+    }
+  });
+
+  it('the check has teeth: the map laid out at the briefing\'s 9 pt on a slide is caught', () => {
+    const made = FIGURES.map.fromArticle(article, labels, {})!;
+    const pieces = FIGURES.map.onPage(made.data, context, 876);
+    const slides: Frame[] = [{ kind: 'slide', width: 960, height: 540, items: [{ kind: 'group', x: 42, y: 100, scale: 1, w: 876, h: 400, items: pieces[0]!.items, tag: { struct: [{ role: 'Figure', id: 'map', alt: made.alt }] } }] }];
+    expect(belowSlideSize(figureRuns(slides)).length).toBe(article.places.length + 1); // the names and the scale bar; the credit is spared
+  });
 });

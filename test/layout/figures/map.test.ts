@@ -1,8 +1,12 @@
-// The map figure: labels never collide or leave their frame for random places; outlines, tint, scale bar, credit; the figure kind.
+// The map figure: labels never collide or leave their frame for random places, and every place keeps its label on slides (split when needed); outlines, tint, scale bar, credit; its words in the article's language.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { FontRegistry } from '../../../src/layout/fonts.js';
-import { mapItems, placeLabels, type MapPlace } from '../../../src/layout/figures/map.js';
+import { mapFigure, mapItems, mapLayout, mapParts, placeLabels, SLIDE_MAP_SIZES, type MapPlace } from '../../../src/layout/figures/map.js';
+import { labelsFor, type Lang } from '../../../src/render/labels.js';
+import { loadTheme, TEMPLATES_DIR } from '../../../src/pipeline/build.js';
+import { loadArticleFile } from '../../../src/load/load.js';
+import { SEED_DATA } from '../../support/seed.js';
 import { layoutParagraph } from '../../../src/layout/text.js';
 import { plainRuns } from '../../../src/layout/runs.js';
 import { intersects, inside } from '../../../src/layout/figures/boxes.js';
@@ -23,7 +27,7 @@ describe('map', () => {
     fc.assert(
       fc.property(fc.array(place, { minLength: 2, maxLength: 25 }), (places) => {
         const box = { x: 60, y: 100, w: 480, h: 340 };
-        const items = mapItems({ places, countries: ['Belarus'], credit: 'Map data: Natural Earth' }, { box, style: mapStyle, fonts, lang: 'en' });
+        const items = mapItems({ places, countries: ['Belarus'], credit: 'Map data: Natural Earth', kilometres: 'km' }, { box, style: mapStyle, fonts, lang: 'en' });
         const boxes = textBoxes(items);
         expect(boxes.length).toBe(places.length + 2); // names, the scale bar's label, the credit
         for (const b of boxes) expect(inside(b, box), b.text).toBe(true);
@@ -37,7 +41,7 @@ describe('map', () => {
     const places: MapPlace[] = [
       { name: 'Minsk', lat: 53.9, lon: 27.56, kind: 'capital' }, { name: 'Rostov-on-Don', lat: 47.24, lon: 39.7, kind: 'city' }, { name: 'Crimea', lat: 45, lon: 34.1, kind: 'occupied-territory' },
     ];
-    const items = mapItems({ places, countries: ['Belarus', 'Ukraine'], credit: 'Map data: Natural Earth' }, { box: frame, style: mapStyle, fonts, lang: 'en' });
+    const items = mapItems({ places, countries: ['Belarus', 'Ukraine'], credit: 'Map data: Natural Earth', kilometres: 'km' }, { box: frame, style: mapStyle, fonts, lang: 'en' });
     const outlines = items.filter((i) => i.kind === 'path' && i.closed);
     expect(outlines.length).toBeGreaterThan(5);
     const tinted = outlines.filter((i) => i.kind === 'path' && i.fill === mapStyle.tint);
@@ -60,9 +64,65 @@ describe('map', () => {
   // box as wide as its first line only, so its second line stuck out.
   it('sets a place name on one line, inside its label box', () => {
     const places: MapPlace[] = [{ name: 'Novaya\nKakhovka', lat: 46.75, lon: 33.37, kind: 'city' }, { name: 'Minsk', lat: 53.9, lon: 27.56, kind: 'capital' }];
-    const items = mapItems({ places, countries: [], credit: 'Map data: Natural Earth' }, { box: frame, style: mapStyle, fonts, lang: 'en' });
+    const items = mapItems({ places, countries: [], credit: 'Map data: Natural Earth', kilometres: 'km' }, { box: frame, style: mapStyle, fonts, lang: 'en' });
     const label = items.find((i): i is TextItem => i.kind === 'text' && i.paragraphs[0]!.lines[0]!.fragments[0]!.text.startsWith('Novaya'))!;
     expect(label.paragraphs[0]!.lines.map((l) => l.fragments.map((f) => f.text).join(''))).toEqual(['Novaya Kakhovka']);
     expect(label.paragraphs[0]!.lines[0]!.width).toBeLessThanOrEqual(label.w);
+  });
+
+  it('on slides (16 pt), for random sets of 2–25 places, gives every place its label, splitting the map when one does not fit', () => {
+    const slideStyle = { ...mapStyle, family: 'slides' as const, ...SLIDE_MAP_SIZES };
+    fc.assert(
+      // A slide's body, and a small one where crowds do not fit one map.
+      fc.property(fc.array(place, { minLength: 2, maxLength: 25 }), fc.constantFrom({ x: 0, y: 0, w: 876, h: 400 }, { x: 0, y: 0, w: 300, h: 150 }), (places, box) => {
+        const parts = mapParts({ places, countries: [], credit: 'Map data: Natural Earth', kilometres: 'km' }, { box, style: slideStyle, fonts, lang: 'en' });
+        expect(parts.flatMap((p) => p.places).map((p) => p.name).sort()).toEqual(places.map((p) => p.name).sort());
+        for (const part of parts) {
+          const boxes = textBoxes(part.items);
+          expect(boxes.length).toBe(part.places.length + 2);
+          for (const b of boxes) expect(inside(b, box), b.text).toBe(true);
+          for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(intersects(boxes[i]!, boxes[j]!), `${boxes[i]!.text} / ${boxes[j]!.text}`).toBe(false);
+        }
+      }),
+      { numRuns: Math.max(20, Math.round(RUNS / 3)) },
+    );
+  });
+
+  it('splits a crowded map west and east until every label fits, each part fitted to its own places', () => {
+    const slideStyle = { ...mapStyle, family: 'slides' as const, ...SLIDE_MAP_SIZES };
+    const names = ['Minsk', 'Vitebsk', 'Hrodna', 'Brest', 'Homiel', 'Mahilioŭ', 'Kharkiv', 'Zaporizhzhia', 'Donetsk', 'Luhansk', 'Crimea', 'Rostov-on-Don'];
+    const places: MapPlace[] = names.map((name, i) => ({ name, lat: 45 + (i % 4) * 3, lon: 24 + i * 1.4, kind: 'city' }));
+    const box = { x: 0, y: 0, w: 300, h: 150 };
+    const data = { places, countries: [], credit: 'Map data: Natural Earth', kilometres: 'km' };
+    const parts = mapParts(data, { box, style: slideStyle, fonts, lang: 'en' });
+    expect(parts.length).toBeGreaterThan(1);
+    // West to east: every part's places lie west of the next part's.
+    for (let i = 1; i < parts.length; i++) expect(Math.max(...parts[i - 1]!.places.map((p) => p.lon))).toBeLessThan(Math.min(...parts[i]!.places.map((p) => p.lon)));
+    expect(parts.flatMap((part) => textBoxes(part.items).map((b) => b.text)).filter((t) => names.includes(t)).sort()).toEqual([...names].sort());
+    // The whole map would have left names out: that is what the split is for.
+    expect(mapLayout(data, { box, style: slideStyle, fonts, lang: 'en' }).unlabelled.length).toBeGreaterThan(0);
+    expect(mapParts(data, { box: { x: 0, y: 0, w: 876, h: 400 }, style: slideStyle, fonts, lang: 'en' })).toHaveLength(1);
+  });
+
+  describe('its words in the article\'s language', () => {
+    const seed = loadArticleFile(SEED_DATA).value;
+    const context = (lang: Lang) => ({ theme: loadTheme(TEMPLATES_DIR), fonts, lang });
+    const texts = (lang: Lang) => {
+      const made = mapFigure.fromArticle({ ...seed, lang }, labelsFor(lang), {})!;
+      return { alt: made.alt, words: mapFigure.onSlides(made.data, context(lang), { widthPt: 876, heightPt: 400 }).flatMap((part) => textBoxes(part.items).map((b) => b.text.replace(/\u00A0/g, ' '))) };
+    };
+
+    it.each([
+      ['en', 'km', 'Map data: Natural Earth', 'capital'],
+      ['be', 'км', 'Картаграфічныя даныя: Natural Earth', 'сталіца'],
+      ['uk', 'км', 'Картографічні дані: Natural Earth', 'столиця'],
+      ['ru', 'км', 'Картографические данные: Natural Earth', 'столица'],
+    ] as const)('%s: the scale bar\'s unit, the credit and the kinds in the alt text', (lang, unit, credit, capital) => {
+      const { alt, words } = texts(lang);
+      expect(words.filter((w) => new RegExp(`^\\d+ ${unit}$`).test(w))).toHaveLength(1);
+      expect(words).toContain(credit);
+      expect(alt).toContain(`Minsk (${capital}, Belarus)`);
+      if (lang !== 'en') expect(`${words.join(' ')} ${alt}`.replace(/Natural Earth/g, '')).not.toMatch(/\b(km|capital|city|region|occupied|territory)\b/);
+    });
   });
 });

@@ -54,5 +54,19 @@ describe('timeline', () => {
       { numRuns: RUNS },
     );
   });
-});
 
+  it('draws the run-in of an open date as dashes (3 pt rectangles 3 pt apart), not as a dashed line a viewer may draw solid', () => {
+    const events: TimelineEvent[] = [{ date: '../2022-02-24', wording: 'before 24 February 2022', label: 'ties begin' }, { date: '2023-04-18', wording: '18 April 2023', label: 'a meeting' }, { date: '2024-07-01/..', wording: 'from 1 July 2024', label: 'a consulate' }];
+    const [part] = horizontalTimelineParts(events, { box: frame, style: timelineStyle, fonts, lang: 'en' });
+    expect(part!.items.filter((i) => i.kind === 'rule' && i.dash)).toEqual([]);
+    const dashes = part!.items.filter((i) => i.kind === 'rect' && i.fill === timelineStyle.accent && i.opacity === undefined);
+    expect(dashes.length).toBeGreaterThanOrEqual(4);
+    for (const dash of dashes) if (dash.kind === 'rect') expect([Math.round(dash.w * 100) / 100, dash.h]).toEqual([dash.w < 3 ? Math.round(dash.w * 100) / 100 : 3, 4]);
+    // Left of the first marker (before …) and right of the last (from …), dash, gap, dash.
+    const xs = dashes.map((d) => (d.kind === 'rect' ? d.x : 0)).sort((a, b) => a - b);
+    expect(xs[1]! - xs[0]!).toBeCloseTo(6, 5);
+    const rows = verticalTimelineRows(events, { style: { ...timelineStyle, family: 'sans', sizePt: 9.5 }, fonts, lang: 'en', width: 460 });
+    const vertical = rows[0]!.items.filter((i) => i.kind === 'rect' && i.fill === timelineStyle.accent);
+    expect(vertical.map((d) => (d.kind === 'rect' ? [d.w, Math.round(d.h * 100) / 100] : []))).toEqual([[4, 3], [4, 3], [4, 3]]);
+  });
+});
