@@ -45,15 +45,15 @@ const TYPOGRAPHIC_OPENERS = new Set(['“', '„', '«', '‘', '‚', '‹']);
 const TYPOGRAPHIC_QUOTES = new Set([...TYPOGRAPHIC_OPENERS, ...Object.keys(CLOSES)]);
 const STRAIGHT = new Set(['"', "'"]);
 
-/** Before an opening mark: nothing, a space, an opening bracket, a dash or slash, or another opening mark. */
-const OPENING_CONTEXT = /[\s([{\u2013\u2014/\-“„«‘‚‹"']/u;
+/** Before an opening mark: nothing, a space, an opening bracket, a dash or slash (or an opening mark, known by its role). */
+const OPENING_CONTEXT = /[\s([{\u2013\u2014/\-]/u;
 /** After a closing mark: nothing, a space, closing punctuation, a dash, or another closing mark. */
 const CLOSING_CONTEXT = /[\s)\]}.,;:!?…\u2013\u2014\-/”»’›“"']/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{M}\p{N}]/u;
 const LETTER = /[\p{L}\p{M}]/u;
 
 /** URLs, bare www. addresses and e-mail addresses: characters inside them are never changed. */
-const PROTECTED = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>«»“”"]+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/giu;
+const PROTECTED = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>«»“”"]+|[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/giu;
 
 function protectedSpans(text: string): [number, number][] {
   return [...text.matchAll(PROTECTED)].map((m) => [m.index, m.index + m[0].length]);
@@ -91,14 +91,18 @@ export function typographicQuotes(text: string, lang: Lang, depth = 0): Result<s
   };
   const styleOf = (mark: string): Style => (mark === pairs.inner.open ? 'inner' : 'outer');
   const out: string[] = [];
+  /** What each quotation mark was taken for: the mark before another decides its side (`"'` closes twice). */
+  const opened = new Set<number>();
 
   chars.forEach((ch, i) => {
     if (!STRAIGHT.has(ch) && !TYPOGRAPHIC_QUOTES.has(ch)) return void out.push(ch);
     if (inside(spans, offsets[i]!)) return void out.push(ch);
     const before = chars[i - 1];
     const after = chars[i + 1];
-    const opensHere = after !== undefined && !/\s/u.test(after) && (before === undefined || OPENING_CONTEXT.test(before));
-    const closesHere = before !== undefined && !/\s/u.test(before) && !OPENING_CONTEXT.test(before) && (after === undefined || CLOSING_CONTEXT.test(after));
+    const beforeIsQuote = before !== undefined && (STRAIGHT.has(before) || TYPOGRAPHIC_QUOTES.has(before)) && !inside(spans, offsets[i - 1]!);
+    const openingBefore = before === undefined || (beforeIsQuote ? opened.has(i - 1) : OPENING_CONTEXT.test(before));
+    const opensHere = after !== undefined && !/\s/u.test(after) && openingBefore;
+    const closesHere = before !== undefined && !openingBefore && (after === undefined || CLOSING_CONTEXT.test(after));
     const betweenLetters = before !== undefined && after !== undefined && LETTER_OR_DIGIT.test(before) && LETTER.test(after);
     const top = stack.at(-1);
 
@@ -115,6 +119,7 @@ export function typographicQuotes(text: string, lang: Lang, depth = 0): Result<s
       if (opening) {
         const style = styleFor(ch);
         stack.push({ mark: pairs[style].open, straight: ch, style, at: i });
+        opened.add(i);
         return void out.push(pairs[style].open);
       }
       const match = stack.findLastIndex((q) => q.straight === ch);
@@ -132,6 +137,7 @@ export function typographicQuotes(text: string, lang: Lang, depth = 0): Result<s
     const closesTop = closable !== undefined && top !== undefined && top.straight === null && closable.includes(top.mark);
     if (TYPOGRAPHIC_OPENERS.has(ch) && !(closesTop && closesHere) && (opensHere || !closesHere)) {
       stack.push({ mark: ch, straight: null, style: styleOf(ch), at: i });
+      opened.add(i);
       return;
     }
     if (closable === undefined) return;
