@@ -55,10 +55,29 @@ const LETTER = /[\p{L}\p{M}]/u;
 /** URLs, bare www. addresses and e-mail addresses: characters inside them are never changed. */
 const PROTECTED = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>«»“”"]+|[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/giu;
 
-function protectedSpans(text: string): [number, number][] {
-  return [...text.matchAll(PROTECTED)].map((m) => [m.index, m.index + m[0].length]);
+/**
+ * The protected spans of a text, asked about in increasing order of offset (as a left-to-right pass asks): each
+ * question costs nothing but the spans passed since the last one.
+ */
+function protectedSpans(text: string): (start: number, end?: number) => boolean {
+  const spans = [...text.matchAll(PROTECTED)].map((m) => [m.index, m.index + m[0].length] as const);
+  let next = 0;
+  return (start, end = start + 1) => {
+    while (next < spans.length && spans[next]![1] <= start) next++;
+    return next < spans.length && spans[next]![0] < end;
+  };
 }
-const inside = (spans: [number, number][], start: number, end = start + 1) => spans.some(([from, to]) => start < to && end > from);
+
+/** How far down the open quotation marks a closing mark looks for its pair: deeper nesting is a typing mistake. */
+const PAIR_SEARCH_DEPTH = 8;
+/** Unpaired marks reported one by one in a field; the rest are counted in one more warning. */
+const REPORTED_PER_FIELD = 5;
+
+/** The index of the topmost entry, within PAIR_SEARCH_DEPTH of the top, that `matches`; -1 when none. */
+function pairOf<T>(stack: T[], matches: (entry: T) => boolean): number {
+  for (let i = stack.length - 1; i >= Math.max(0, stack.length - PAIR_SEARCH_DEPTH); i--) if (matches(stack[i]!)) return i;
+  return -1;
+}
 
 interface OpenQuote {
   mark: string;
@@ -77,7 +96,7 @@ export function typographicPunctuation(text: string, lang: Lang, depth = 0): Res
 /** `depth` quotation marks enclose the text already (a pull quote the view wraps in “…” is at depth 1). */
 export function typographicQuotes(text: string, lang: Lang, depth = 0): Result<string> {
   const pairs = PAIRS[lang];
-  const spans = protectedSpans(text);
+  const isProtected = protectedSpans(text);
   const chars = [...text];
   const offsets: number[] = [];
   chars.reduce((offset, ch) => (offsets.push(offset), offset + ch.length), 0);
@@ -96,10 +115,10 @@ export function typographicQuotes(text: string, lang: Lang, depth = 0): Result<s
 
   chars.forEach((ch, i) => {
     if (!STRAIGHT.has(ch) && !TYPOGRAPHIC_QUOTES.has(ch)) return void out.push(ch);
-    if (inside(spans, offsets[i]!)) return void out.push(ch);
     const before = chars[i - 1];
+    const beforeIsQuote = before !== undefined && (STRAIGHT.has(before) || TYPOGRAPHIC_QUOTES.has(before)) && !isProtected(offsets[i - 1]!);
+    if (isProtected(offsets[i]!)) return void out.push(ch);
     const after = chars[i + 1];
-    const beforeIsQuote = before !== undefined && (STRAIGHT.has(before) || TYPOGRAPHIC_QUOTES.has(before)) && !inside(spans, offsets[i - 1]!);
     const openingBefore = before === undefined || (beforeIsQuote ? opened.has(i - 1) : OPENING_CONTEXT.test(before));
     const opensHere = after !== undefined && !/\s/u.test(after) && openingBefore;
     const closesHere = before !== undefined && !openingBefore && (after === undefined || CLOSING_CONTEXT.test(after));
@@ -122,7 +141,7 @@ export function typographicQuotes(text: string, lang: Lang, depth = 0): Result<s
         opened.add(i);
         return void out.push(pairs[style].open);
       }
-      const match = stack.findLastIndex((q) => q.straight === ch);
+      const match = pairOf(stack, (q) => q.straight === ch);
       if (match < 0) {
         unpaired.push({ mark: ch, at: i, opening: false });
         return void out.push(pairs[styleFor(ch)].close);
@@ -141,7 +160,7 @@ export function typographicQuotes(text: string, lang: Lang, depth = 0): Result<s
       return;
     }
     if (closable === undefined) return;
-    const match = stack.findLastIndex((q) => q.straight === null && closable.includes(q.mark));
+    const match = pairOf(stack, (q) => q.straight === null && closable.includes(q.mark));
     if (match < 0) return void unpaired.push({ mark: ch, at: i, opening: false });
     // The first entry taken off is this mark's pair; any above it were never closed.
     const [, ...left] = stack.splice(match);
@@ -150,20 +169,18 @@ export function typographicQuotes(text: string, lang: Lang, depth = 0): Result<s
   for (const left of stack) unpaired.push({ mark: left.mark, at: left.at, opening: true });
 
   const value = out.join('');
-  const diagnostics = unpaired
-    .sort((a, b) => a.at - b.at)
-    .map(({ mark, at, opening }): Diagnostic => ({
-      severity: 'warning',
-      rule: 'unbalanced-quotes',
-      message: `${opening ? `the quotation mark ${mark} opened` : `the closing quotation mark ${mark}`} at character ${at + 1} (${excerpt(value, offsetOf(out, at))}) ${opening ? 'is never closed' : 'closes nothing'}; left unpaired, no mark added or removed`,
-      hint: 'close or remove the quotation mark in the data',
-    }));
+  // Each character of the output stands where its character of the input stood (marks are replaced one for one).
+  unpaired.sort((a, b) => a.at - b.at);
+  const diagnostics = unpaired.slice(0, REPORTED_PER_FIELD).map(({ mark, at, opening }): Diagnostic => ({
+    severity: 'warning',
+    rule: 'unbalanced-quotes',
+    message: `${opening ? `the quotation mark ${mark} opened` : `the closing quotation mark ${mark}`} at character ${at + 1} (${excerpt(value, offsets[at]!)}) ${opening ? 'is never closed' : 'closes nothing'}; left unpaired, no mark added or removed`,
+    hint: 'close or remove the quotation mark in the data',
+  }));
+  if (unpaired.length > REPORTED_PER_FIELD) {
+    diagnostics.push({ severity: 'warning', rule: 'unbalanced-quotes', message: `and ${unpaired.length - REPORTED_PER_FIELD} more unpaired quotation marks, left as they are` });
+  }
   return { value, diagnostics };
-}
-
-/** The UTF-16 offset of the `index`th character of the output. */
-function offsetOf(out: string[], index: number): number {
-  return out.slice(0, index).reduce((sum, ch) => sum + ch.length, 0);
 }
 
 /** A few words either side of an offset, to find the place in the data: "…stressed that “Belarusian enterp…". */
@@ -197,13 +214,13 @@ const SPACED_EN_DASH = /(?<=[^\s\d])([ \u00A0]+)\u2013(?=[ \u00A0]+[^\s\d])/gu;
 const OPENING_HYPHEN = /(?<=^|\n)(?:-{1,2}|\u2013)(?=[ \u00A0])/gu;
 
 function replaceOutside(text: string, pattern: RegExp, replace: (match: string, groups: string[]) => string): string {
-  const spans = protectedSpans(text);
+  const isProtected = protectedSpans(text);
   // The patterns have no named groups: the callback's arguments are the match, the groups, the offset and the text.
   return text.replace(pattern, (...args: unknown[]) => {
     const match = args[0] as string;
     const offset = args[args.length - 2] as number;
     const groups = args.slice(1, -2).map((group) => (typeof group === 'string' ? group : ''));
-    return inside(spans, offset, offset + match.length) ? match : replace(match, groups);
+    return isProtected(offset, offset + match.length) ? match : replace(match, groups);
   });
 }
 

@@ -146,4 +146,13 @@ describe('unpaired quotation marks', () => {
     expect(result.value).toBe('“outer ‘inner” after');
     expect(result.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('the quotation mark ‘ opened at character 8')]);
   });
+
+  it('reports the first five of a field and counts the rest, and keeps to one pass over a field of 300,000 of them', () => {
+    const result = typographicPunctuation('a" '.repeat(300_000), 'en');
+    expect(result.value).toBe('a” '.repeat(300_000));
+    expect(result.diagnostics).toHaveLength(6);
+    expect(result.diagnostics[5]!.message).toBe('and 299995 more unpaired quotation marks, left as they are');
+    const urls = typographicPunctuation('see https://example.org/it\'s and "b" '.repeat(50_000), 'en');
+    expect(urls.value).toBe('see https://example.org/it\'s and “b” '.repeat(50_000));
+  });
 });
