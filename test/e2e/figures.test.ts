@@ -23,7 +23,7 @@ describe('seed figures', () => {
     const figureShapes = shapesOf(xml).filter((s) => /name="Figure timeline/.test(s));
     expect(figureShapes.length).toBeGreaterThanOrEqual(8);
     expect(figureShapes.filter((s) => s.includes('prst="ellipse"'))).toHaveLength(seed.result.article.events.length);
-    expect(figureShapes.every((s) => /descr="Timeline \(5\): before 24 February 2022/.test(s))).toBe(true);
+    expect(figureShapes.every((s) => /descr="Timeline \(5\): before 24\u00A0February 2022/.test(s))).toBe(true);
     expect(xml).not.toContain('<p:pic>');
   });
 
