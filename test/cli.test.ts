@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../src/pipeline/build.js';
-import { SEED_DATA } from './support/seed.js';
+import { SEED_DATA, seedStderr } from './support/seed.js';
 
 const BIN = join(PROJECT_ROOT, 'bin', 'briefkit.js');
 const run = (args: string[], env: Record<string, string> = {}, cwd = PROJECT_ROOT) =>
@@ -33,7 +33,7 @@ describe('briefkit CLI', () => {
   it('builds an article into <out>/<id>/ and prints one line per document', () => {
     const out = workdir();
     const result = run(['build', SEED_DATA, '--out', out]);
-    expect(result.stderr).toBe('');
+    expect(result.stderr).toMatch(seedStderr(SEED_DATA));
     expect(result.status).toBe(0);
     expect(result.stdout.trim().split('\n')).toHaveLength(4);
     expect(readdirSync(join(out, 'lukashenko-occupied-territories')).sort()).toEqual(OUTPUTS);

@@ -16,7 +16,7 @@ export interface PdfMetadata {
   date: Date;
 }
 
-/** Whitespace that pdfkit's word spacing widens but the layout's does not (it widens each U+0020 alone), or a leading space it trims. */
+/** Whitespace pdfkit's word spacing treats otherwise than the layout (which widens each U+0020 and U+00A0), or a leading space it trims. */
 const UNEVEN_SPACING = /[^\S ]| {2}|^ /;
 
 type StructElement = ReturnType<PDFKit.PDFDocument['struct']>;
@@ -103,16 +103,17 @@ export function exportPdf(frames: Frame[], fonts: FontRegistry, meta: PdfMetadat
               features: PDF_FEATURES,
               ...(fragment.link ? { link: fragment.link } : {}),
             }) as unknown as PDFKit.Mixins.TextOptions;
-            if (fragment.wordSpacing > 0 && UNEVEN_SPACING.test(fragment.text)) {
+            if (fragment.wordSpacing !== 0 && UNEVEN_SPACING.test(fragment.text)) {
               // pdfkit would widen every whitespace run (NBSP, thin space, "  " too) where the layout widened each U+0020:
               // the line would grow past its box, off the page. Each word is placed where the layout put it instead.
               const face = fonts.face(fragment.style);
               let x = item.x + fragment.x;
-              fragment.text.split(' ').forEach((word, index, words) => {
-                const shown = index < words.length - 1 ? `${word} ` : word;
-                if (shown.length > 0) doc.text(shown, x, baseline, options(0));
-                x += face.width(shown, fragment.style.sizePt) + (index < words.length - 1 ? fragment.wordSpacing : 0);
-              });
+              // Words with the space after them ("word ", "з\u00A0"): each space widened by the layout's word spacing.
+              for (const [shown] of fragment.text.matchAll(/[^ \u00A0]*[ \u00A0]?/g)) {
+                if (shown.length === 0) continue;
+                doc.text(shown, x, baseline, options(0));
+                x += face.width(shown, fragment.style.sizePt) + (/[ \u00A0]$/.test(shown) ? fragment.wordSpacing : 0);
+              }
               continue;
             }
             doc.text(fragment.text, item.x + fragment.x, baseline, options(fragment.wordSpacing));

@@ -10,7 +10,8 @@ export interface FoundDate {
   index: number;
 }
 
-const MONTHS: Record<string, number> = {};
+/** Month names (lowercase, English abbreviations included) in the forms dates take, and their numbers. */
+export const MONTHS: Record<string, number> = {};
 const ENGLISH = new Set<string>();
 const add = (names: string, month: number, english = false) =>
   names.split(' ').forEach((name) => {

@@ -52,7 +52,7 @@ export interface Fragment {
   text: string;
   style: TextStyle;
   width: number;
-  /** Extra width added to each U+0020 space (justification), points. */
+  /** Extra width added to each word space, U+0020 or U+00A0 (justification), points. */
   wordSpacing: number;
   link?: string;
 }
@@ -249,20 +249,13 @@ function segmentsOf(text: string, breakAfterHyphen: boolean): Segment[] {
 /** The furthest hyphenation point of the word in [start, end) that still fits, as a text offset. */
 function hyphenSplit(text: string, start: number, end: number, lang: string, fits: (offset: number) => boolean): number | undefined {
   const chunk = text.slice(start, end);
-  const match = /^([^\p{L}]*)([\p{L}\p{M}\u00AD]+(?:-[\p{L}\p{M}\u00AD]+)*)([^\p{L}]*)$/u.exec(chunk);
+  const match = LAST_WORD.exec(chunk);
   if (!match) return undefined;
-  const lead = match[1]!.length;
+  const lead = match.index + match[1]!.length;
   const word = match[2]!;
   const softPoints = [...word.matchAll(/\u00AD/g)].map((m) => (m.index ?? 0) + 1);
-  // A compound ("Russian-occupied") is hyphenated part by part; the offsets are the word's.
-  let partStart = 0;
-  const patternPoints = word.split('-').flatMap((part) => {
-    const points = hyphenationPoints(part, lang).map((p) => p + partStart);
-    partStart += part.length + 1;
-    return points;
-  });
-  // A compound breaks only at its own hyphen, never inside a part; a capitalised word (a name) is not hyphenated.
-  const points = softPoints.length > 0 ? softPoints : word.includes('-') || isCapitalised(word) ? [] : patternPoints;
+  // A compound breaks only at its own hyphen, never inside a part (LAST_WORD finds none there); a name is not hyphenated.
+  const points = softPoints.length > 0 ? softPoints : isCapitalised(word) ? [] : hyphenationPoints(word, lang);
   for (let i = points.length - 1; i >= 0; i--) {
     const offset = start + lead + points[i]!;
     if (fits(offset)) return offset;
@@ -293,9 +286,17 @@ function visible(text: string): string {
   return UNDRAWN.test(text) ? text.replace(UNDRAWN_ALL, '') : text;
 }
 
+/** The last word of a segment, after its start or a space (a no-break one too), not after a hyphen or a letter. */
+const LAST_WORD = /(^|[^\p{L}\p{M}\u00AD-])([\p{L}\p{M}\u00AD]+)[^\p{L}\p{M}]*$/u;
+
+/** Word spaces that justification widens: U+0020 and the no-break space U+00A0 (which only forbids the break). */
+export function isStretchableSpace(ch: string): boolean {
+  return ch === ' ' || ch === '\u00A0';
+}
+
 function countSpaces(text: string): number {
   let count = 0;
-  for (const ch of text) if (ch === ' ') count++;
+  for (const ch of text) if (isStretchableSpace(ch)) count++;
   return count;
 }
 
@@ -327,17 +328,18 @@ function totalFitLines(
     if (wide) prefix[i + 2] = prefix[i + 1]!, i++;
   }
   const spacePrefix = new Int32Array(text.length + 1);
-  for (let i = 0; i < text.length; i++) spacePrefix[i + 1] = spacePrefix[i]! + (text[i] === ' ' ? 1 : 0);
+  for (let i = 0; i < text.length; i++) spacePrefix[i + 1] = spacePrefix[i]! + (isStretchableSpace(text[i]!) ? 1 : 0);
 
   const candidates: BreakCandidate[] = [];
   for (const segment of segments) {
     const end = contentEnd(segment.start, segment.end);
     if (spec.hyphenate) {
       const chunk = text.slice(segment.start, end);
-      const match = /^([^\p{L}]*)([\p{L}\p{M}\u00AD]+)([^\p{L}]*)$/u.exec(chunk);
+      // The segment's last word ("акупаванымі" of "з\u00A0акупаванымі,"); never a part of a compound ("Russian-occupied").
+      const match = LAST_WORD.exec(chunk);
       if (match) {
         const word = match[2]!;
-        const lead = segment.start + match[1]!.length;
+        const lead = segment.start + match.index + match[1]!.length;
         const soft = [...word.matchAll(/\u00AD/g)].map((m) => (m.index ?? 0) + 1);
         const points = soft.length > 0 ? soft : hyphenationPoints(word, lang);
         const penalty = isCapitalised(word) ? CAPITALISED_HYPHEN_PENALTY : 0;

@@ -7,13 +7,14 @@ import { loadImage } from '../load/image.js';
 import { loadTemplates, renderMarkdown } from '../render/render.js';
 import { DIRECTIVE_NAMES, parseMarkdown } from '../parse/parse.js';
 import { FontRegistry } from '../layout/fonts.js';
-import { labelsFor } from '../render/labels.js';
+import { labelsFor, type Labels } from '../render/labels.js';
 import type { Theme } from '../model/theme.js';
 import type { Article } from '../model/article.js';
 import type { Doc } from '../parse/doc.js';
 import type { Frame } from '../layout/frame.js';
 import { BriefkitError, type Diagnostic, type Result } from '../diagnostics.js';
 import { checkArticleText } from '../check/text.js';
+import { typesetArticle, typesetText } from '../typography/article.js';
 import { articleFrom, type ArticleSource, type LoadedArticle } from './input.js';
 import { LAYOUTS, figureSource, layoutsFor, selectOutputs, templatesFor, type BuildEnvironment, type LayoutName, type OutputEntry, type TemplateName } from './outputs.js';
 import type { OutputId } from './output-ids.js';
@@ -50,6 +51,11 @@ export interface BuiltDocument {
 }
 
 export interface BuildResult {
+  /**
+   * The article as the documents show it: checked (controls removed, missing glyphs replaced) and typeset
+   * (typographic quotes and dashes, no-break spaces). The data file itself is never changed; `loadArticle` gives the
+   * article as written.
+   */
   article: Article;
   documents: BuiltDocument[];
   diagnostics: Diagnostic[];
@@ -91,15 +97,30 @@ export async function build(input: ArticleSource, options: BuildOptions = {}): P
   return { article: env.article, documents, diagnostics };
 }
 
-/** Options resolved against the theme; the article's text checked against the fonts (controls stripped, missing glyphs replaced). */
+/**
+ * Options resolved against the theme; the article's text checked against the fonts (controls stripped, missing glyphs
+ * replaced), then typeset for its language, so that render, the figures and the metadata all get the typeset text.
+ */
 function environmentStep(loaded: LoadedArticle, options: BuildOptions): Result<BuildEnvironment> {
-  const theme = loadTheme(options.templatesDir ?? TEMPLATES_DIR, options.theme);
+  const themeDir = options.theme ?? options.templatesDir ?? TEMPLATES_DIR;
+  const themeFile = join(themeDir, 'theme.yaml');
+  const written = loadTheme(options.templatesDir ?? TEMPLATES_DIR, options.theme);
   const fonts = fontsOnce();
   const checked = checkArticleText(loaded.article, fonts, loaded.file);
-  const article = checked.value;
-  const labels = labelsFor(article.lang, theme.labels);
-  const themeDir = options.theme ?? options.templatesDir ?? TEMPLATES_DIR;
-  const logo = theme.logo === undefined ? undefined : loadImage(resolve(themeDir, theme.logo), 'logo', join(themeDir, 'theme.yaml'));
+  const typeset = typesetArticle(checked.value, loaded.file);
+  const article = typeset.value;
+  const diagnostics = [...checked.diagnostics, ...typeset.diagnostics];
+  // The theme's own words (marking, labels) are shown beside the article's: typeset them for its language too.
+  const typesetThemeText = (text: string, path: string): string => {
+    const result = typesetText(text, article.lang);
+    diagnostics.push(...result.diagnostics.map((d) => ({ ...d, file: themeFile, path })));
+    return result.value;
+  };
+  const theme = written.marking === undefined ? written : { ...written, marking: typesetThemeText(written.marking, 'marking') };
+  const labels = Object.fromEntries(
+    Object.entries(labelsFor(article.lang, theme.labels)).map(([name, text]) => [name, typesetThemeText(text, `labels.${article.lang}.${name}`)]),
+  ) as unknown as Labels;
+  const logo = theme.logo === undefined ? undefined : loadImage(resolve(themeDir, theme.logo), 'logo', themeFile);
   const epochMs = (options.sourceDateEpoch ?? Math.floor(Date.now() / 1000)) * 1000;
   return {
     value: {
@@ -107,14 +128,17 @@ function environmentStep(loaded: LoadedArticle, options: BuildOptions): Result<B
       paper: options.paper ?? theme.briefing.paper,
       aspect: options.aspect ?? theme.slides.aspect,
       handout: options.handout ?? 'lines',
+      // Metadata is not laid out: its no-break spaces are plain ones, so that searches for the words find them.
       meta: {
-        title: article.title, author: article.author?.name ?? '', subject: article.keyPoints.join(' '),
-        keywords: [...(theme.marking ? [theme.marking] : []), ...article.actors.map((a) => a.name), ...article.places.map((p) => p.name)], lang: article.lang, date: new Date(epochMs),
+        title: plainSpaces(article.title), author: plainSpaces(article.author?.name ?? ''), subject: plainSpaces(article.keyPoints.join(' ')),
+        keywords: [...(theme.marking ? [theme.marking] : []), ...article.actors.map((a) => a.name), ...article.places.map((p) => p.name)].map(plainSpaces), lang: article.lang, date: new Date(epochMs),
       },
     },
-    diagnostics: checked.diagnostics,
+    diagnostics,
   };
 }
+
+const plainSpaces = (text: string) => text.replace(/\u00A0/g, ' ');
 
 function renderStep(env: BuildEnvironment, options: BuildOptions, names: TemplateName[]): Result<Partial<Record<TemplateName, string>>> {
   const templates = loadTemplates(options.templatesDir ?? TEMPLATES_DIR, DIRECTIVE_NAMES, templateOverrides(options));

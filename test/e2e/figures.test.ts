@@ -26,7 +26,7 @@ describe('seed figures', () => {
     expect(timeline).toHaveLength(1);
     expect(timeline[0]!.children.length).toBeGreaterThanOrEqual(8);
     expect(timeline[0]!.ellipses).toBe(seed.result.article.events.length);
-    expect(timeline[0]!.descr).toMatch(/^Timeline \(5\): before 24 February 2022/);
+    expect(timeline[0]!.descr).toMatch(/^Timeline \(5\): before 24\u00A0February 2022/);
     const xml = slideTitled('Timeline');
     expect(xml.match(/descr="/g)).toHaveLength(1);
     expect(xml).not.toContain('<p:pic>');

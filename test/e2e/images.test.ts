@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { PROJECT_ROOT } from '../../src/pipeline/build.js';
-import { SEED_DATA } from '../support/seed.js';
+import { SEED_DATA, seedStderr } from '../support/seed.js';
 import { missing } from '../support/tools.js';
 import { bandedJpeg, bandedPng } from '../support/images.js';
 import { convertWithLibreOffice, pdfText, pdfWords, pptxParts, qpdfCheck, validateOoxml, withRealFontMetrics } from '../support/clients.js';
@@ -38,7 +38,7 @@ beforeAll(() => {
   writeFileSync(join(dir, 'photos', 'banner.png'), bandedPng(900, 300));
   articleWithPictures(dir);
   const built = run(['build', 'article.yaml', '--out', 'o'], dir);
-  expect(built.stderr).toBe('');
+  expect(built.stderr).toMatch(seedStderr('article.yaml'));
   expect(built.status).toBe(0);
   docs = join(dir, 'o', 'lukashenko-occupied-territories');
 });

@@ -46,7 +46,7 @@ describe('exportPdf', () => {
     await pdf.destroy();
   });
 
-  it('keeps a justified line with no-break spaces inside its box (the layout widens only U+0020 spaces)', async () => {
+  it('keeps a justified line with no-break spaces inside its box (the layout widens U+0020 and U+00A0 alike)', async () => {
     const style = { family: 'serif' as const, weight: 'regular' as const, italic: false, sizePt: 12, colour: '#000000' };
     const text = 'Words\u00A0joined by\u00A0no-break spaces and ordinary spaces, long enough to wrap onto a second line of the box.';
     const layout = layoutParagraph({ runs: [{ text, style }], align: 'justify', lineHeightPt: 16, spaceBeforePt: 0, spaceAfterPt: 0, indentPt: 0, hyphenate: false }, 300, fonts, 'en');

@@ -5,6 +5,7 @@ import { build } from '../../src/pipeline/build.js';
 import { SEED_DATA } from '../support/seed.js';
 import { frameSummary, golden } from '../support/golden.js';
 import { loadArticleFile } from '../../src/load/load.js';
+import { typesetArticle } from '../../src/typography/article.js';
 import { loadTemplates, renderMarkdown } from '../../src/render/render.js';
 import { parseMarkdown } from '../../src/parse/parse.js';
 import { figureSource } from '../../src/pipeline/outputs.js';
@@ -18,7 +19,8 @@ const GOLDEN = join(import.meta.dirname, 'files');
 const EPOCH_MS = 1_700_000_000_000;
 
 function seedFrames() {
-  const article = loadArticleFile(SEED_DATA).value;
+  // Typeset as build() typesets it after the text check: the frames show what the documents show.
+  const article = typesetArticle(loadArticleFile(SEED_DATA).value).value;
   const labels = labelsFor(article.lang);
   const theme = loadTheme(TEMPLATES_DIR);
   const fonts = new FontRegistry();

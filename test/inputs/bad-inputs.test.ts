@@ -13,7 +13,8 @@ import { loadTemplates } from '../../src/render/render.js';
 import { loadArticleFile } from '../../src/load/load.js';
 import { BriefkitError, type Diagnostic } from '../../src/diagnostics.js';
 import type { Article } from '../../src/model/article.js';
-import { SEED_DATA } from '../support/seed.js';
+import { SEED_DATA, seedStderr } from '../support/seed.js';
+import { typesetArticle } from '../../src/typography/article.js';
 import { dehyphenate, pdfMetadata, pdfTextPdfjs, pptxParts, squeeze, validateOoxml, zipEntries, type PptxParts } from '../support/clients.js';
 
 const SEED = readFileSync(SEED_DATA, 'utf8');
@@ -575,7 +576,7 @@ describe('G: odd but valid content is built literally', () => {
     article.sections = sections;
     article.sources = [{ title: 'Only a title' }];
     const built = await buildThroughCli('empty-lists', article);
-    expect(built.run.err).toBe('');
+    expect(built.run.err).toMatch(seedStderr(join(built.dir, 'article.yaml')));
     const first = built.deck.slides.find((s) => s.textBoxes.some((b) => b.text === sections[0]!.heading));
     expect(first, 'the section whose bullets are empty still has its slide').toBeDefined();
     expect(first!.notes).toContain(sections[0]!.paragraphs[0] as string);
@@ -595,7 +596,11 @@ describe('G: odd but valid content is built literally', () => {
     article.sections[0]!.paragraphs[0] = curly;
     article.quotes[0]!.text = 'Quote {{lookup . "id"}}';
     const built = await buildThroughCli('curly', article);
-    for (const text of [curly, 'Title {{title}}', 'Key {{constructor.name}} point', 'Heading {{> cover}}', 'Quote {{lookup . "id"}}']) {
+    // As the documents show them: typeset (the pull quote's "id" is an inner quotation, ‘id’), braces untouched.
+    const shown = typesetArticle(article).value;
+    expect(shown.quotes[0]!.text).toBe('Quote {{lookup . ‘id’}}');
+    for (const text of [shown.sections[0]!.paragraphs[0] as string, shown.title, shown.keyPoints[0]!, shown.sections[0]!.heading!, shown.quotes[0]!.text]) {
+      expect(text).toMatch(/\{\{/);
       expectInBriefing(built, text);
       expectInDeck(built, text);
     }
@@ -619,7 +624,8 @@ describe('G: odd but valid content is built literally', () => {
     article.sections[0]!.bullets = ['[x](javascript:alert(6)) <script>'];
     article.keyPoints[0] = '# [k](javascript:alert(7))';
     const built = await buildThroughCli('markdown-specials', article);
-    for (const text of specials) {
+    // As the documents show them: typeset (href=“javascript:alert(3)”), every Markdown special literal.
+    for (const text of typesetArticle(article).value.sections[0]!.paragraphs as string[]) {
       expectInBriefing(built, text);
       expect(built.notes, `notes lack ${JSON.stringify(text)}`).toContain(text);
     }
@@ -702,23 +708,28 @@ describe('G: odd but valid content is built literally', () => {
 
   it('13: & < > " \' in every field, title and author included: literal everywhere, metadata exact', async () => {
     const specials = ' & <b> "q" \'a\' &amp; ]]> <!--';
-    const article = seedArticle();
+    const written = seedArticle();
     const mark = (text: string) => `${text}${specials}`;
-    article.title = mark(article.title);
-    article.subtitle = mark('A subtitle');
-    article.author = { name: mark('Pavel Latushka'), roles: article.author!.roles.map(mark) };
-    article.keyPoints = article.keyPoints.map(mark);
-    article.sections = article.sections.map((s) => ({ heading: mark(s.heading!), paragraphs: s.paragraphs.map((p) => mark(p as string)), bullets: s.bullets?.map(mark) }));
-    article.quotes = article.quotes.map((q) => ({ text: mark(q.text), speaker: mark(q.speaker), context: mark(q.context!) }));
-    article.events = article.events.map((e) => ({ ...e, wording: mark(e.wording), label: mark(e.label) }));
-    article.actors = article.actors.map((a) => ({ ...a, name: mark(a.name), role: mark(a.role), side: mark(a.side!) }));
-    article.places = article.places.map((p) => ({ ...p, name: mark(p.name), country: mark(p.country!) }));
-    article.sources = article.sources.map((s) => ({ ...s, title: mark(s.title), publisher: mark(s.publisher!) }));
-    const built = await buildThroughCli('xml-specials', article);
-    expect(built.run.err).toBe('');
+    written.title = mark(written.title);
+    written.subtitle = mark('A subtitle');
+    written.author = { name: mark('Pavel Latushka'), roles: written.author!.roles.map(mark) };
+    written.keyPoints = written.keyPoints.map(mark);
+    written.sections = written.sections.map((s) => ({ heading: mark(s.heading!), paragraphs: s.paragraphs.map((p) => mark(p as string)), bullets: s.bullets?.map(mark) }));
+    written.quotes = written.quotes.map((q) => ({ text: mark(q.text), speaker: mark(q.speaker), context: mark(q.context!) }));
+    written.events = written.events.map((e) => ({ ...e, wording: mark(e.wording), label: mark(e.label) }));
+    written.actors = written.actors.map((a) => ({ ...a, name: mark(a.name), role: mark(a.role), side: mark(a.side!) }));
+    written.places = written.places.map((p) => ({ ...p, name: mark(p.name), country: mark(p.country!) }));
+    written.sources = written.sources.map((s) => ({ ...s, title: mark(s.title), publisher: mark(s.publisher!) }));
+    const built = await buildThroughCli('xml-specials', written);
+    expect(built.run.err).toMatch(seedStderr(join(built.dir, 'article.yaml')));
+    // What the documents must show: every field typeset ("q" → “q”, 'a' → ‘a’), & < > ]]> <!-- literal.
+    const article = typesetArticle(written).value;
+    expect(article.title).toContain(' & <b> “q” ‘a’ &amp; ]]> <!--');
+    const plainSpaces = (text: string) => text.replace(/\u00A0/g, ' ');
+    const author = article.author!;
 
     const briefingFields = [
-      article.title, article.subtitle, article.author.name, ...article.author.roles, ...article.keyPoints,
+      article.title, article.subtitle!, author.name, ...author.roles, ...article.keyPoints,
       ...article.sections.flatMap((s) => [s.heading!, ...(s.paragraphs as string[])]),
       ...article.quotes.flatMap((q) => [q.text, q.speaker, q.context!]),
       ...article.events.flatMap((e) => [e.wording, e.label]),
@@ -729,20 +740,20 @@ describe('G: odd but valid content is built literally', () => {
     // Table cells may break a word with a layout hyphen anywhere; compare those loosely, the rest word for word.
     for (const text of briefingFields) expect(squeeze(built.briefing), text).toContain(squeeze(text));
     for (const text of [article.title, ...article.keyPoints, ...article.sections.flatMap((s) => s.paragraphs as string[])]) expectInBriefing(built, text);
-    const deckFields = [article.title, article.author.name, ...article.keyPoints, ...article.sections.flatMap((s) => [s.heading!, ...s.bullets!, ...(s.paragraphs as string[])]), ...article.quotes.map((q) => q.text)];
+    const deckFields = [article.title, author.name, ...article.keyPoints, ...article.sections.flatMap((s) => [s.heading!, ...s.bullets!, ...(s.paragraphs as string[])]), ...article.quotes.map((q) => q.text)];
     for (const text of deckFields) expectInDeck(built, text);
 
     for (const name of ['briefing.pdf', 'slides.pdf', 'handout.pdf']) {
       const meta = await pdfMetadata(built.file(name));
-      expect(meta.info.Title, name).toBe(article.title);
-      expect(meta.info.Author, name).toBe(article.author.name);
-      expect(String(meta.info.Keywords), name).toContain(article.actors[0]!.name);
+      expect(meta.info.Title, name).toBe(plainSpaces(article.title));
+      expect(meta.info.Author, name).toBe(plainSpaces(author.name));
+      expect(String(meta.info.Keywords), name).toContain(plainSpaces(article.actors[0]!.name));
     }
     const zip = await JSZip.loadAsync(readFileSync(built.file('slides.pptx')));
     const core = await zip.file('docProps/core.xml')!.async('string');
     const element = (tag: string) => decodeXml(new RegExp(`<${tag}[^>]*>([\\s\\S]*?)</${tag}>`).exec(core)?.[1] ?? '');
-    expect(element('dc:title')).toBe(article.title);
-    expect(element('dc:creator')).toBe(article.author.name);
+    expect(element('dc:title')).toBe(plainSpaces(article.title));
+    expect(element('dc:creator')).toBe(plainSpaces(author.name));
     expect(await validateOoxml(built.file('slides.pptx'))).toEqual([]);
   }, 120_000);
 
@@ -848,7 +859,7 @@ describe('G: odd but valid content is built literally', () => {
     const plain = await cli(['build', join(dir, 'plain.yaml'), '--out', join(dir, 'a')]);
     const bom = await cli(['build', join(dir, 'bom.yaml'), '--out', join(dir, 'b')]);
     expect([plain.code, bom.code]).toEqual([0, 0]);
-    expect(bom.err).toBe('');
+    expect(bom.err).toMatch(seedStderr(join(dir, 'bom.yaml')));
     for (const name of OUTPUTS) expect(readFileSync(join(dir, 'b', SEED_ID, name)).equals(readFileSync(join(dir, 'a', SEED_ID, name))), name).toBe(true);
   });
 });

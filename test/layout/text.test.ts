@@ -93,3 +93,23 @@ describe('layoutParagraph', () => {
     );
   });
 });
+
+describe('words bound by a no-break space', () => {
+  const style = { family: 'serif' as const, weight: 'regular' as const, italic: false, sizePt: 10.5, colour: '#000000' };
+  const boundFonts = new FontRegistry();
+  it('still hyphenates the bound word ("з\u00A0акупаванымі") and widens the no-break space like any word space', () => {
+    const text = 'Рэжым падтрымлівае сувязі з\u00A0акупаванымі тэрыторыямі і\u00A0не\u00A0хоча рэкламаваць сваё супрацоўніцтва з\u00A0акупаванымі тэрыторыямі Украіны.';
+    const hyphenatedAt = new Set<string>();
+    for (let width = 120; width <= 200; width += 4) {
+      const layout = layoutParagraph({ runs: [{ text, style }], align: 'justify', lineHeightPt: 15, spaceBeforePt: 0, spaceAfterPt: 0, indentPt: 0, hyphenate: true, breakAfterHyphen: false, breaker: 'total-fit' }, width, boundFonts, 'be');
+      for (const line of layout.lines) {
+        if (line.hyphenated) hyphenatedAt.add(/[\p{L}]+$/u.exec(text.slice(0, line.end))![0] + /^[\p{L}]*/u.exec(text.slice(line.end))![0]);
+        const shown = line.fragments.map((f) => f.text).join('');
+        // Justified lines fill the width exactly, counting the no-break spaces among the widened ones.
+        if (line !== layout.lines[layout.lines.length - 1]) expect(line.width).toBeCloseTo(width, 3);
+        expect(shown.endsWith(' ') || /\u00A0$/.test(shown)).toBe(false);
+      }
+    }
+    expect([...hyphenatedAt].some((word) => word === 'акупаванымі')).toBe(true);
+  });
+});

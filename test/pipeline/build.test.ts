@@ -4,6 +4,8 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import JSZip from 'jszip';
+import { loadArticleFile } from '../../src/load/load.js';
 import { build, TEMPLATES_DIR } from '../../src/pipeline/build.js';
 import { BriefkitError } from '../../src/diagnostics.js';
 import { SEED_DATA } from '../support/seed.js';
@@ -49,5 +51,35 @@ describe('build', () => {
   it('refuses an unknown output before reading the article', async () => {
     const diagnostics = await refusalOf(() => build('no/such/file.yaml', { only: ['poster'] }));
     expect(diagnostics[0]).toMatchObject({ path: '--only' });
+  });
+});
+
+describe('build: typography', () => {
+  const unzip = async (bytes: Buffer) => {
+    const zip = await JSZip.loadAsync(bytes);
+    const parts = await Promise.all(Object.keys(zip.files).filter((name) => name.endsWith('.xml')).map(async (name) => [name, await zip.files[name]!.async('string')] as const));
+    return new Map(parts);
+  };
+
+  it('hands back the article as typeset, reports its unclosed quotation by field, and leaves the data as written', async () => {
+    const written = readFileSync(SEED_DATA, 'utf8');
+    const result = await build(SEED_DATA, { sourceDateEpoch: EPOCH, only: ['deck'] });
+    expect(result.article.title).toBe('Lukashenko regime’s cooperation with the Russian-occupied territories of Ukraine');
+    expect(result.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', file: SEED_DATA, path: 'sections[2].paragraphs[0]', rule: 'unbalanced-quotes' })]);
+    expect(readFileSync(SEED_DATA, 'utf8')).toBe(written);
+    expect(loadArticleFile(SEED_DATA).value.title).toBe("Lukashenko regime's cooperation with the Russian-occupied territories of Ukraine");
+  });
+
+  it('typesets the theme’s marking and labels for the article’s language, and writes metadata with plain spaces', async () => {
+    const theme = mkdtempSync(join(tmpdir(), 'briefkit-theme-'));
+    writeFileSync(join(theme, 'theme.yaml'), 'marking: "\'OFFICIAL\' - internal"\nlabels:\n  en:\n    keyPoints: "The analysts\' points"\n');
+    const article = { ...parse(readFileSync(SEED_DATA, 'utf8')), keyPoints: ['They met on 18 April 2023, in Minsk.'] };
+    const result = await build(article, { sourceDateEpoch: EPOCH, only: ['deck'], theme });
+    const xml = await unzip(result.documents[0]!.bytes);
+    const slides = [...xml].filter(([name]) => /^ppt\/slides\/slide\d+\.xml$/.test(name)).map(([, text]) => text).join('\n');
+    expect(slides).toContain('‘OFFICIAL’ – internal');
+    expect(slides).toContain('The analysts’ points');
+    expect(slides).toContain('18\u00A0April');
+    expect(xml.get('docProps/core.xml')).toContain('<dc:subject>They met on 18 April 2023, in Minsk.</dc:subject>');
   });
 });

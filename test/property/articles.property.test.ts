@@ -10,6 +10,7 @@ import { writeDocuments } from '../../src/pipeline/write.js';
 import { parseValidated } from '../../src/load/load.js';
 import { ArticleSchema, blockTexts, type Article } from '../../src/model/article.js';
 import { checkArticleText } from '../../src/check/text.js';
+import { typesetArticle } from '../../src/typography/article.js';
 import { loadTemplates, renderMarkdown } from '../../src/render/render.js';
 import { labelsFor } from '../../src/render/labels.js';
 import { parseMarkdown } from '../../src/parse/parse.js';
@@ -174,10 +175,13 @@ const theme = loadTheme(TEMPLATES_DIR);
 const templates = loadTemplates(TEMPLATES_DIR);
 const BUILD_DATE = 1_700_000_000_000;
 
-/** The cheap pipeline: check → render → parse → layout of the briefing and the slides, as build() runs them. */
+/** The cheap pipeline: check → typeset → render → parse → layout of the briefing and the slides, as build() runs them. */
 function layOut(article: Article): { article: Article; pages: Frame[]; slides: Frame[] } {
-  const checked = checkArticleText(article, fonts, 'generated.json');
-  expect(checked.diagnostics, 'the alphabet is covered by the fonts, so nothing may be changed').toEqual([]);
+  const checkedText = checkArticleText(article, fonts, 'generated.json');
+  expect(checkedText.diagnostics, 'the alphabet is covered by the fonts, so nothing may be changed').toEqual([]);
+  // Typeset as build() does: what the documents must hold is the typeset text (quotes, dashes, no-break spaces).
+  const checked = typesetArticle(checkedText.value, 'generated.json');
+  expect(checkArticleText(checked.value, fonts, 'generated.json').diagnostics, 'typesetting adds no character the fonts lack').toEqual([]);
   const labels = labelsFor(checked.value.lang);
   const markdown = renderMarkdown(checked.value, templates, BUILD_DATE).value;
   const figures = figureSource(checked.value, labels);
@@ -351,10 +355,11 @@ describe(`full builds (${FULL_RUNS} random articles): briefing.pdf through PDF.j
     let runs = 0;
     await fc.assert(
       fc.asyncProperty(fc.limitShrink(articleData, FULL_SHRINKS), async (data) => {
-        const article = validate(data);
         let documents;
+        // The article as the documents show it (checked and typeset): build() hands it back.
+        let article: Article;
         try {
-          documents = (await buildArticle(article, { sourceDateEpoch: 1_700_000_000 })).documents;
+          ({ documents, article } = await buildArticle(validate(data), { sourceDateEpoch: 1_700_000_000 }));
         } catch (error) {
           if (!(error instanceof BriefkitError)) throw error;
           return;
