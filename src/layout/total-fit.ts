@@ -71,7 +71,8 @@ export function totalFitBreaks(input: TotalFitInput): TotalFitBreak[] | undefine
       const start = points[i]!;
       const width = input.lineWidth(start.offset, end.offset, hyphenated);
       const spaces = input.spacesIn(start.offset, end.offset);
-      const shrinkable = spaces * input.shrinkPerSpacePt;
+      // A last line (or one ending at a required break) is not justified: it must fit at its natural width.
+      const shrinkable = last ? 0 : spaces * input.shrinkPerSpacePt;
       if (width - shrinkable > input.availablePt + 1e-6) {
         // Overfull: an earlier start only makes the line longer. A single segment that cannot fit means no total fit.
         if (i === j - 1) return undefined;

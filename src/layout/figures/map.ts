@@ -78,11 +78,14 @@ export function mapItems(data: MapData, options: MapOptions): FrameItem[] {
   return mapLayout(data, options).items;
 }
 
+const MAX_MAP_LATITUDE = 80;
+
 /** The map's items, and the names of the places whose labels found no free spot (none, or the map needs splitting). */
 export function mapLayout(data: MapData, options: MapOptions): { items: FrameItem[]; unlabelled: string[] } {
   const { box, style } = options;
   const tag = INSIDE_GROUP;
-  const places = data.places;
+  // A conformal conic map cannot reach the poles (they project to infinity): places beyond 80° are drawn at 80°.
+  const places = data.places.map((p) => (Math.abs(p.lat) > MAX_MAP_LATITUDE ? { ...p, lat: Math.sign(p.lat) * MAX_MAP_LATITUDE } : p));
   const lon0 = places.reduce((s, p) => s + p.lon, 0) / places.length;
   const lat0 = places.reduce((s, p) => s + p.lat, 0) / places.length;
   const margin = Math.min(box.w, box.h) * 0.16;

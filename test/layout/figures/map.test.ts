@@ -104,6 +104,15 @@ describe('map', () => {
     expect(mapParts(data, { box: { x: 0, y: 0, w: 876, h: 400 }, style: slideStyle, fonts, lang: 'en' })).toHaveLength(1);
   });
 
+  // Was a bug, found by the property test: a place at a pole projected to infinity and pdfkit threw on drawing it.
+  it('draws a place at a pole at 80° instead, every coordinate finite', () => {
+    const places: MapPlace[] = [{ name: 'South Pole', lat: -90, lon: 179.99, kind: 'city' }, { name: 'North', lat: 90, lon: 0, kind: 'city' }];
+    const { items } = mapLayout({ places, countries: [], credit: 'Map data: Natural Earth', kilometres: 'km' }, { box: { x: 0, y: 0, w: 400, h: 300 }, style: mapStyle, fonts, lang: 'en' });
+    const numbers = JSON.stringify(items, (_key, value) => (typeof value === 'number' && !Number.isFinite(value) ? 'NOT FINITE' : value));
+    expect(numbers).not.toContain('NOT FINITE');
+    expect(textBoxes(items).map((b) => b.text)).toEqual(expect.arrayContaining(['South Pole', 'North']));
+  });
+
   describe('its words in the article\'s language', () => {
     const seed = loadArticleFile(SEED_DATA).value;
     const context = (lang: Lang) => ({ theme: loadTheme(TEMPLATES_DIR), fonts, lang });
