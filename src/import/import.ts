@@ -10,6 +10,7 @@ import { parseByline } from './byline.js';
 import { findDates } from './dates.js';
 import { detectLanguage } from './language.js';
 import { isKicker } from './junk.js';
+import { articlePlaces, placesIn } from './places.js';
 import { slugify } from './slug.js';
 
 export { parseByline } from './byline.js';
@@ -232,6 +233,15 @@ export function importArticle(source: string, file: string, options: { lang?: La
   const date = frontDate ?? stamp?.iso;
   if (date) note(stamp && !frontDate ? stamp.line : 1, `publication date: ${date}${stamp && !frontDate ? ' (from the dateline)' : ' (front matter)'}`);
 
+  // Places and people the text names (src/import/places.ts), and the events whose sentence names them.
+  const found = articlePlaces([{ text: title, line: 0 }, ...drafts.flatMap((d) => [...(d.heading !== undefined ? [{ text: d.heading, line: d.headingLine ?? 0 }] : []), ...d.paragraphs.flatMap((p) => blockTexts(p.block).map((text) => ({ text, line: p.line })))])], lang);
+  for (const n of found.notes) note(n.line, n.message);
+  const placeIds = new Set(found.places.map((p) => p.id));
+  for (const event of events) {
+    const ids = placesIn(event.label, placeIds);
+    if (ids.length > 0) event.places = ids;
+  }
+
   const data: ArticleInput = {
     id: slugify(title, lang),
     lang,
@@ -243,7 +253,7 @@ export function importArticle(source: string, file: string, options: { lang?: La
     quotes,
     events,
     actors: [],
-    places: [],
+    places: found.places,
     sources,
   };
   const result = ArticleSchema.safeParse(data);

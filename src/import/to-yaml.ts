@@ -7,7 +7,7 @@ const COMMENTS: Record<string, string> = {
   sections: ' Paragraphs are verbatim. Headings were found as short lines without final punctuation; add `bullets:` for slides.',
   events: ' Proposed from the dates in the text: check each date, its wording and its label.',
   actors: ' People and bodies: id, name, role, side — to fill in by hand.',
-  places: ' Places: id, name, lat, lon, kind (capital, city, region, occupied-territory) — coordinates by hand.',
+  places: ' Places: found in the text, coordinates from the gazetteer (GeoNames; regions by hand): check each, and its kind (capital, city, region, occupied-territory).',
   author: ' Found in the byline: check the name and the roles.',
   date: ' Publication date, read from the dateline or a stamp of the page: check it.',
   quotes: ' Quotations whose speaker the text names ("— Name" under them): check each.',
