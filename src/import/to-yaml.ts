@@ -6,7 +6,7 @@ const COMMENTS: Record<string, string> = {
   keyPoints: ' DRAFT key points: the first sentences, not takeaways. Rewrite them (3–5, one line each, your words).',
   sections: ' Paragraphs are verbatim. Headings were found as short lines without final punctuation; add `bullets:` for slides.',
   events: ' Proposed from the dates in the text: check each date, its wording and its label.',
-  actors: ' People and bodies: id, name, role, side — to fill in by hand.',
+  actors: ' People named with a role beside them (spellings merged): check each role; add bodies and sides by hand.',
   places: ' Places: found in the text, coordinates from the gazetteer (GeoNames; regions by hand): check each, and its kind (capital, city, region, occupied-territory).',
   author: ' Found in the byline: check the name and the roles.',
   date: ' Publication date, read from the dateline or a stamp of the page: check it.',
