@@ -34,7 +34,7 @@ const NOT_NAMES = new Set(
     .split(' '),
 );
 /** Words that make a run of capitalised words an organisation or a document, not a person. */
-const ORGANISATION = /^(?:committee|ministry|cabinet|council|republic|federation|union|party|bank|agency|office|executive|regional|national|consulate|university|institute|centre|center|news|media|press|government|parliament|assembly|court|army|forces|service|company|group|fund|foundation|commission|administration|authority|authorities|department|embassy|state|states|kingdom|wire|times|post|review|міністэрств|министерств|міністерств|камітэт|комітет|комитет|рад|совет|савет|рэспублік|республік|республик|федэрацы|федерац|саюз|союз|партыя|партия|партія|банк|агенцтв|агентств|урад|уряд|правительств|парламент|суд|арми|армі|служб|кампані|компани|компані|фонд|камісі|комісі|комисси|адміністрац|администрац|посольств|амбасад|пасольств|консульств)/iu;
+const ORGANISATION = /^(?:works|plant|factory|combine|committee|ministry|cabinet|council|republic|federation|union|party|bank|agency|office|executive|regional|national|consulate|university|institute|centre|center|news|media|press|government|parliament|assembly|court|army|forces|service|company|group|fund|foundation|commission|administration|authority|authorities|department|embassy|state|states|kingdom|wire|times|post|review|міністэрств|министерств|міністерств|камітэт|комітет|комитет|рад|совет|савет|рэспублік|республік|республик|федэрацы|федерац|саюз|союз|партыя|партия|партія|банк|агенцтв|агентств|урад|уряд|правительств|парламент|суд|арми|армі|служб|кампані|компани|компані|фонд|камісі|комісі|комисси|адміністрац|администрац|посольств|амбасад|пасольств|консульств)/iu;
 
 /** Stand between a role and the name it comes before, ending the role phrase ("… met Denis Pushilin"). */
 /** Countries and continents (the gazetteer holds only places with a point on the map). */
@@ -131,9 +131,13 @@ function nameRuns(sentence: string, list: Token[]): NameRun[] {
     // A capitalised run that goes on into a body's name ("Vitebsk Regional Executive Committee") is none.
     const next = list[j + 1];
     const intoBody = next && /^ $/u.test(sentence.slice(list[j]!.end, next.start)) && /^\p{Lu}/u.test(next.text) && ORGANISATION.test(next.text);
+    // … or that follows a place's name in English ("the Minsk Coal Company"): a body named after its town (a Slavic
+    // genitive stands there before a name: "глава ДНР Денис Пушилин").
+    const previous = list[i - 1];
+    const afterPlace = previous && /^ $/u.test(sentence.slice(previous.end, list[i]!.start)) && /^\p{Lu}/u.test(previous.text) && !CYRILLIC.test(previous.text) && isPlaceWord(previous.text);
     const words = list.slice(i, j + 1).map((t) => t.text);
     const initialsOnly = words.every((w) => w.endsWith('.'));
-    if (!intoBody && words.length <= 3 && !initialsOnly && !words[words.length - 1]!.endsWith('.') && findPlaceMentions(words.join(' ')).length === 0) {
+    if (!intoBody && !afterPlace && words.length <= 3 && !initialsOnly && !words[words.length - 1]!.endsWith('.') && findPlaceMentions(words.join(' ')).length === 0) {
       runs.push({ words, start: list[i]!.start, end: list[j]!.end, first: i, last: j });
     }
     i = j;
