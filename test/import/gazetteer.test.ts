@@ -11,6 +11,7 @@ describe('findPlaceMentions', () => {
   it('finds English names, possessives and spellings', () => {
     expect(ids('A consulate in Rostov-on-Don, talks in Minsk, and Kiev’s reply; Vitebsk officials went to Crimea.')).toEqual(['rostov-on-don', 'minsk', 'kyiv', 'vitebsk', 'crimea']);
     expect(ids("Minsk's answer")).toEqual(['minsk']);
+    expect(ids('Plants in Minsk and Barysau, Homiel and Mahiliou.')).toEqual(['minsk', 'barysaw', 'gomel', 'mogilev']);
   });
 
   it('finds inflected Slavic forms in be, uk, ru', () => {
