@@ -1,6 +1,7 @@
 // The gazetteer's finder from a text: names in four languages and their case forms, multi-word names before their
 // first word, the generated cities only after a preposition, and the words that are no place.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { findPlaceMentions, placeName } from '../../src/import/gazetteer.js';
 import { GAZETTEER_ROWS } from '../../src/import/gazetteer-data.js';
 
@@ -73,5 +74,22 @@ describe('the gazetteer data', () => {
     expect(at('vitebsk').lon).toBeCloseTo(30.2, 2);
     expect(at('rostov-on-don').lat).toBeCloseTo(47.23, 2);
     expect(at('rostov-on-don').lon).toBeCloseTo(39.72, 2);
+  });
+});
+
+describe('findPlaceMentions on any text', () => {
+  it('never throws, and each mention is the text at its offsets, in order, not overlapping', () => {
+    const words = fc.constantFrom('Minsk', 'у', 'Мінску', 'Ростове-на-Дону', 'Donetsk', 'region', 'Крыма', 'in', 'Kirov', 'Vladimir', 'DPR', ',', '.', '\n', '«', '»', 'Віцебская', 'вобласць', "'s", '-');
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.array(words).map((w) => w.join(' '))), (text) => {
+        let end = 0;
+        for (const m of findPlaceMentions(text)) {
+          expect(text.slice(m.start, m.end)).toBe(m.text);
+          expect(m.start).toBeGreaterThanOrEqual(end);
+          end = m.end;
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

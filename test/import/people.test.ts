@@ -2,6 +2,7 @@
 // spellings; a name without a role only noted; places, bodies and countries never people.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { articlePeople, nominative, surnameKey } from '../../src/import/people.js';
 import { importArticle } from '../../src/import/import.js';
 
@@ -101,5 +102,23 @@ describe('the raw fixtures against the people a reader marks (with a role in the
   it('en: the news names Lukashenko and Pushilin with roles; its end byline’s people have none', () => {
     expect(ids('test/fixtures/raw/en-short-news.txt')).toEqual(['Alexander Lukashenko', 'Denis Pushilin']);
     expect(ids('test/fixtures/raw/en-long-analysis.txt')).toEqual([]);
+  });
+});
+
+describe('articlePeople on any text', () => {
+  it('never throws; every actor has a name, a role and a unique id, and its name stands in the text', () => {
+    const words = fc.constantFrom('Denis', 'Pushilin', 'Дзянісам', 'Пушыліным', ',', 'the', 'head', 'of', 'Crimea', 'Minsk', 'Mayor', 'regime', 'Рэжым', 'Лукашэнкі', '«', '»', '(', ')', 'and', 'A.', '.', 'Committee');
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.array(words).map((w) => w.join(' '))), fc.constantFrom('en', 'be', 'uk', 'ru'), (text, lang) => {
+        const { actors: found } = articlePeople([{ text, line: 1 }], lang as 'en');
+        expect(new Set(found.map((a) => a.id)).size).toBe(found.length);
+        for (const actor of found) {
+          expect(actor.id).toMatch(/^[a-z0-9-]+$/);
+          expect(actor.role.trim().length).toBeGreaterThan(0);
+          expect(actor.name.split(' ').every((w) => text.includes(w.slice(0, 4)))).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
