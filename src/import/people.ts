@@ -27,7 +27,7 @@ const NOT_NAMES = new Set(
     'later earlier today yesterday tomorrow now still even only both all some many most other every each last next new former foreign vice acting ' +
     'mr mrs ms dr prof sir madam lady lord saint st ' +
     'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday ' +
-    'belarusian russian ukrainian lithuanian polish european western eastern soviet crimean regime authorities officials ' +
+    'belarusian russian ukrainian lithuanian polish european western eastern soviet crimean regime authorities officials kremlin taliban communist military occupation puppet ' +
     'рэжым режим улады власти влада уладу власть ўлада кіраўніцтва руководство керівництво ' +
     'у ў в на з із са с і и й а але но да па по пра про для ад от до пасля после після калі когда коли гэта это це ён он він яна она вона яны они вони ' +
     'студзень люты сакавік красавік травень чэрвень ліпень жнівень верасень кастрычнік лістапад снежань')

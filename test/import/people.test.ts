@@ -39,6 +39,7 @@ describe('articlePeople: roles', () => {
     expect(named('Рэжым Лукашэнкі не хоча гэтага.', 'be')).toEqual([['Лукашэнка', 'кіраўнік рэжыму']]);
     expect(named('Режим Лукашенка розширює зв’язки.', 'uk')).toEqual([['Лукашенко', 'очільник режиму']]);
     expect(named('Режим Лукашенко расширяет связи.', 'ru')).toEqual([['Лукашенко', 'глава режима']]);
+    expect(named('The Kremlin regime and the Soviet regime.')).toEqual([]);
   });
 });
 

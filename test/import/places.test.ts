@@ -48,3 +48,17 @@ describe('the raw fixtures against the places a reader marks', () => {
     expect(placeIds('test/fixtures/raw/en-standfirst-dates.txt')).toEqual(['crimea', 'vitebsk', 'simferopol', 'rostov-on-don']);
   });
 });
+
+describe('events gain the places and actors their sentence names', () => {
+  const events = (file: string) => importArticle(readFileSync(file, 'utf8'), file).value.article.events.map((e) => [e.date, e.places ?? [], e.actors ?? []]);
+  it('be, uk, ru', () => {
+    expect(events('test/fixtures/raw/be-article.txt')).toContainEqual(['2023-04-18', ['minsk', 'dpr'], ['lukashenka', 'pushylin']]);
+    expect(events('test/fixtures/raw/uk-article.txt')).toContainEqual(['2023-03~', ['vitebsk', 'crimea'], []]);
+    expect(events('test/fixtures/raw/ru-article.txt')).toContainEqual(['../2024-07-01', ['rostov-on-don'], []]);
+  });
+  it('en: an event naming no place or actor gets neither', () => {
+    const seed = events('test/fixtures/seed-000.txt');
+    expect(seed[0]).toEqual(['2022-02-24', [], []]);
+    expect(seed).toContainEqual(['../2024-07-01', ['rostov-on-don'], []]);
+  });
+});
