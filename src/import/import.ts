@@ -10,6 +10,8 @@ import { parseByline } from './byline.js';
 import { findDates } from './dates.js';
 import { detectLanguage } from './language.js';
 import { isKicker } from './junk.js';
+import { articlePlaces, placesIn } from './places.js';
+import { articlePeople } from './people.js';
 import { slugify } from './slug.js';
 
 export { parseByline } from './byline.js';
@@ -232,6 +234,19 @@ export function importArticle(source: string, file: string, options: { lang?: La
   const date = frontDate ?? stamp?.iso;
   if (date) note(stamp && !frontDate ? stamp.line : 1, `publication date: ${date}${stamp && !frontDate ? ' (from the dateline)' : ' (front matter)'}`);
 
+  // Places and people the text names (src/import/places.ts), and the events whose sentence names them.
+  const texts = [{ text: title, line: 0 }, ...drafts.flatMap((d) => [...(d.heading !== undefined ? [{ text: d.heading, line: d.headingLine ?? 0 }] : []), ...d.paragraphs.flatMap((p) => blockTexts(p.block).map((text) => ({ text, line: p.line })))])];
+  const found = articlePlaces(texts, lang);
+  const people = articlePeople(texts, lang);
+  for (const n of [...found.notes, ...people.notes]) note(n.line, n.message);
+  const placeIds = new Set(found.places.map((p) => p.id));
+  for (const event of events) {
+    const actorIds = people.mentions(event.label);
+    const ids = placesIn(event.label, placeIds);
+    if (actorIds.length > 0) event.actors = actorIds;
+    if (ids.length > 0) event.places = ids;
+  }
+
   const data: ArticleInput = {
     id: slugify(title, lang),
     lang,
@@ -242,8 +257,8 @@ export function importArticle(source: string, file: string, options: { lang?: La
     sections: drafts.map((d) => ({ ...(d.heading !== undefined ? { heading: d.heading } : {}), paragraphs: d.paragraphs.map((p) => p.block) })),
     quotes,
     events,
-    actors: [],
-    places: [],
+    actors: people.actors,
+    places: found.places,
     sources,
   };
   const result = ArticleSchema.safeParse(data);

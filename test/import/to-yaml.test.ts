@@ -60,7 +60,7 @@ describe('articleYaml', () => {
 
   it('comments only the fields the data has', () => {
     const yaml = articleYaml({ ...data, actors: [{ id: 'a', name: 'A', role: 'r' }], places: undefined, quotes: undefined }, 'x.txt');
-    expect(commentAbove(yaml, 'actors')[0]).toMatch(/^People and bodies/);
+    expect(commentAbove(yaml, 'actors')[0]).toMatch(/^People named with a role/);
     expect(yaml).not.toMatch(/# Places:/);
     expect(yaml).not.toMatch(/# Quotations/);
   });
