@@ -151,6 +151,12 @@ function layoutWith(doc: Doc, theme: Theme, fonts: FontRegistry, options: Briefi
       return [{ layout, struct: [{ role: 'L', id: listId }, { role: 'LI', id: `${listId}.${index}` }, { role: 'LBody', id: `${listId}.${index}b` }] as StructLevel[] }];
     });
 
+  const headingFlow = (block: Extract<Block, { type: 'heading' }>) => {
+    const size = block.depth <= 2 ? sizes.heading : sizes.subheading;
+    const layout = lay(spec(runsFromInlines(block.children, base({ family: roles.heading, sizePt: size, bold: true, colour: colors.text })), { lineHeightPt: size * 1.3, spaceBeforePt: 14, spaceAfterPt: 5, balance: true }), textWidth);
+    flows.push({ kind: 'lines', layout, x: grid.textXPt, width: textWidth, struct: [{ role: block.depth <= 2 ? 'H2' : 'H3', id: id('h'), outline: inlineText(block.children) }], keepWithNext: true });
+  };
+
   for (const block of doc.children) {
     switch (block.type) {
       case 'container':
@@ -211,6 +217,12 @@ function layoutWith(doc: Doc, theme: Theme, fonts: FontRegistry, options: Briefi
               ...parts.map((p) => textItem([{ layout: p.layout, top: 0 }], 12, p.top, sideWidth, { struct: p.struct })),
             ],
           });
+        } else if (block.name === 'backmatter') {
+          // About the author, a citation: ragged right and unhyphenated, as references are set.
+          for (const child of block.children) {
+            if (child.type === 'heading') headingFlow(child);
+            else if (child.type === 'paragraph') paragraphFlow(child.children, [{ role: 'P', id: id('p') }], { align: 'left', hyphenate: false });
+          }
         } else if (block.name === 'notes') {
           // Speaker notes belong to slides; a briefing template that has them shows their paragraphs as text.
           for (const child of block.children) if (child.type === 'paragraph') paragraphFlow(child.children, [{ role: 'P', id: id('p') }]);
@@ -218,12 +230,9 @@ function layoutWith(doc: Doc, theme: Theme, fonts: FontRegistry, options: Briefi
           assertNever(block.name);
         }
         break;
-      case 'heading': {
-        const size = block.depth <= 2 ? sizes.heading : sizes.subheading;
-        const layout = lay(spec(runsFromInlines(block.children, base({ family: roles.heading, sizePt: size, bold: true, colour: colors.text })), { lineHeightPt: size * 1.3, spaceBeforePt: 14, spaceAfterPt: 5, balance: true }), textWidth);
-        flows.push({ kind: 'lines', layout, x: grid.textXPt, width: textWidth, struct: [{ role: block.depth <= 2 ? 'H2' : 'H3', id: id('h'), outline: inlineText(block.children) }], keepWithNext: true });
+      case 'heading':
+        headingFlow(block);
         break;
-      }
       case 'paragraph':
         paragraphFlow(block.children, [{ role: 'P', id: id('p') }]);
         break;

@@ -161,7 +161,7 @@ describe('hostile text in the article', () => {
       const blocks = parsed(markdown);
       // Nothing the data says becomes structure: no emphasis, no link, no directive other than the templates' own.
       const names = allBlocks(blocks).flatMap((b) => (b.type === 'container' || b.type === 'figure' ? [b.name] : b.type === 'slide' ? ['slide'] : []));
-      expect(new Set(names)).toEqual(markdown === briefing ? new Set(['cover', 'keypoints', 'quote', 'timeline', 'map']) : new Set(['slide', 'notes', 'timeline', 'map']));
+      expect(new Set(names)).toEqual(markdown === briefing ? new Set(['cover', 'keypoints', 'quote', 'timeline', 'map', 'backmatter']) : new Set(['slide', 'notes', 'timeline', 'map']));
       const texts = paragraphTexts(blocks);
       expect(headingTexts(blocks)).toContain(article.title);
       expect(headingTexts(blocks)).toContain(article.sections[0]!.heading);
