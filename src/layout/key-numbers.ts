@@ -27,7 +27,9 @@ export interface FoundNumber {
 const MOST = 4;
 const CAPTION_WORDS = 12;
 
-const NUMBER = String.raw`\d{1,3}(?:[ \u00A0\u202F,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?`;
+const SINGLE = String.raw`\d{1,3}(?:[ \u00A0\u202F,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?`;
+/** A number, or a range of two ("15–20"). */
+const NUMBER = String.raw`(?:${SINGLE})(?:\s?[–-]\s?(?:${SINGLE}))?`;
 const SCALE = String.raw`bn|billion|mn|million|m|k|thousand|tn|trillion|млрд|мільярд\p{L}*|мільярд|миллиард\p{L}*|млн|мільйон\p{L}*|мільён\p{L}*|миллион\p{L}*|тыс\.|тысяч\p{L}*|тис\.|тисяч\p{L}*|трлн`;
 const CURRENCY = String.raw`dollars?|euros?|pounds?|roubles?|rubles?|hryvnias?|USD|EUR|BYN|RUB|UAH|долар\p{L}*|доллар\p{L}*|еўра|євро|евро|рубл\p{L}*|рублёў|грыўн\p{L}*|гривн\p{L}*|гривень|гривні`;
 const PERCENT = String.raw`%|per ?cent|percent|працэнт\p{L}*|процент\p{L}*|відсот\p{L}*`;
@@ -67,8 +69,8 @@ export function findNumbers(sentence: string, lang: Article['lang']): FoundNumbe
       const start = match.index;
       const end = start + match[0].length;
       if (taken.some(([a, b]) => start < b && a < end)) continue;
-      const digits = /\d[\d \u00A0\u202F,.]*/.exec(match[0])![0].trim();
-      const amount = Number(digits.replace(/[ \u00A0\u202F]/g, '').replace(/,(?=\d{3}\b)/g, '').replace(',', '.'));
+      const digits = /\d[\d \u00A0\u202F,.–-]*/.exec(match[0])![0].trim();
+      const amount = Number(/\d[\d \u00A0\u202F,.]*/.exec(digits)![0].trim().replace(/[ \u00A0\u202F]/g, '').replace(/,(?=\d{3}\b)/g, '').replace(',', '.'));
       const before = sentence.slice(0, start);
       const after = sentence.slice(end);
       const previousWord = wordsOf(before).pop() ?? '';
@@ -77,11 +79,12 @@ export function findNumbers(sentence: string, lang: Article['lang']): FoundNumbe
       if (isMonth(nextWord) || isMonth(previousWord.replace(/[^\p{L}]/gu, ''))) continue;
       if (/^№|^No\.?$|^Art/.test(previousWord)) continue;
       if (kind === 'count') {
-        if (/^\d{4}$/.test(digits) && amount >= 1000 && amount <= 2100) continue;
+        // A year, or a range of years ("2022–2023").
+        if (digits.split(/\s?[–-]\s?/).some((part) => /^\d{4}$/.test(part) && Number(part) >= 1000 && Number(part) <= 2100)) continue;
         if (amount < 2 || !/^\p{L}{3,}$/u.test(nextWord) || NOT_COUNTED.has(nextWord.toLowerCase())) continue;
       }
       const value = kind === 'percent' ? `${digits}${lang === 'en' ? '' : '\u00A0'}%` : kind === 'count' ? match[0].trim() : match[0].replace(/\s+/g, '\u00A0').trim();
-      const caption = captionAround(sentence, start, end);
+      const caption = captionAround(sentence, start, end, kind);
       if (!caption) continue;
       taken.push([start, end]);
       found.push({ kind, value, caption, sentence, at: start });
@@ -91,24 +94,32 @@ export function findNumbers(sentence: string, lang: Article['lang']): FoundNumbe
 }
 
 /**
- * The words of the figure's clause around it: those after it when they say enough ("40% of exports went to Russia"),
- * else those before and after; at most CAPTION_WORDS words, cut with an ellipsis.
+ * The caption of a figure, from its clause: for a count, what it counts and the words after ("individuals, including
+ * judges"); for money and percentages, the clause itself, the figure kept ("Population fell by 12 % between 2019 and
+ * 2023"), or the words after it when the clause starts with it. A caption of fewer than three words runs on into the
+ * next clause; at most CAPTION_WORDS words, cut with an ellipsis.
  */
-function captionAround(sentence: string, start: number, end: number): string {
+function captionAround(sentence: string, start: number, end: number, kind: Kind): string {
   const bounds = /;|:|\s[—–]\s|\(|\)|,\s/g;
   let clauseStart = 0;
-  let clauseEnd = sentence.length;
+  const clauseEnds: number[] = [];
   for (const match of sentence.matchAll(bounds)) {
     if (match.index + match[0].length <= start) clauseStart = match.index + match[0].length;
-    else if (match.index >= end) {
-      clauseEnd = match.index;
-      break;
-    }
+    else if (match.index >= end) clauseEnds.push(match.index);
   }
+  clauseEnds.push(sentence.length);
   const clean = (text: string) => text.replace(/^[\s,.;:—–"“”«»]+|[\s,.;:—–"“”«»]+$/g, '');
   const before = wordsOf(clean(sentence.slice(clauseStart, start)));
-  const after = wordsOf(clean(sentence.slice(end, clauseEnd)));
-  const words = after.length >= 2 ? after : [...before, ...after];
+  const pick = (clauseEnd: number) => {
+    const after = wordsOf(clean(sentence.slice(end, clauseEnd)));
+    if (kind === 'count' || before.length === 0) return after;
+    return [...before, ...wordsOf(sentence.slice(start, end)), ...after];
+  };
+  let words = pick(clauseEnds[0]!);
+  for (const clauseEnd of clauseEnds.slice(1)) {
+    if (words.length >= 3) break;
+    words = pick(clauseEnd);
+  }
   if (words.length === 0) return '';
   return words.length > CAPTION_WORDS ? `${words.slice(0, CAPTION_WORDS).join(' ')}…` : words.join(' ');
 }

@@ -190,9 +190,9 @@ type BodyUnit = ParagraphUnit | { kind: 'table'; header: Inline[][]; rows: Inlin
 
 /** At most this many bullets (or paragraphs) on one slide; more are shared out over balanced continuation slides. */
 export const MOST_BULLETS_PER_SLIDE = 6;
-/** A statement's points are short: at most this many characters each, at most this many lines at the size shown. */
-const STATEMENT_MOST_CHARS = 160;
-const STATEMENT_MOST_LINES = 3;
+/** A statement's points are short: at most this many characters (one point, or each of two), at most so many lines at the size shown. */
+const STATEMENT_MOST_CHARS = { one: 240, each: 160 };
+const STATEMENT_MOST_LINES = { one: 4, each: 3 };
 /** Above the body size, text grows only while the slide's tallest body stays below this share of its height. */
 const GROWN_FILL_MOST = 0.8;
 const COLUMN_GAP = 30;
@@ -291,7 +291,8 @@ function textSlides(source: SlideSource, units: BodyUnit[], ctx: Ctx, diagnostic
 function statementSlide(source: SlideSource, units: ParagraphUnit[], ctx: Ctx, diagnostics: Diagnostic[], forced: boolean): Frame | undefined {
   const s = ctx.theme.slides;
   if (units.length === 0 || units.length > 2 || units.some((u) => u.heading)) return undefined;
-  if (!forced && units.some((u) => u.text.length > STATEMENT_MOST_CHARS)) return undefined;
+  const single = units.length === 1;
+  if (!forced && units.some((u) => u.text.length > (single ? STATEMENT_MOST_CHARS.one : STATEMENT_MOST_CHARS.each))) return undefined;
   const box = bodyBox(source, ctx, '', diagnostics);
   const width = Math.round(ctx.contentWidth * 0.9);
   for (let size = s.sizes.statement; size >= s.sizes.minStatement; size -= SIZE_STEP) {
@@ -302,7 +303,7 @@ function statementSlide(source: SlideSource, units: ParagraphUnit[], ctx: Ctx, d
       const { bullet: _bullet, ...rest } = laid.spec;
       return ctx.lay({ ...rest, indentPt: 0 }, width);
     });
-    if (layouts.some((l) => l.lines.length > STATEMENT_MOST_LINES + (forced ? 1 : 0))) continue;
+    if (layouts.some((l) => l.lines.length > (single ? STATEMENT_MOST_LINES.one : STATEMENT_MOST_LINES.each) + (forced ? 1 : 0))) continue;
     const stacked = stack(layouts);
     if (stacked.height > box.height * ctx.safety) continue;
     const y = box.top + Math.max(0, (box.height - stacked.height) * 0.45);
