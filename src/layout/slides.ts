@@ -295,15 +295,18 @@ function statementSlide(source: SlideSource, units: ParagraphUnit[], ctx: Ctx, d
   if (!forced && units.some((u) => u.text.length > (single ? STATEMENT_MOST_CHARS.one : STATEMENT_MOST_CHARS.each))) return undefined;
   const box = bodyBox(source, ctx, '', diagnostics);
   const width = Math.round(ctx.contentWidth * 0.9);
-  for (let size = s.sizes.statement; size >= s.sizes.minStatement; size -= SIZE_STEP) {
-    // A single point is the statement itself, without a bullet; two keep theirs (a numbered pair keeps its numbers).
+  // A numbered point (a source, a step) keeps its number and stays nearer the body size: it is a list, not a headline.
+  const numbered = units.some((u) => /^\d/.test(u.build(s.sizes.minStatement, width).spec.bullet?.text ?? ''));
+  const largest = numbered ? Math.min(s.sizes.statement, s.sizes.minStatement + 4) : s.sizes.statement;
+  for (let size = largest; size >= s.sizes.minStatement; size -= SIZE_STEP) {
+    // A single point is the statement itself, without a bullet; two keep theirs.
     const layouts = units.map((u) => {
       const laid = u.build(size, width);
-      if (units.length > 1) return ctx.lay({ ...laid.spec, spaceAfterPt: size * 0.7 }, width);
+      if (units.length > 1 || numbered) return ctx.lay({ ...laid.spec, spaceAfterPt: size * 0.7 }, width);
       const { bullet: _bullet, ...rest } = laid.spec;
       return ctx.lay({ ...rest, indentPt: 0 }, width);
     });
-    if (layouts.some((l) => l.lines.length > (single ? STATEMENT_MOST_LINES.one : STATEMENT_MOST_LINES.each) + (forced ? 1 : 0))) continue;
+    if (layouts.some((l) => l.lines.length > (single ? STATEMENT_MOST_LINES.one : STATEMENT_MOST_LINES.each) + (forced ? 1 : 0) || cutsAWord(l))) continue;
     const stacked = stack(layouts);
     if (stacked.height > box.height * ctx.safety) continue;
     const y = box.top + Math.max(0, (box.height - stacked.height) * 0.45);
@@ -384,7 +387,7 @@ function balancedPages(units: ParagraphUnit[], ctx: Ctx, height: number, width: 
   if (smallest.some((l) => l.height > height)) return undefined;
   const fits = (layouts: ParagraphLayout[], size: number) => {
     const used = stack(layouts).height;
-    return used <= height && (size <= body || used <= height * GROWN_FILL_MOST);
+    return used <= height && (size <= body || (used <= height * GROWN_FILL_MOST && !layouts.some(cutsAWord)));
   };
   const counts = balancedPartition(units.length, MOST_BULLETS_PER_SLIDE, (start, end) => stack(smallest.slice(start, end)).height <= height);
   if (!counts) return undefined;
@@ -399,6 +402,16 @@ function balancedPages(units: ParagraphUnit[], ctx: Ctx, height: number, width: 
     }
     return textPage(smallestGroups[index]!, width);
   });
+}
+
+/**
+ * Whether a line ends inside a word too long for it (cut between letters, no hyphen). Viewers cut such words a letter
+ * earlier or later than the layout at some sizes, so text is not grown above the body size when it holds one.
+ */
+function cutsAWord(layout: ParagraphLayout): boolean {
+  const text = layout.spec.runs.map((r) => r.text).join('');
+  const letter = (char: string | undefined) => char !== undefined && /[\p{L}\p{N}]/u.test(char);
+  return layout.lines.slice(0, -1).some((line) => !line.hyphenated && letter(text[line.end - 1]) && letter(text[line.end]));
 }
 
 /** A page of stacked paragraphs in one text box that reaches down to the body's bottom. */

@@ -1,5 +1,6 @@
-// Pictures in an article end to end: in the briefing with caption and credit (one image object), on a slide of their
-// own with their alt text, still clean for real readers; a missing or broken picture stops the build naming its field.
+// Pictures in an article end to end: in the briefing with caption and credit (one image object), in the deck beside
+// their section's bullets (two columns) with their alt text, still clean for real readers; a missing or broken picture
+// stops the build naming its field.
 import { describe, expect, it, beforeAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -53,13 +54,16 @@ describe('pictures in an article', () => {
     expect(qpdfCheck(join(docs, 'briefing.pdf')).ok).toBe(true);
   });
 
-  it('get slides of their own in the deck, as pictures with their alt text, and the deck validates', async () => {
+  it('stand beside their section\'s bullets in the deck (two columns, no slide of their own), as pictures with their alt text, and the deck validates', async () => {
     const zip = await JSZip.loadAsync(readFileSync(join(docs, 'slides.pptx')));
     const slides = await Promise.all(Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).map((n) => zip.file(n)!.async('string')));
     const pictures = slides.flatMap((xml) => [...xml.matchAll(/<p:pic>.*?<\/p:pic>/gs)].map((m) => m[0]));
     expect(pictures).toHaveLength(2);
     for (const picture of pictures) expect(picture).toContain('descr="A blue and yellow banner"');
-    expect(slides.length).toBe(13);
+    // The seed's 11 slides: each picture is on its section's slide, the third and the fourth.
+    expect(slides.length).toBe(11);
+    const onSlide = async (n: number) => ((await zip.file(`ppt/slides/slide${n}.xml`)!.async('string')).match(/<p:pic>/g) ?? []).length;
+    expect(await Promise.all([3, 4].map(onSlide))).toEqual([1, 1]);
     expect(Object.keys(zip.files).filter((n) => n.startsWith('ppt/media/'))).toHaveLength(1);
     expect(await validateOoxml(join(docs, 'slides.pptx'))).toEqual([]);
   });
@@ -127,10 +131,10 @@ describe('a JPEG turned by its EXIF orientation', () => {
     const page = Number(spawnSync('pdfimages', ['-list', join(out, 'briefing.pdf')], { encoding: 'utf8' }).stdout.trim().split('\n')[2]!.trim().split(/\s+/)[0]);
     upright(bands(render(join(out, 'briefing.pdf'), page, join(other, 'briefing'))));
     const zip = await JSZip.loadAsync(readFileSync(join(out, 'slides.pptx')));
-    const slide4 = await zip.file('ppt/slides/slide4.xml')!.async('string');
-    expect(slide4).toMatch(/<p:pic>.*<a:xfrm rot="5400000">/s);
+    const slide3 = await zip.file('ppt/slides/slide3.xml')!.async('string');
+    expect(slide3).toMatch(/<p:pic>.*<a:xfrm rot="5400000">/s);
     const pdf = await convertWithLibreOffice(join(out, 'slides.pptx'), join(other, 'libreoffice'));
-    upright(bands(render(pdf, 4, join(other, 'slide'))));
+    upright(bands(render(pdf, 3, join(other, 'slide'))));
   });
 });
 
