@@ -174,11 +174,9 @@ function balanceDefects(s: Slide, set: Frame[]): string[] {
     const use = areaUse(frame, fonts, theme.slides.margin);
     const sizes = bodySizesPt(frame);
     const largest = frame.layout === 'statement' ? Math.min(...sizes) >= 28 : Math.min(...sizes) >= theme.slides.sizes.maxBody;
-    // A word too long for a line, cut between letters, keeps the body size (viewers cut it elsewhere at other sizes).
-    const letterCut = textItems(frame).some((item) => item.paragraphs.some((p) => {
-      const text = p.layout.spec.runs.map((r) => r.text).join('');
-      return p.lines.slice(0, -1).some((line) => /[\p{L}\p{N}]{2}/u.test(text.slice(line.end - 1, line.end + 1)));
-    }));
+    // A word that a line cuts between letters at some size (30 letters or more here) is not grown into (viewers cut
+    // it elsewhere at other sizes).
+    const letterCut = textItems(frame).some((item) => item.paragraphs.some((p) => /[\p{L}\p{N}]{30}/u.test(p.layout.spec.runs.map((r) => r.text).join(''))));
     if (use < 0.25 && !largest && !letterCut) out.push(`${where}: uses ${(use * 100).toFixed(0)} % of its content area at ${Math.min(...sizes)} pt, below maxBody`);
   });
   return out;
