@@ -31,18 +31,23 @@ export async function exportPptx(frames: Frame[], meta: PptxMetadata): Promise<B
   pptx.company = 'briefkit';
   pptx.theme = { headFontFace: 'Arial', bodyFontFace: 'Arial' };
 
-  // Pictures that stand at the same place on every slide (the logo) go on a slide master: one object to edit.
+  // Each slide layout the frames use is a named layout of the deck (PowerPoint's Layout menu offers it for new
+  // slides), in the order first used; pictures that stand at the same place on every slide (the logo) are on it, one
+  // object to edit. Placeholders are left out: pptxgenjs writes an empty copy of each onto every slide of its layout.
   const masterItems = frames.find((frame) => frame.items.some(isMasterItem))?.items.filter(isMasterItem) ?? [];
-  if (masterItems.length > 0) {
+  const layoutOf = (frame: Frame) => masterName(frame.layout);
+  for (const name of [...new Set(frames.map(layoutOf))]) {
+    const onThis = frames.some((frame) => layoutOf(frame) === name && frame.items.some(isMasterItem));
     pptx.defineSlideMaster({
-      title: MASTER_NAME,
-      objects: masterItems.map((item) => ({ image: { ...imageProps(item), altText: item.alt } })),
+      title: name,
+      background: { color: hex(frames.find((frame) => layoutOf(frame) === name)?.background ?? '#FFFFFF') },
+      objects: onThis ? masterItems.map((item) => ({ image: { ...imageProps(item), altText: item.alt } })) : [],
     } as unknown as PptxGenJSTypes.default.SlideMasterProps);
   }
 
   const bullets = new BulletRegistry();
   for (const frame of frames) {
-    const slide = frame.items.some(isMasterItem) ? pptx.addSlide({ masterName: MASTER_NAME }) : pptx.addSlide();
+    const slide = pptx.addSlide({ masterName: layoutOf(frame) });
     if (frame.background) slide.background = { color: hex(frame.background) };
     for (const item of frame.items) addItem(slide, item, TOP_LEVEL, bullets);
     if (frame.notes && frame.notes.length > 0) slide.addNotes(frame.notes.join('\n\n'));
@@ -68,7 +73,12 @@ class BulletRegistry {
   }
 }
 
-const MASTER_NAME = 'briefkit';
+/** The name of the deck's slide layout for a frame's layout ("Two columns"); frames without one use "Content". */
+const LAYOUT_TITLES: Record<NonNullable<Frame['layout']>, string> = {
+  title: 'Title', section: 'Section divider', statement: 'Statement', bullets: 'Bullets', 'two-column': 'Two columns',
+  'key-numbers': 'Key numbers', quote: 'Quotation', figure: 'Figure', table: 'Table',
+};
+const masterName = (layout: Frame['layout']) => (layout ? LAYOUT_TITLES[layout] : 'Content');
 
 const isMasterItem = (item: FrameItem): item is ImageItem => item.kind === 'image' && Boolean(item.onMaster);
 

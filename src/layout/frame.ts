@@ -1,6 +1,7 @@
 // Frame types: what layout hands to every backend — pages and slides as items placed relative to their parent, in points.
 import type { Line, ParagraphLayout } from './text.js';
 import type { ImageSource } from '../load/image.js';
+import type { SlideLayoutKind } from '../parse/doc.js';
 
 /** One level of the tagged-PDF structure an item belongs to, outermost first; equal ids mean the same element. */
 export interface StructLevel {
@@ -161,4 +162,6 @@ export interface Frame {
   notes?: string[];
   /** Slide title or page label, for diagnostics and the PPTX. */
   title?: string;
+  /** Slides: the slide layout it uses (the PPTX creates the slide from the layout of that name). */
+  layout?: SlideLayoutKind;
 }

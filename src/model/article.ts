@@ -80,6 +80,12 @@ export const QuoteSchema = z.strictObject({
   context: text.optional(),
 });
 
+/** A figure for the key-numbers slide, in the writer's words: "$1.2 bn" — "trade with the occupied territories in 2023". */
+export const KeyNumberSchema = z.strictObject({
+  value: text.max(16, 'a key number is a short figure (at most 16 characters, e.g. "$1.2 bn", "40%")'),
+  caption: text.max(90, 'a caption is one short phrase (at most 90 characters)'),
+});
+
 export const SourceSchema = z.strictObject({
   title: text,
   publisher: text.optional(),
@@ -104,6 +110,8 @@ export const ArticleSchema = z
     events: z.array(EventSchema).default([]),
     actors: z.array(ActorSchema).default([]),
     places: z.array(PlaceSchema).default([]),
+    /** Two to four figures for the key-numbers slide; without them the slides find figures in the paragraphs. */
+    keyNumbers: z.array(KeyNumberSchema).min(2, 'give at least two key numbers (or none: they are then found in the text)').max(4, 'give at most four key numbers').optional(),
     sources: z.array(SourceSchema).min(1),
   })
   .superRefine((article, ctx) => {

@@ -40,13 +40,20 @@ export const ThemeSchema = z.strictObject({
     margin: size(144),
     fonts: z.strictObject({ body: fontRole, heading: fontRole }),
     sizes: z.strictObject({
-      title: size(96), minTitle: size(96), body: size(72), minBody: size(72), notes: size(36), small: size(36), coverTitle: size(120),
+      title: size(96), minTitle: size(96), body: size(72), minBody: size(72), maxBody: size(96), statement: size(120), minStatement: size(120),
+      quote: size(96), minQuote: size(96), attribution: size(72), minAttribution: size(72), keyNumber: size(144), minKeyNumber: size(144), keyCaption: size(48),
+      sectionTitle: size(120), notes: size(36), small: size(36), coverTitle: size(120),
     }),
     lineHeightRatio: z.number().finite().min(1).max(3),
     safetyMargin: z.number().finite().min(0).max(0.3),
   }).superRefine((s, ctx) => {
     if (s.sizes.minTitle > s.sizes.title) ctx.addIssue({ code: 'custom', path: ['sizes', 'minTitle'], message: `must not exceed sizes.title (${s.sizes.title})` });
-    if (s.sizes.minBody > s.sizes.body) ctx.addIssue({ code: 'custom', path: ['sizes', 'minBody'], message: `must not exceed sizes.body (${s.sizes.body})` });
+    const ordered: [keyof typeof s.sizes, keyof typeof s.sizes][] = [
+      ['minBody', 'body'], ['minStatement', 'statement'], ['minQuote', 'quote'], ['minAttribution', 'attribution'], ['minKeyNumber', 'keyNumber'],
+    ];
+    for (const [low, high] of ordered) {
+      if (s.sizes[low] > s.sizes[high]) ctx.addIssue({ code: 'custom', path: ['sizes', low], message: `must not exceed sizes.${high} (${s.sizes[high]})` });
+    }
   }),
 });
 

@@ -10,9 +10,14 @@ export interface Position {
 export const CONTAINER_NAMES = ['cover', 'keypoints', 'quote', 'notes', 'backmatter'] as const;
 export type ContainerName = (typeof CONTAINER_NAMES)[number];
 
-/** `::slide{layout=…}`: how the slide the directive stands on is laid out. */
-export const SLIDE_LAYOUTS = ['title', 'quote', 'content'] as const;
+/**
+ * `::slide{layout=…}`: how the slide the directive stands on is laid out. `content` (the default) lets the slide layout
+ * choose from the content (statement, bullets, two-column, table, figure); any other name forces that layout.
+ */
+export const SLIDE_LAYOUTS = ['title', 'section', 'statement', 'bullets', 'two-column', 'key-numbers', 'quote', 'figure', 'table', 'content'] as const;
 export type SlideLayoutName = (typeof SLIDE_LAYOUTS)[number];
+/** The layout a laid-out slide uses: every name but `content` (a slide layout of that name is in the deck's master). */
+export type SlideLayoutKind = Exclude<SlideLayoutName, 'content'>;
 
 /** Leaf directives other than figures. */
 export const LEAF_DIRECTIVES = ['slide'] as const;

@@ -2,6 +2,7 @@
 import { layoutBriefing } from '../layout/briefing.js';
 import { layoutSlides } from '../layout/slides.js';
 import { layoutHandout } from '../layout/handout.js';
+import { keyNumbersOf } from '../layout/key-numbers.js';
 import { exportPdf, type PdfMetadata } from '../export/pdf.js';
 import { exportPptx } from '../export/pptx.js';
 import type { Frame } from '../layout/frame.js';
@@ -50,7 +51,7 @@ export const LAYOUTS: Record<LayoutName, LayoutEntry> = {
     paper: env.paper, lang: env.article.lang, header: `${env.labels.briefing} · ${env.article.title}`,
     footerLeft: env.article.author?.name ?? env.article.sources[0]?.publisher ?? '', pageOf: env.labels.pageOf, marking: env.theme.marking, logo: env.logo,
   })),
-  slides: ofTemplate('slides', (doc, env) => layoutSlides(doc, env.theme, env.fonts, { aspect: env.aspect, lang: env.article.lang, footer: env.article.title, marking: env.theme.marking, logo: env.logo })),
+  slides: ofTemplate('slides', (doc, env) => layoutSlides(doc, env.theme, env.fonts, { aspect: env.aspect, lang: env.article.lang, footer: env.article.title, marking: env.theme.marking, logo: env.logo, keyNumbers: keyNumbersOf(env.article) })),
   handout: afterLayout('slides', (slides, env) => ({
     value: layoutHandout(slides, env.theme, env.fonts, { paper: env.paper, mode: env.handout, lang: env.article.lang, title: env.article.title, pageOf: env.labels.pageOf, notesLabel: env.labels.notes, slideLabel: env.labels.slide, marking: env.theme.marking }),
     diagnostics: [],

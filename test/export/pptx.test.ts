@@ -71,6 +71,21 @@ describe('exportPptx', () => {
     expect(await zip.file('docProps/core.xml')!.async('string')).toContain('1970-01-01T00:00:00Z');
   });
 
+  it('creates each slide from the named slide layout of its frame\'s layout, one layout per name, and still validates', async () => {
+    const [frame] = fixtureFrames(fonts);
+    const frames = [{ ...frame!, layout: 'statement' as const }, { ...frame!, layout: 'bullets' as const }, { ...frame!, layout: 'statement' as const }, { ...frame!, layout: undefined }];
+    const bytes = await exportPptx(frames, meta);
+    const { zip } = await open(bytes);
+    const layoutNames = await Promise.all(Object.keys(zip.files).filter((n) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(n)).sort().map(async (n) => /<p:cSld name="([^"]*)"/.exec(await zip.file(n)!.async('string'))?.[1]));
+    expect(layoutNames.filter((n) => n !== 'DEFAULT')).toEqual(['Statement', 'Bullets', 'Content']);
+    const layoutOfSlide = async (n: number) => {
+      const target = /Target="\.\.\/slideLayouts\/(slideLayout\d+\.xml)"/.exec(await zip.file(`ppt/slides/_rels/slide${n}.xml.rels`)!.async('string'))![1]!;
+      return /<p:cSld name="([^"]*)"/.exec(await zip.file(`ppt/slideLayouts/${target}`)!.async('string'))?.[1];
+    };
+    expect(await Promise.all([1, 2, 3, 4].map(layoutOfSlide))).toEqual(['Statement', 'Bullets', 'Statement', 'Content']);
+    expect(await validateOoxml(new Uint8Array(bytes), 'pptx')).toEqual([]);
+  });
+
   it('passes the Open XML SDK validator with several runs per paragraph, a table and notes', async () => {
     const errors = await validateOoxml(new Uint8Array(await exportPptx(fixtureFrames(fonts), meta)), 'pptx');
     expect(errors.map((e) => `${e.path.partUri} ${e.description}`)).toEqual([]);

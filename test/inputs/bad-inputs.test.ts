@@ -410,7 +410,7 @@ const refusedTemplates: RefusedTemplate[] = [
   {
     n: '19', what: 'a zero slide body size',
     edits: [{ file: 'theme.yaml', from: '    body: 24', to: '    body: 0' }],
-    expected: { file: 'theme.yaml', line: 39, column: 11, path: 'slides.sizes.body', rule: 'schema', message: /expected number to be >0/ },
+    expected: { file: 'theme.yaml', line: 40, column: 11, path: 'slides.sizes.body', rule: 'schema', message: /expected number to be >0/ },
   },
   {
     n: '19', what: 'a huge body size',

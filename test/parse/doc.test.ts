@@ -55,7 +55,7 @@ describe('directive names', () => {
   });
 
   it('lists the slide layouts', () => {
-    expect([...SLIDE_LAYOUTS]).toEqual(['title', 'quote', 'content']);
+    expect([...SLIDE_LAYOUTS]).toEqual(['title', 'section', 'statement', 'bullets', 'two-column', 'key-numbers', 'quote', 'figure', 'table', 'content']);
   });
 
   it('has slide as its only non-figure leaf directive', () => {

@@ -119,20 +119,22 @@ describe('the seed article, rendered', () => {
     expect(cellTexts(places!.rows)[2]).toEqual(['Crimea', 'occupied territory', '45.00°\u00A0N, 34.10°\u00A0E']);
   });
 
-  it('makes a deck: a title slide, key points, one slide per section, quote, timeline, map, actors, sources', () => {
+  it('makes a deck: a title slide, key points, a key-numbers place, one slide per section, quote, timeline, map, actors, sources', () => {
     const deckSlides = slides(slideBlocks);
-    expect(deckSlides).toHaveLength(2 + article.sections.length + 1 + 1 + 1 + 1 + 1);
+    expect(deckSlides).toHaveLength(3 + article.sections.length + 1 + 1 + 1 + 1 + 1);
+    // The key-numbers slide has no heading: the slide layout fills it from the article's figures, or leaves it out.
+    expect(deckSlides[2]).toEqual([expect.objectContaining({ type: 'slide', layout: 'key-numbers' })]);
     const title = deckSlides[0]!;
     expect(title[0]).toMatchObject({ type: 'slide', layout: 'title' });
     expect(headingTexts(title, 1)).toEqual([article.title]);
     const titles = deckSlides.map((slide) => headingTexts(slide.filter((b) => b.type === 'heading'))[0]);
-    expect(titles).toEqual(['Lukashenko regime\'s cooperation with the Russian-occupied territories of Ukraine', 'Key points', ...article.sections.map((s) => s.heading), 'Quotation', 'Timeline', 'Places', 'Actors', 'Sources']);
+    expect(titles).toEqual(['Lukashenko regime\'s cooperation with the Russian-occupied territories of Ukraine', 'Key points', undefined, ...article.sections.map((s) => s.heading), 'Quotation', 'Timeline', 'Places', 'Actors', 'Sources']);
     const quoteSlide = deckSlides.find((slide) => slide[0]?.type === 'slide' && slide[0].layout === 'quote');
     expect(quoteSlide).toBeDefined();
   });
 
   it('uses the hand-written bullets on section slides', () => {
-    const sectionSlide = slides(slideBlocks)[2]!;
+    const sectionSlide = slides(slideBlocks)[3]!;
     const list = sectionSlide.find((b) => b.type === 'list') as Extract<Block, { type: 'list' }>;
     expect(list.items.map((item) => paragraphTexts(item)[0])).toEqual(article.sections[0]!.bullets);
   });
