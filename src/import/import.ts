@@ -298,27 +298,8 @@ function markHeadings(blocks: Block[]): void {
   });
 }
 
-/**
- * Sentences for labels and key points: Intl.Segmenter's, except that a "sentence" that is only a date ("18 красавіка
- * 2023 г." — the abbreviation's full stop ends it) is joined to the sentence it opens.
- */
-export function labelSentences(text: string, lang: string): string[] {
-  const out: string[] = [];
-  for (const part of splitSentences(text, lang)) {
-    const previous = out[out.length - 1];
-    if (previous !== undefined && onlyDate(previous)) out[out.length - 1] = `${previous} ${part}`;
-    else out.push(part);
-  }
-  return out;
-}
-
-function onlyDate(sentence: string): boolean {
-  const dates = findDates(sentence);
-  if (dates.length === 0 || !/[гр]\.$/u.test(sentence)) return false;
-  let rest = sentence;
-  for (const d of dates) rest = rest.replace(d.raw, ' ');
-  return (rest.match(/\p{L}+/gu) ?? []).length < 3;
-}
+/** Sentences for labels and key points: the one splitter's (src/render/sentences.ts), also used for the slides' bullets. */
+export const labelSentences = (text: string, lang: string): string[] => splitSentences(text, lang);
 
 /** URLs written out in the text, without the punctuation that ends their sentence. */
 export function findUrls(text: string): string[] {
