@@ -6,7 +6,8 @@ import { parseEdtf } from '../model/edtf.js';
 import { BriefkitError, type Diagnostic, type Result } from '../diagnostics.js';
 import { splitSentences } from '../render/sentences.js';
 import { isHeadingLine, looksLikeMarkdown, markdownBlocks, plainBlocks, type Block, type DroppedLine } from './blocks.js';
-import { parseByline } from './byline.js';
+import { parseByline, parseSignedByline } from './byline.js';
+import { chooseTitle, titleLike } from './title.js';
 import { findDates } from './dates.js';
 import { detectLanguage } from './language.js';
 import { isKicker } from './junk.js';
@@ -64,6 +65,7 @@ export function importArticle(source: string, file: string, options: { lang?: La
 
   // Title: the front matter's, a level-1 Markdown heading, else the first block when it reads like a title.
   let title: string;
+  let choice: ReturnType<typeof chooseTitle>;
   const h1 = blocks.findIndex((b) => b.kind === 'heading' && b.depth === 1);
   if (parsed.front.title) {
     title = parsed.front.title.trim();
@@ -73,6 +75,16 @@ export function importArticle(source: string, file: string, options: { lang?: La
     title = (blocks[h1] as { text: string }).text;
     note(blocks[h1]!.line, `title: "${title}"`);
     blocks.splice(h1, 1);
+  } else if ((choice = chooseTitle(blocks, options.lang ?? 'en'))) {
+    title = (blocks[choice.index] as { text: string }).text;
+    note(blocks[choice.index]!.line, `title: "${title}"${choice.index > 0 ? ' (the longest title-like line of the page\'s header)' : ''}`);
+    for (const { index, reason } of choice.furniture) {
+      const block = blocks[index] as { text: string; line: number };
+      dropped.push({ line: block.line, text: block.text, reason });
+      note(block.line, `dropped (${reason}): "${block.text}"`);
+    }
+    const gone = new Set([choice.index, ...choice.furniture.map((f) => f.index)]);
+    blocks.splice(0, blocks.length, ...blocks.filter((_, i) => !gone.has(i)));
   } else if (titleLike(blocks[0]!) || blocks[0]!.kind === 'heading') {
     title = (blocks[0] as { text: string }).text;
     note(blocks[0]!.line, `title: "${title}"`);
@@ -105,8 +117,23 @@ export function importArticle(source: string, file: string, options: { lang?: La
       blocks.splice(i, 1);
       break;
     }
-    if (!author) note(undefined, 'no byline found: the article has no author (add `author:` by hand)');
   }
+  // A signed byline at the end of the page ("By …", "**By …**", "Аўтар: …"), among its last three blocks; when the author
+  // is known already (front matter), the same name there is the byline repeated.
+  for (let i = blocks.length - 1; i >= Math.max(1, blocks.length - 3); i--) {
+    const block = blocks[i]!;
+    const byline = block.kind === 'text' && !block.caption ? parseSignedByline(block.text) : undefined;
+    if (!byline || (author && author.name !== byline.name)) continue;
+    if (author) {
+      note(block.line, `dropped (byline repeated at the end): "${(block as { text: string }).text}"`);
+      dropped.push({ line: block.line, text: (block as { text: string }).text, reason: 'byline repeated at the end' });
+    }
+    else note(block.line, `byline at the end: author "${byline.name}"${byline.roles.length ? `, roles: ${byline.roles.map((r) => `"${r}"`).join(', ')}` : ''}`);
+    author ??= { name: byline.name, roles: byline.roles };
+    blocks.splice(i, 1);
+    break;
+  }
+  if (!author) note(undefined, 'no byline found: the article has no author (add `author:` by hand)');
   if (blocks.length === 0) throw empty(`only a title${author ? ' and a byline' : ''} were found ("${title}"): no paragraphs to build from`);
 
   const allText = blocks.map((b) => (b.kind === 'list' ? b.items.join(' ') : b.kind === 'image' ? (b.caption ?? '') : b.text)).join(' ');
@@ -139,12 +166,19 @@ export function importArticle(source: string, file: string, options: { lang?: La
     } else if (block.kind === 'image') {
       if (/^[a-z][a-z0-9+.-]*:/iu.test(block.src)) {
         // A picture on the web cannot be fetched here: its caption stays as text, the picture is left out.
-        note(block.line, `picture ${block.src} left out: briefkit does not fetch from the web (save it beside the article and write its path)${block.caption ? '; its caption is kept as a paragraph' : ''}`);
-        if (block.caption) draft.paragraphs.push({ block: block.caption, line: block.line, caption: true });
+        // A caption is never a paragraph: with its picture left out, it goes too.
+        note(block.line, `picture ${block.src} left out: briefkit does not fetch from the web (save it beside the article and write its path)`);
+        dropped.push({ line: block.line, text: `![${block.alt}](${block.src})`, reason: 'picture on the web left out' });
+        for (const [words, line] of [[block.caption, block.captionLine], [block.credit, block.creditLine]] as const) {
+          if (!words) continue;
+          dropped.push({ line: line ?? block.line, text: words, reason: 'caption of a picture left out' });
+          note(line ?? block.line, `dropped (caption of a picture left out): "${words}"`);
+        }
       } else {
         const alt = block.alt || block.caption || basename(block.src);
         note(block.line, `picture ${block.src}${block.caption ? ` with its caption` : ''}${block.alt ? '' : `; no alt text: "${alt}" stands in for it, DRAFT — describe the picture`}`);
-        draft.paragraphs.push({ block: { image: block.src, alt, ...(block.caption ? { caption: block.caption } : {}) }, line: block.line });
+        if (block.credit) note(block.line, `picture credit: "${block.credit}"`);
+        draft.paragraphs.push({ block: { image: block.src, alt, ...(block.caption ? { caption: block.caption } : {}), ...(block.credit ? { credit: block.credit } : {}) }, line: block.line });
       }
     } else {
       note(block.line, `block quotation${block.speaker ? ` by "${block.speaker}"` : ''}`);
@@ -183,7 +217,9 @@ export function importArticle(source: string, file: string, options: { lang?: La
   const events: NonNullable<ArticleInput['events']> = [];
   const seen = new Set<string>();
   for (const draft of drafts) {
-    for (const { block, line } of draft.paragraphs) {
+    for (const { block, line, caption } of draft.paragraphs) {
+      // A caption or a picture is no event ("Photo: the delegation, 6 March 2024").
+      if (caption || (typeof block !== 'string' && 'image' in block)) continue;
       const pieces = blockTexts(block);
       for (const piece of pieces) {
         for (const sentence of labelSentences(piece, lang)) {
@@ -228,9 +264,18 @@ export function importArticle(source: string, file: string, options: { lang?: La
   // The stamp stands above the text: before its first paragraph, not counting a standfirst above the byline.
   const firstText = drafts.flatMap((d) => d.paragraphs).find((p) => p.line > (bylineLine ?? 0))?.line ?? Infinity;
   const frontDate = parsed.front.date && /^\d{4}-\d{2}-\d{2}$/.test(parsed.front.date) ? parsed.front.date : undefined;
-  const stamp = parsed.stamps.find((s) => s.line < firstText);
+  const headerStamps = parsed.stamps.filter((s) => s.line < firstText);
+  const stamp = headerStamps.find((s) => s.iso);
   const date = frontDate ?? stamp?.iso;
   if (date) note(stamp && !frontDate ? stamp.line : 1, `publication date: ${date}${stamp && !frontDate ? ' (from the dateline)' : ' (front matter)'}`);
+  const yearless = headerStamps.find((s) => s.yearless);
+  if (!date && yearless) note(yearless.line, 'the dateline names no year: no publication date (add `date:` by hand)');
+  // The publisher a dateline names ("December 27, Pozirk."): the source's publisher.
+  const publisher = headerStamps.find((s) => s.publisher)?.publisher;
+  if (publisher) {
+    sources[0] = { ...sources[0]!, publisher };
+    note(headerStamps.find((s) => s.publisher)!.line, `publisher: "${publisher}" (from the dateline)`);
+  }
 
   const data: ArticleInput = {
     id: slugify(title, lang),
@@ -270,13 +315,6 @@ function refuseDeepNesting(text: string, file: string): void {
       throw new BriefkitError([{ severity: 'error', file, line: index + 1, column: 1, rule: 'nesting', message: `quotations or lists nested ${depth} deep; an article may nest at most ${MAX_NESTING} (is this really an article?)` }]);
     }
   });
-}
-
-/** A block that can be the title: one short line of text (a question or a quotation may end it). */
-function titleLike(block: Block): boolean {
-  if (block.kind !== 'text' || block.caption) return false;
-  if (block.text.length > 200) return false;
-  return splitSentences(block.text).length <= 1 || (block.text.length <= 120 && !/[.]$/u.test(block.text));
 }
 
 /** Plain text: a heading-like line becomes a heading when body text (a paragraph, a list, a quotation) follows it. */

@@ -1,5 +1,6 @@
-// The raw-article corpus (test/fixtures/raw/) and what the importer must make of each file: the lines it drops as page
-// furniture (and only those), the title, the byline, the language, the headings and the dates it proposes.
+// The raw-article corpus (test/fixtures/raw/, other sites' pages in sites/) and what the importer must make of each file: the
+// lines it drops as page furniture (and only those), the title, the byline, the language, the publication date and the
+// publisher, the headings and the dates it proposes.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/pipeline/build.js';
@@ -14,6 +15,8 @@ export interface Expected {
   author?: { name: string; roles: string[] };
   /** The publication date read from a dateline or stamp. */
   date?: string;
+  /** The publisher a dateline names ("December 27, Pozirk."). */
+  publisher?: string;
   /** Every line dropped, in order, exactly as it stands in the file (trimmed). */
   dropped: string[];
   headings: string[];
@@ -176,6 +179,97 @@ export const CORPUS: Expected[] = [
     lists: 0,
     quotations: 0,
     events: ['2023-03-01/2023-03-03', '2023-03~', '2023-03-18', '2023-06~', '2023-06-21', '2023-09~', '2024-01-01/..', '../2024'],
+  },
+  // Other sites' pages (sites/): navigation words, rubrics, site names, galleries, captions, datelines, end bylines.
+  {
+    file: 'sites/en-ledger.txt',
+    lang: 'en',
+    title: 'Minsk courts the occupation authorities in Donetsk with tractors and buses',
+    author: { name: 'Jane Doe', roles: [] },
+    date: '2023-12-27',
+    publisher: 'Baltic Ledger',
+    dropped: ['Back', 'Home', 'The Baltic Ledger', 'Politics', 'December 27, 2023, Baltic Ledger.', 'Photo 1 of 6', 'Photo: Buses of the Minsk Automobile Plant at a depot', 'Credits to Siarhei Lis', 'Support us on Patreon', 'Follow us on Telegram'],
+    headings: [],
+    lists: 0,
+    quotations: 0,
+    events: [],
+  },
+  {
+    file: 'sites/en-wire.txt',
+    lang: 'en',
+    title: 'Belarusian officials tour occupied Zaporizhzhia for the first time',
+    author: { name: 'Mark Ellis', roles: [] },
+    // "December 27" names no year: no publication date.
+    publisher: 'Eastern Wire',
+    dropped: ['Menu', 'Share', 'World', 'December 27, Eastern Wire.', 'Photo 2/9', 'Illustration: a map of the route'],
+    headings: [],
+    lists: 0,
+    quotations: 0,
+    events: [],
+  },
+  {
+    file: 'sites/en-front-matter.md',
+    lang: 'en',
+    title: 'Rostov consulate: what Minsk gains from the occupied regions',
+    author: { name: 'Tomas Green', roles: [] },
+    date: '2024-02-12',
+    dropped: ['Share'],
+    headings: ['What comes next'],
+    lists: 0,
+    quotations: 0,
+    events: ['../2024-07-01'],
+  },
+  {
+    file: 'sites/be-vlada.txt',
+    lang: 'be',
+    title: 'Мінск і акупаваныя рэгіёны: новыя дамовы пра пастаўкі тэхнікі',
+    author: { name: 'Алесь Мароз', roles: [] },
+    date: '2023-12-27',
+    publisher: 'Pozirk',
+    dropped: ['Назад', 'Улада', '27 снежня 2023, Pozirk.', '1/12', 'Фота: аўтобусы МАЗ у парку', 'Падтрымайце нас на Patreon'],
+    headings: [],
+    lists: 0,
+    quotations: 0,
+    events: [],
+  },
+  {
+    file: 'sites/ru-vestnik.txt',
+    lang: 'ru',
+    title: 'Минск открывает консульство для оккупированных регионов Украины',
+    author: { name: 'Иван Петров', roles: [] },
+    date: '2023-12-18',
+    publisher: 'Полесский вестник',
+    dropped: ['Назад', 'Главная', 'Политика', 'Понедельник, 18 декабря 2023, 14:05 — , Полесский вестник', 'Фото 3 из 8', 'Иллюстрация: карта консульского округа', 'Подписывайтесь на наш Telegram'],
+    headings: [],
+    lists: 0,
+    quotations: 0,
+    events: [],
+  },
+  {
+    file: 'sites/ru-markdown.md',
+    lang: 'ru',
+    title: 'Витебск и Крым: год спустя после соглашения',
+    author: { name: 'Анна Ковальская', roles: [] },
+    date: '2024-03-06',
+    publisher: 'Балтийский обозреватель',
+    dropped: ['Меню', 'Среда, 6 марта 2024, 10:00 — , Балтийский обозреватель', '![Делегация в Витебске](https://example.org/delegation.jpg)', 'Фото: делегация из Крыма в Витебске', 'Автор: Анна Ковальская'],
+    headings: [],
+    lists: 0,
+    quotations: 0,
+    events: [],
+  },
+  {
+    file: 'sites/uk-visnyk.txt',
+    lang: 'uk',
+    title: 'Як Мінськ торгує з окупованим Кримом: нові угоди і старі схеми',
+    author: { name: 'Олена Коваль', roles: [] },
+    date: '2023-07-03',
+    publisher: 'Вісник Полісся',
+    dropped: ['Назад', 'Головна', 'Політика', 'Вісник Полісся', '3 липня 2023, Вісник Полісся.', 'Фото: вантажівки на поромі через Керченську протоку', 'Ілюстрація: карта поставок', 'Підтримайте нас на Patreon'],
+    headings: [],
+    lists: 0,
+    quotations: 0,
+    events: ['2023-03'],
   },
 ];
 

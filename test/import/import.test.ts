@@ -114,7 +114,8 @@ describe('title and byline', () => {
 
   it('takes no sentence, no subtitle and no place for a byline', () => {
     for (const second of ['Maria Kalesnikava, the opposition politician, was sentenced to eleven years.', 'Belarus Opens New Consulate', 'Minsk', 'the regime and its partners']) {
-      const { value, diagnostics } = run(`Title\n\n${second}\n\n${BODY}`);
+      // A real title: a one-word line above a longer title-like line would be a rubric.
+      const { value, diagnostics } = run(`How Minsk deals with the occupied territories\n\n${second}\n\n${BODY}`);
       expect(value.article.author, second).toBeUndefined();
       expect(kept(value.article)[0]).toBe(second);
       expect(messages(diagnostics)).toContain('-: no byline found: the article has no author (add `author:` by hand)');
@@ -422,10 +423,21 @@ describe('pictures in Markdown', () => {
     expect(notes).toContain('12: picture photos/second.jpg with its caption; no alt text: "The second picture, its caption a paragraph of its own." stands in for it, DRAFT — describe the picture');
   });
 
-  it('leaves out a picture on the web, keeping its caption as a paragraph, and says so', () => {
-    expect(paragraphs).toContain('A caption of a picture on the web.');
+  // Issue 11: a caption is never a paragraph; with no picture to carry it, it is dropped with a note.
+  it('leaves out a picture on the web and its caption, and says so', () => {
+    expect(paragraphs.flatMap(blockTexts)).not.toContain('A caption of a picture on the web.');
+    expect(result.value.dropped).toContainEqual({ line: 18, text: 'A caption of a picture on the web.', reason: 'caption of a picture left out' });
+    expect(notes).toContain('18: dropped (caption of a picture left out): "A caption of a picture on the web."');
     expect(paragraphs.some((p) => typeof p === 'object' && 'image' in p && p.image.startsWith('https:'))).toBe(false);
     expect(notes.some((n) => n.startsWith('16: picture https://example.org/a.jpg left out: briefkit does not fetch from the web'))).toBe(true);
+  });
+
+  it('gives a picture the credit or caption line under it ("Photo: …", "Credits to …", "Фота: …"), never a paragraph', () => {
+    const page = (under: string) => importArticle(`# A title\n\nBy Anna Example\n\n${BODY}\n\n![A bus depot](photos/depot.png)\n\n${under}\n\nThe last paragraph of it.\n`, 'a.md').value.article.sections.flatMap((s) => s.paragraphs);
+    expect(page('Photo: Tomas Green')).toContainEqual({ image: 'photos/depot.png', alt: 'A bus depot', credit: 'Photo: Tomas Green' });
+    expect(page('Credits to Siarhei Lis')).toContainEqual({ image: 'photos/depot.png', alt: 'A bus depot', credit: 'Credits to Siarhei Lis' });
+    expect(page('Фота: аўтобусы МАЗ у парку на вуліцы Кальварыйскай')).toContainEqual({ image: 'photos/depot.png', alt: 'A bus depot', caption: 'Фота: аўтобусы МАЗ у парку на вуліцы Кальварыйскай' });
+    for (const under of ['Photo: Tomas Green', 'Credits to Siarhei Lis']) expect(page(under).flatMap(blockTexts).filter((t) => t === under)).toEqual([under]);
   });
 
   it('keeps every paragraph of the text', () => {
