@@ -8,6 +8,7 @@ import { splitSentences } from '../render/sentences.js';
 import { isHeadingLine, looksLikeMarkdown, markdownBlocks, plainBlocks, type Block, type DroppedLine } from './blocks.js';
 import { parseByline, parseSignedByline } from './byline.js';
 import { chooseTitle, titleLike } from './title.js';
+import { findQuotes } from './quotes.js';
 import { findDates } from './dates.js';
 import { detectLanguage } from './language.js';
 import { isKicker } from './junk.js';
@@ -242,6 +243,14 @@ export function importArticle(source: string, file: string, options: { lang?: La
       quotes.push({ text: stripOuterQuotes(block.body), speaker: block.speaker });
       note(block.line, `quotation by "${block.speaker}" proposed for the quotation slide`);
     }
+  }
+
+  // Quotations in the paragraphs' text with a speaker the sentence names: copies for the quotation slide, the text unchanged.
+  const prose = drafts.flatMap((d) => d.paragraphs.filter((p) => typeof p.block === 'string' && !p.caption).map((p) => ({ text: p.block as string, line: p.line })));
+  for (const found of findQuotes(prose, lang, author ? [author.name] : [])) {
+    if (quotes.some((q) => q.text === found.text)) continue;
+    quotes.push({ text: found.text, speaker: found.speaker, ...(found.context ? { context: found.context } : {}) });
+    note(prose[found.paragraph]!.line, `quotation by "${found.speaker}"${found.context ? ` (${found.context})` : ''} proposed for the quotation slide (${found.how}): "${shorten(found.text, 80)}"`);
   }
 
   // Sources: the article itself, then every link of the text.

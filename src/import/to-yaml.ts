@@ -10,8 +10,8 @@ const COMMENTS: Record<string, string> = {
   places: ' Places: id, name, lat, lon, kind (capital, city, region, occupied-territory) — coordinates by hand.',
   author: ' Found in the byline: check the name and the roles.',
   date: ' Publication date, read from the dateline or a stamp of the page: check it.',
-  quotes: ' Quotations whose speaker the text names ("— Name" under them): check each.',
-  sources: ' The article itself, then every link of the text: give each a real title and publisher.',
+  quotes: ' Quotations whose speaker the text names ("— Name" under them, “…,” said X, «…», — заявіла X): copies, the paragraphs keep them; check each speaker and context.',
+  sources: ' The article itself (with the publisher its dateline names), then every link of the text: give each a real title and publisher.',
 };
 
 export function articleYaml(data: ArticleInput, sourceFile: string): string {

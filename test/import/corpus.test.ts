@@ -132,15 +132,18 @@ describe('the raw corpus imports', () => {
         expect(missingLines).toEqual([]);
       });
 
-      it('finds the headings, lists, quotations and dates', () => {
+      it('finds the headings, lists, quotations with their speakers, and dates', () => {
         const { article } = importFile(entry);
         expect(article.sections.flatMap((s) => (s.heading ? [s.heading] : []))).toEqual(entry.headings);
         const blocks = article.sections.flatMap((s) => s.paragraphs);
         expect(blocks.filter((b) => typeof b !== 'string' && 'list' in b).length).toBe(entry.lists);
         expect(blocks.filter((b) => typeof b !== 'string' && 'quote' in b).length).toBe(entry.quotations);
+        const text = article.sections.flatMap((s) => s.paragraphs.flatMap(blockTexts)).join('\n');
+        expect(article.quotes).toEqual(entry.quotes);
+        // A quote is a copy: its words stay in the paragraphs.
+        for (const quote of article.quotes) expect(squeeze(text)).toContain(squeeze(quote.text));
         expect(article.events.map((e) => e.date)).toEqual(entry.events);
         // Every event is labelled with a sentence of the text that holds its wording.
-        const text = article.sections.flatMap((s) => s.paragraphs.flatMap(blockTexts)).join('\n');
         for (const event of article.events) {
           expect(text).toContain(event.label);
           expect(event.label.replace(/\s+/g, ' ')).toContain(event.wording);

@@ -23,6 +23,8 @@ export interface Expected {
   /** Number of lists, and of block quotations, in the sections. */
   lists: number;
   quotations: number;
+  /** The quotations proposed for the quotation slide, with their speakers (block quotations and quotes in the text). */
+  quotes: { text: string; speaker: string; context?: string }[];
   /** EDTF dates of the proposed events, in the order of the text. */
   events: string[];
 }
@@ -38,6 +40,7 @@ export const CORPUS: Expected[] = [
     headings: [],
     lists: 0,
     quotations: 0,
+    quotes: [],
     events: ['../2024-07-01', '2023-04-18'],
   },
   {
@@ -50,6 +53,7 @@ export const CORPUS: Expected[] = [
     headings: ['Background', 'What has been signed', 'Why it matters', 'Risks for Belarusian companies', 'What to watch', 'Conclusion'],
     lists: 4,
     quotations: 1,
+    quotes: [],
     events: ['2023-05', '../2022-02-24', '2023-03~', '../2024-07-01'],
   },
   {
@@ -62,6 +66,7 @@ export const CORPUS: Expected[] = [
     headings: ['Першыя кантакты', 'Крым і Віцебская вобласць', 'Консульства ў Растове-на-Доне'],
     lists: 1,
     quotations: 0,
+    quotes: [],
     events: ['../2022-02-24', '2023-04-18', '2023-03~', '2023-05', '../2024-07-01', '2023-06-05'],
   },
   {
@@ -74,6 +79,7 @@ export const CORPUS: Expected[] = [
     headings: ['Как всё начиналось', 'Что дальше'],
     lists: 1,
     quotations: 0,
+    quotes: [],
     events: ['../2022-02-24', '2022-02/..', '2023-03~', '2023-04-18', '../2024-07-01'],
   },
   {
@@ -86,6 +92,7 @@ export const CORPUS: Expected[] = [
     headings: ['Ключові дати', 'Чому це важливо'],
     lists: 1,
     quotations: 0,
+    quotes: [{ text: 'Ми будемо реагувати на кожен такий крок', speaker: 'речник МЗС України' }],
     events: ['../2022-02-24', '2023-03~', '2023-04-18', '../2024-07-01', '2023-05~'],
   },
   {
@@ -97,6 +104,7 @@ export const CORPUS: Expected[] = [
     headings: ['Before the invasion', '2023', 'What comes next', 'Open questions'],
     lists: 2,
     quotations: 1,
+    quotes: [{ text: 'Belarusian enterprises are always welcome on the Crimean land.', speaker: 'Sergey Aksyonov' }],
     events: ['../2022-02-24', '2023-03~', '2023-04-18', '2023-05~', '../2024-07-01'],
   },
   {
@@ -107,6 +115,7 @@ export const CORPUS: Expected[] = [
     headings: [],
     lists: 0,
     quotations: 0,
+    quotes: [],
     events: ['2023-09-14'],
   },
   {
@@ -132,6 +141,7 @@ export const CORPUS: Expected[] = [
     headings: [],
     lists: 0,
     quotations: 0,
+    quotes: [],
     events: ['2022~', '2023-01'],
   },
   {
@@ -143,6 +153,8 @@ export const CORPUS: Expected[] = [
     headings: [],
     lists: 0,
     quotations: 0,
+    // Missed: Halina's second sentence, and the neighbour's words (no name).
+    quotes: [{ text: 'We used to sell milk to the buyers from Poland', speaker: 'Halina' }],
     events: [],
   },
   {
@@ -155,6 +167,7 @@ export const CORPUS: Expected[] = [
     headings: ['Who is affected'],
     lists: 1,
     quotations: 0,
+    quotes: [],
     events: ['2024-02-26', '../2025-02-28', '../2025-02-28'],
   },
   {
@@ -166,6 +179,7 @@ export const CORPUS: Expected[] = [
     headings: ['Trade figures'],
     lists: 0,
     quotations: 0,
+    quotes: [],
     events: ['2023-04-12', '2023-01/2023-03'],
   },
   {
@@ -178,6 +192,7 @@ export const CORPUS: Expected[] = [
     headings: [],
     lists: 0,
     quotations: 0,
+    quotes: [],
     events: ['2023-03-01/2023-03-03', '2023-03~', '2023-03-18', '2023-06~', '2023-06-21', '2023-09~', '2024-01-01/..', '../2024'],
   },
   // Other sites' pages (sites/): navigation words, rubrics, site names, galleries, captions, datelines, end bylines.
@@ -192,6 +207,7 @@ export const CORPUS: Expected[] = [
     headings: [],
     lists: 0,
     quotations: 0,
+    quotes: [{ text: 'We are ready to supply everything the region needs for its reconstruction', speaker: 'Denis Pushilin' }, { text: 'the contacts are purely humanitarian and economic.', speaker: 'Anatol Hlaz', context: 'foreign ministry spokesman' }],
     events: [],
   },
   {
@@ -205,6 +221,7 @@ export const CORPUS: Expected[] = [
     headings: [],
     lists: 0,
     quotations: 0,
+    quotes: [{ text: 'We came to look at what we can build together', speaker: 'Ivan Kruk', context: 'head of the delegation' }, { text: 'violates the sovereignty and territorial integrity of Ukraine', speaker: 'Oleh Nikolenko' }],
     events: [],
   },
   {
@@ -217,6 +234,7 @@ export const CORPUS: Expected[] = [
     headings: ['What comes next'],
     lists: 0,
     quotations: 0,
+    quotes: [{ text: 'The consular district is a matter of convenience', speaker: 'a Belarusian diplomat' }, { text: 'Opening a consulate for the occupied regions is a recognition of the annexation in all but name', speaker: 'Sviatlana Tsikhanouskaya' }],
     events: ['../2024-07-01'],
   },
   {
@@ -230,6 +248,7 @@ export const CORPUS: Expected[] = [
     headings: [],
     lists: 0,
     quotations: 0,
+    quotes: [{ text: 'Мы гатовыя пастаўляць усё, што патрэбна для аднаўлення рэгіёна', speaker: 'Дзяніс Пушылін' }, { text: 'Гэта прызнанне анексіі, а не гандаль', speaker: 'Ціханоўская' }],
     events: [],
   },
   {
@@ -243,6 +262,8 @@ export const CORPUS: Expected[] = [
     headings: [],
     lists: 0,
     quotations: 0,
+    // Missed: «в консульство уже поступили …» after "По словам главы МИД" (a role in the genitive, no name).
+    quotes: [{ text: 'Консульство будет заниматься прежде всего защитой прав граждан', speaker: 'Сергей Алейник', context: 'министр иностранных дел' }],
     events: [],
   },
   {
@@ -256,6 +277,7 @@ export const CORPUS: Expected[] = [
     headings: [],
     lists: 0,
     quotations: 0,
+    quotes: [{ text: 'Мы договорились о поставках сельхозтехники', speaker: 'Александр Субботин', context: 'председатель облисполкома' }],
     events: [],
   },
   {
@@ -269,6 +291,7 @@ export const CORPUS: Expected[] = [
     headings: [],
     lists: 0,
     quotations: 0,
+    quotes: [{ text: 'Білоруські підприємства завжди бажані на кримській землі', speaker: 'Сергій Аксьонов' }, { text: 'ці угоди мають більше політичне, ніж економічне значення', speaker: 'Олена Коваль' }],
     events: ['2023-03'],
   },
 ];

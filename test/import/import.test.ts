@@ -80,6 +80,15 @@ describe('the seed (test/fixtures/seed-000.txt) against the hand-written data/lu
     expect(messages(diagnostics).some((m) => /key points: \d DRAFTS/.test(m))).toBe(true);
   });
 
+  // Issue 11: the seed's quotation is left unclosed ("Aksyonov then stressed that "Belarusian enterprises …").
+  it('finds Aksyonov\'s unclosed quotation with his full name and role, as the human did, and keeps its paragraph whole', () => {
+    const human = loadArticleFile(SEED_DATA).value.quotes[0]!;
+    expect(value.article.quotes).toEqual([{ text: human.text, speaker: 'Sergey Aksyonov', context: 'head of the occupation administration of Crimea' }]);
+    expect(human.context).toMatch(/^head of the occupation administration of Crimea/);
+    expect(flat(value.article).some((p) => p.endsWith('Aksyonov then stressed that "Belarusian enterprises are always welcome on the Crimean land.'))).toBe(true);
+    expect(messages(diagnostics)).toContain('15: quotation by "Sergey Aksyonov" (head of the occupation administration of Crimea) proposed for the quotation slide (a quotation left unclosed, taken to the end of its paragraph): "Belarusian enterprises are always welcome on the Crimean land"');
+  });
+
   it('derives a stable id from the title', () => {
     expect(value.article.id).toBe('lukashenko-regimes-cooperation-with-the-russian-occupied');
     expect(importArticle(raw, SEED_TEXT).value.article.id).toBe(value.article.id);
