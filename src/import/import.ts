@@ -9,6 +9,7 @@ import { isHeadingLine, looksLikeMarkdown, markdownBlocks, plainBlocks, type Blo
 import { parseByline, parseSignedByline } from './byline.js';
 import { chooseTitle, titleLike } from './title.js';
 import { findQuotes } from './quotes.js';
+import { chooseKeyPoints } from './key-points.js';
 import { findDates } from './dates.js';
 import { detectLanguage } from './language.js';
 import { isKicker } from './junk.js';
@@ -205,15 +206,6 @@ export function importArticle(source: string, file: string, options: { lang?: La
     }
   }
 
-  // Key points: drafts, honestly labelled as such.
-  // A point is a whole sentence that ends as one ("The editorial board" or "… fall into three groups:" are none).
-  const points = (d: Draft) =>
-    d.paragraphs.filter((p) => typeof p.block === 'string' && !p.caption).map((p) => labelSentences(p.block as string, lang).find((s) => /[.!?…»"”')]$/u.test(s) && !/:$/u.test(s)));
-  const openers = drafts.length > 1 ? drafts.map((d) => points(d).find(Boolean)) : points(drafts[0]!);
-  const keyPoints = [...new Set(openers.filter((p): p is string => Boolean(p)))].slice(0, 5);
-  const fallbackPoints = keyPoints.length > 0 ? keyPoints : drafts.flatMap((d) => d.paragraphs.flatMap((p) => blockTexts(p.block))).slice(0, 3);
-  note(undefined, `key points: ${fallbackPoints.length} DRAFTS (the first sentence of each ${drafts.length > 1 ? 'section' : 'paragraph'}); rewrite them as takeaways`);
-
   // Dates: every one in the text, as a proposed timeline event labelled with its sentence.
   const events: NonNullable<ArticleInput['events']> = [];
   const seen = new Set<string>();
@@ -252,6 +244,24 @@ export function importArticle(source: string, file: string, options: { lang?: La
     quotes.push({ text: found.text, speaker: found.speaker, ...(found.context ? { context: found.context } : {}) });
     note(prose[found.paragraph]!.line, `quotation by "${found.speaker}"${found.context ? ` (${found.context})` : ''} proposed for the quotation slide (${found.how}): "${shorten(found.text, 80)}"`);
   }
+
+  // Key points: drafts, honestly labelled as such, chosen for carrying the article (src/import/key-points.ts).
+  const pointParagraphs = drafts.flatMap((d, section) =>
+    d.paragraphs.map((p, index) => ({ p, index })).filter(({ p }) => typeof p.block === 'string').map(({ p, index }) => ({ text: p.block as string, line: p.line, section, index, ...(p.caption ? { caption: true } : {}) })),
+  );
+  const chosenPoints = chooseKeyPoints(pointParagraphs, lang, quotes.map((q) => q.text));
+  for (const point of chosenPoints) {
+    const why = [...point.why, ...(point.repeatsOverview ? ['the overview slide shows it too: no other sentence can stand as a point'] : [])];
+    note(point.line, `key point (DRAFT${why.length ? `: ${why.join(', ')}` : ''}): "${shorten(point.text, 80)}"`);
+  }
+  // With no sentence that can stand, the first sentences (or texts) stand in, as before.
+  const fallbackPoints = chosenPoints.length > 0 ? chosenPoints.map((p) => p.text) : drafts.flatMap((d) => d.paragraphs.flatMap((p) => blockTexts(p.block))).slice(0, 3);
+  note(
+    undefined,
+    chosenPoints.length > 0
+      ? `key points: ${fallbackPoints.length} DRAFTS (the sentences that carry the text: shared words with the rest, section leads, numbers and names; at most one a paragraph, none the overview slide shows, no quotation or caption); rewrite them as takeaways`
+      : `key points: ${fallbackPoints.length} DRAFTS (no sentence could stand as one: the first texts stand in); write real ones`,
+  );
 
   // Sources: the article itself, then every link of the text.
   const sources: NonNullable<ArticleInput['sources']> = [{ title }];

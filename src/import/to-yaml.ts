@@ -3,7 +3,7 @@ import { Document, isMap, isScalar, type Pair } from 'yaml';
 import type { ArticleInput } from '../model/article.js';
 
 const COMMENTS: Record<string, string> = {
-  keyPoints: ' DRAFT key points: the first sentences, not takeaways. Rewrite them (3–5, one line each, your words).',
+  keyPoints: ' DRAFT key points: sentences of the text chosen for carrying it (shared words, section leads, numbers, names), not takeaways. Rewrite them (3–5, one line each, your words).',
   sections: ' Paragraphs are verbatim. Headings were found as short lines without final punctuation; add `bullets:` for slides.',
   events: ' Proposed from the dates in the text: check each date, its wording and its label.',
   actors: ' People and bodies: id, name, role, side — to fill in by hand.',

@@ -14,6 +14,7 @@ import { ArticleSchema, blockTexts, type Article } from '../../src/model/article
 import { describe as describeWord, findSentence, pdfText, pdfTextPdfjs, pdfWords, pptxParts, sentences, squeeze, validateOoxml, type Box, type PptxSlide, type Word } from '../support/clients.js';
 import { missing } from '../support/tools.js';
 import { CORPUS, rawPath, rawText, type Expected } from './corpus.js';
+import { firstSentence } from '../../src/render/sentences.js';
 
 const noPoppler = missing('pdftotext');
 const scratch = mkdtempSync(join(tmpdir(), 'briefkit-corpus-'));
@@ -130,6 +131,21 @@ describe('the raw corpus imports', () => {
           .filter(({ text }) => !kept.includes(bare(text)))
           .map(({ n, text }) => `line ${n}: "${text}"`);
         expect(missingLines).toEqual([]);
+      });
+
+      it('drafts key points that carry the text: sentences of its paragraphs, one a paragraph at most, no caption, dropped line or quotation, not the overview slide again', () => {
+        const { article, dropped } = importFile(entry);
+        const paragraphs = article.sections.flatMap((s) => s.paragraphs.filter((p): p is string => typeof p === 'string'));
+        const home = article.keyPoints.map((point) => paragraphs.findIndex((p) => p.includes(point)));
+        expect(home.filter((i) => i < 0)).toEqual([]);
+        expect(new Set(home).size).toBe(home.length);
+        const droppedTexts = dropped.map((d) => d.text);
+        for (const point of article.keyPoints) {
+          expect(droppedTexts.some((d) => d.includes(point) || point.includes(d)), point).toBe(false);
+          expect(article.quotes.some((q) => point.includes(q.text)), point).toBe(false);
+        }
+        const overview = article.sections[0]!.paragraphs.flatMap((p) => (typeof p === 'string' ? [firstSentence(p, article.lang)] : []));
+        expect(article.keyPoints.every((point) => overview.includes(point))).toBe(false);
       });
 
       it('finds the headings, lists, quotations with their speakers, and dates', () => {
