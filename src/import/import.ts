@@ -161,7 +161,11 @@ export function importArticle(source: string, file: string, options: { lang?: La
     }
     if (drafts.length === 0) drafts.push({ paragraphs: [] });
     const draft = drafts[drafts.length - 1]!;
-    if (block.kind === 'text') draft.paragraphs.push({ block: block.text, line: block.line, ...(block.caption ? { caption: true } : {}) });
+    if (block.kind === 'text' && block.caption) {
+      // A line repeated as a caption is no paragraph, its first copy neither (there is no picture to carry it here).
+      dropped.push({ line: block.line, text: block.text, reason: 'caption (repeated further down)' });
+      note(block.line, `dropped (caption, repeated further down): "${block.text}"`);
+    } else if (block.kind === 'text') draft.paragraphs.push({ block: block.text, line: block.line });
     else if (block.kind === 'list') {
       note(block.line, `${block.ordered ? 'numbered' : 'bulleted'} list of ${block.items.length} item${block.items.length > 1 ? 's' : ''}`);
       draft.paragraphs.push({ block: { list: block.items, ordered: block.ordered }, line: block.line });

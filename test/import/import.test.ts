@@ -321,12 +321,14 @@ describe('page furniture', () => {
     expect(messages(diagnostics)).toContain('6: dropped (sharing): "Share"');
   });
 
-  it('keeps the second and later copies of a repeated caption out, and the first in (it might be text)', () => {
+  // Issue 11: a caption is never a paragraph; the first copy used to stay.
+  it('keeps every copy of a repeated caption out of the paragraphs, the first too, each with a note', () => {
     const caption = 'Tractors at the assembly line';
-    const { value } = run(`Title\n\n${BODY}\n\n${caption}\n\nSecond paragraph.\n\n${caption}\n\nThird paragraph.\n\n${caption}`);
-    expect(flat(value.article)).toEqual([BODY, caption, 'Second paragraph.', 'Third paragraph.']);
-    expect(value.dropped.map((d) => d.line)).toEqual([9, 13]);
-    // A kept caption is neither a heading nor a key point.
+    const { value, diagnostics } = run(`Title\n\n${BODY}\n\n${caption}\n\nSecond paragraph.\n\n${caption}\n\nThird paragraph.\n\n${caption}`);
+    expect(flat(value.article)).toEqual([BODY, 'Second paragraph.', 'Third paragraph.']);
+    expect(value.dropped.map((d) => `${d.line} ${d.reason}`)).toEqual(['5 caption (repeated further down)', '9 repeated caption', '13 repeated caption']);
+    expect(messages(diagnostics)).toContain(`5: dropped (caption, repeated further down): "${caption}"`);
+    // Nor is it a heading or a key point.
     expect(headings(value.article)).toEqual([null]);
     expect(value.article.keyPoints).not.toContain(caption);
   });
