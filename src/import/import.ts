@@ -7,7 +7,7 @@ import { BriefkitError, type Diagnostic, type Result } from '../diagnostics.js';
 import { splitSentences } from '../render/sentences.js';
 import { isHeadingLine, looksLikeMarkdown, markdownBlocks, plainBlocks, type Block, type DroppedLine } from './blocks.js';
 import { parseByline, parseSignedByline } from './byline.js';
-import { chooseTitle, titleLike } from './title.js';
+import { chooseTitle, splitSiteName, titleLike } from './title.js';
 import { findQuotes } from './quotes.js';
 import { chooseKeyPoints } from './key-points.js';
 import { findDates } from './dates.js';
@@ -97,6 +97,22 @@ export function importArticle(source: string, file: string, options: { lang?: La
     const whole = opening.kind === 'list' ? opening.items[0]! : opening.text;
     title = shorten(labelSentences(whole, options.lang ?? 'en')[0] ?? whole, 120);
     note(opening.line, `no title line found: the title "${title}" is drafted from the first sentence, which stays in the text; write a real title`);
+  }
+  if (!parsed.front.title) {
+    const split = splitSiteName(title);
+    if (split.site) {
+      note(undefined, `the title line ends with a site's name after a bar: "${split.site}" left out of the title`);
+      title = split.title;
+    }
+  }
+  // The title again near the top (the page's <title> and its heading): once is enough.
+  for (let i = Math.min(blocks.length, 3) - 1; i >= 0; i--) {
+    const block = blocks[i]!;
+    if ((block.kind === 'text' || block.kind === 'heading') && block.text === title && blocks.length > 1) {
+      dropped.push({ line: block.line, text: block.text, reason: 'title repeated' });
+      note(block.line, `dropped (title repeated): "${block.text}"`);
+      blocks.splice(i, 1);
+    }
   }
   if (blocks.length === 0) throw empty(`only a title was found ("${title}"): no paragraphs to build from`);
 

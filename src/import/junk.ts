@@ -40,6 +40,7 @@ const JUNK: [RegExp, string][] = [
 const SOCIAL: [RegExp, string][] = [
   // Six words at most and no full stop: "He wrote on X." is prose.
   [/^(?=(?:\S+\s+){0,5}\S+$)(?!.*\.$).{0,80}(?<![\p{L}])(?:on|via|at|на|у|ў|в)\s+(?:our\s+|наш(?:ым|ем|ому|ий|ім)?\s+)?(?:patreon|telegram|instagram|youtube|facebook|tiktok|twitter|x|viber|whatsapp|boosty|buy me a coffee|телеграм(?:е|і)?|ютуб(?:е)?)(?:[-‑ ](?:канал(?:е|і)?|channel))?[.!]?$/iu, 'social link'],
+  [/^(?!.*[.!?]$)(?:donate|support (?:independent|our|free) (?:journalism|media|newsroom)|падтрымаць|поддержать|підтримати)(?:\s.{0,60})?$/iu, 'social link'],
   [/^(?:support|donate to|follow|join|find)\s+us\b.{0,80}$|^(?:падтрымайце|поддержите|підтримайте|падпісвайцеся|подписывайтесь|підписуйтесь|падпішыцеся|далучайцеся|присоединяйтесь|приєднуйтесь)\s.{0,80}$/iu, 'social link'],
 ];
 

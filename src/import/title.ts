@@ -61,3 +61,10 @@ export function chooseTitle(blocks: Block[], lang = 'en'): TitleChoice | undefin
   }
   return { index, furniture };
 }
+
+/** A title line that carries the site's name after a bar ("Minsk courts Donetsk | Baltic Ledger"), as a page's <title> does. */
+export function splitSiteName(title: string): { title: string; site?: string } {
+  const match = /^(.{12,}?)\s+[|·]\s+([^|·]{2,40})$/u.exec(title);
+  if (!match || words(match[2]!) > 4 || words(match[1]!) < 3) return { title };
+  return { title: match[1]!.trim(), site: match[2]!.trim() };
+}

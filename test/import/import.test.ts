@@ -131,6 +131,14 @@ describe('title and byline', () => {
     }
   });
 
+  it('takes a site name after a bar off the title, and drops the title repeated under it', () => {
+    const { value, diagnostics } = run(`Minsk courts Donetsk with tractors | Baltic Ledger\n\nMinsk courts Donetsk with tractors\n\nBy Jane Doe\n\n${BODY}`);
+    expect(value.article.title).toBe('Minsk courts Donetsk with tractors');
+    expect(value.article.author?.name).toBe('Jane Doe');
+    expect(flat(value.article)).toEqual([BODY]);
+    expect(messages(diagnostics)).toContain('3: dropped (title repeated): "Minsk courts Donetsk with tractors"');
+  });
+
   it('drafts a title from the first sentence when the text starts with a paragraph, and keeps that paragraph', () => {
     const { value, diagnostics } = run(`${BODY}\n\nSecond paragraph of the article.`);
     expect(value.article.title).toBe('The regime does not advertise these ties, fearing new sanctions');

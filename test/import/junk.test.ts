@@ -99,6 +99,7 @@ describe('junkReason drops other sites\' furniture (issue 11)', () => {
   it('social and donation links', () => {
     for (const line of ['Support us on Patreon', 'Pozirk on patreon', 'Падтрымайце нас на Patreon', 'Підтримайте нас на Patreon', 'Мы ў Telegram', 'Наш канал на YouTube']) expect(junkReason(line), line).toBe('social link');
     expect(junkReason('Подписывайтесь на наш Telegram')).toBe('social link');
+    for (const line of ['Donate', 'Support independent journalism', 'Падтрымаць', 'Поддержать', 'Підтримати']) expect(junkReason(line), line).toBe('social link');
   });
 
   it('credits and captions', () => {
@@ -126,6 +127,8 @@ describe('junkReason drops other sites\' furniture (issue 11)', () => {
       'Photo by photo, the exhibition tells the story of the plant.',
       'Back in 2022, the trade ran through Russian companies.',
       '3 of 8 plants were sanctioned.',
+      'Donate blood, the ministry urged, as the hospitals in Minsk ran short of it.',
+      'Donate to the fund.',
     ]) expect(junkReason(line), line).toBeUndefined();
   });
 });

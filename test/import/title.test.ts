@@ -1,7 +1,7 @@
 // Tests src/import/title.ts: the top blocks of a page in, the title and the furniture around it out, in four languages.
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../src/import/blocks.js';
-import { chooseTitle } from '../../src/import/title.js';
+import { chooseTitle, splitSiteName } from '../../src/import/title.js';
 
 const blocks = (...texts: string[]): Block[] => texts.map((text, i) => ({ kind: 'text', text, line: i * 2 + 1 }));
 const BODY = 'The regime does not advertise these ties, fearing new sanctions. Trade ran through Russian companies for years.';
@@ -33,5 +33,17 @@ describe('chooseTitle', () => {
 
   it('gives up when no header line has three words (the caller falls back to the first line)', () => {
     expect(pick(blocks('Title', BODY))).toBeUndefined();
+  });
+});
+
+describe('splitSiteName', () => {
+  it('takes a site name after a bar off a title line', () => {
+    expect(splitSiteName('Minsk courts the occupation authorities | Baltic Ledger')).toEqual({ title: 'Minsk courts the occupation authorities', site: 'Baltic Ledger' });
+    expect(splitSiteName('Мінск і акупаваныя рэгіёны · Pozirk')).toEqual({ title: 'Мінск і акупаваныя рэгіёны', site: 'Pozirk' });
+  });
+
+  it('leaves a title alone that only has a dash, or a long part after the bar', () => {
+    expect(splitSiteName('“Nobody asked us” — the villages on the border count the cost')).toEqual({ title: '“Nobody asked us” — the villages on the border count the cost' });
+    expect(splitSiteName('Trade | what the figures for the first quarter of the year say')).toEqual({ title: 'Trade | what the figures for the first quarter of the year say' });
   });
 });
