@@ -196,9 +196,12 @@ export function findQuotes(paragraphs: QuoteParagraph[], lang: string, knownName
   const article = paragraphs.map((p) => p.text).join('\n');
   const known = [...knownNames, ...names(article).map((n) => n.name)];
   const out: FoundQuote[] = [];
+  /** Where a quotation carried over from the paragraph before closes, by paragraph: the spans before it are that quotation's. */
+  const carried = new Map<number, number>();
   for (let p = 0; p < paragraphs.length; p++) {
     const text = paragraphs[p]!.text;
     for (const span of quotedSpans(text)) {
+      if (span.open < (carried.get(p) ?? -1)) continue;
       const before = text.slice(0, span.open);
       if (SO_CALLED.test(before)) continue;
       let inner = span.inner;
@@ -214,6 +217,7 @@ export function findQuotes(paragraphs: QuoteParagraph[], lang: string, knownName
         if (next !== undefined && closeAt !== undefined && quotedSpans(next.slice(reopened, closeAt)).length === 0) {
           inner = `${inner} ${next.slice(0, closeAt).replace(/^[«„“‘"]/u, '').trim()}`.trim();
           afterText = next.slice(closeAt + 1);
+          carried.set(p + 1, closeAt);
           how = 'a quotation over two paragraphs';
         } else how = 'a quotation left unclosed, taken to the end of its paragraph';
       }

@@ -86,9 +86,9 @@ const regions = (slide: PptxSlide): Box[] => [
 ];
 
 describe('the raw corpus imports', () => {
-  it('has 19 files in four languages, Markdown among them, 7 of them other sites\' pages', () => {
-    expect(CORPUS.length).toBe(19);
-    expect(CORPUS.filter((c) => c.file.startsWith('sites/')).length).toBe(7);
+  it('has 20 files in four languages, Markdown among them, 8 of them other sites\' pages', () => {
+    expect(CORPUS.length).toBe(20);
+    expect(CORPUS.filter((c) => c.file.startsWith('sites/')).length).toBe(8);
     expect(new Set(CORPUS.map((c) => c.lang))).toEqual(new Set(['en', 'be', 'uk', 'ru']));
   });
 
@@ -134,7 +134,8 @@ describe('the raw corpus imports', () => {
       });
 
       it('drafts key points that carry the text: sentences of its paragraphs, one a paragraph at most, no caption, dropped line or quotation, not the overview slide again', () => {
-        const { article, dropped } = importFile(entry);
+        const { value, diagnostics } = importArticle(rawText(entry.file), rawPath(entry.file));
+        const { article, dropped } = value;
         const paragraphs = article.sections.flatMap((s) => s.paragraphs.filter((p): p is string => typeof p === 'string'));
         const home = article.keyPoints.map((point) => paragraphs.findIndex((p) => p.includes(point)));
         expect(home.filter((i) => i < 0)).toEqual([]);
@@ -145,7 +146,11 @@ describe('the raw corpus imports', () => {
           expect(article.quotes.some((q) => point.includes(q.text)), point).toBe(false);
         }
         const overview = article.sections[0]!.paragraphs.flatMap((p) => (typeof p === 'string' ? [firstSentence(p, article.lang)] : []));
-        expect(article.keyPoints.every((point) => overview.includes(point))).toBe(false);
+        // Only when no other sentence can stand do first sentences stand in, said so, two at most: never the whole overview.
+        if (diagnostics.some((d) => d.message.includes('the overview slide shows it too'))) {
+          expect(article.keyPoints.length).toBeLessThanOrEqual(2);
+          expect(article.keyPoints.length).toBeLessThan(overview.length);
+        } else expect(article.keyPoints.some((point) => overview.includes(point))).toBe(false);
       });
 
       it('finds the headings, lists, quotations with their speakers, and dates', () => {
@@ -157,7 +162,9 @@ describe('the raw corpus imports', () => {
         const text = article.sections.flatMap((s) => s.paragraphs.flatMap(blockTexts)).join('\n');
         expect(article.quotes).toEqual(entry.quotes);
         // A quote is a copy: its words stay in the paragraphs.
-        for (const quote of article.quotes) expect(squeeze(text)).toContain(squeeze(quote.text));
+        // (A quotation over two paragraphs is joined without the mark that reopens it.)
+        const bare = (t: string) => squeeze(t).replace(/[«»„“”"‘’']/gu, '');
+        for (const quote of article.quotes) expect(bare(text)).toContain(bare(quote.text));
         expect(article.events.map((e) => e.date)).toEqual(entry.events);
         // Every event is labelled with a sentence of the text that holds its wording.
         for (const event of article.events) {

@@ -296,6 +296,20 @@ export const CORPUS: Expected[] = [
     quotes: [{ text: 'Білоруські підприємства завжди бажані на кримській землі', speaker: 'Сергій Аксьонов' }, { text: 'ці угоди мають більше політичне, ніж економічне значення', speaker: 'Олена Коваль' }],
     events: ['2023-03'],
   },
+  {
+    file: 'sites/be-markdown.md',
+    lang: 'be',
+    title: 'Лукашэнка абяцае гандляваць з «новымі рэгіёнамі»',
+    author: { name: 'Алесь Мароз', roles: [] },
+    date: '2023-06-05',
+    dropped: ['Галоўная › Палітыка › Беларусь', 'Апублікавана: 5 чэрвеня 2023', 'Фота 2 з 5'],
+    headings: [],
+    lists: 0,
+    quotations: 0,
+    // One quotation over two paragraphs, the second opening with « again.
+    quotes: [{ text: 'Мы не просім дазволу ні ў кога. Санкцыі — гэта іх праблема. Беларусь будзе гандляваць з усімі рэгіёнамі', speaker: 'Лукашэнка' }],
+    events: [],
+  },
 ];
 
 export const rawPath = (file: string) => join(RAW_DIR, file);

@@ -38,6 +38,12 @@ describe('findQuotes', () => {
     ]);
   });
 
+  it('takes a quotation over two paragraphs once, not its second part again', () => {
+    expect(quotes('be', '«Мы не просім дазволу ні ў кога. Санкцыі — гэта іх праблема.', '«Беларусь будзе гандляваць з усімі рэгіёнамі», — заявіў Лукашэнка падчас нарады.')).toEqual([
+      { text: 'Мы не просім дазволу ні ў кога. Санкцыі — гэта іх праблема. Беларусь будзе гандляваць з усімі рэгіёнамі', speaker: 'Лукашэнка' },
+    ]);
+  });
+
   it('takes no label in quotation marks and no speech without a speaker', () => {
     expect(quotes('en', 'Lukashenko met the so-called "acting head of the DPR" Denis Pushilin in Minsk.')).toEqual([]);
     expect(quotes('en', 'In addition to cooperation with the "LPR" and "DPR", Minsk courts Crimea.')).toEqual([]);
