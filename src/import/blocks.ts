@@ -93,9 +93,11 @@ export function plainBlocks(text: string): ParsedText {
   // The article's first paragraph: not a standfirst above the byline.
   const nextLine = (i: number) => lines.slice(i + 1).find((l) => !isBlank(l) && !junkReason(l));
   const bodyStart = lines.findIndex((line, i) => isBody(line) && !junkReason(line) && !parseByline(nextLine(i) ?? ''));
+  const bodyEnd = lines.findLastIndex((line) => isBody(line) && !junkReason(line));
   lines.forEach((line, i) => {
     if (isBlank(line)) return;
-    const reason = junkReason(line, { header: bodyStart < 0 || i < bodyStart });
+    // Below the last paragraph a date alone may close a chronology; a date with a publisher ("27 снежня 2023, Pozirk.") is the page's.
+    const reason = junkReason(line, { header: bodyStart < 0 || i < bodyStart }) ?? (i > bodyEnd && parseDateline(line)?.publisher ? 'date line' : undefined);
     if (reason) drop.set(i, reason);
     if (reason === 'date line' || reason === 'time stamp') {
       const stamp = stampOf(line, i + 1);

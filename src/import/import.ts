@@ -310,10 +310,11 @@ export function importArticle(source: string, file: string, options: { lang?: La
   const yearless = headerStamps.find((s) => s.yearless);
   if (!date && yearless) note(yearless.line, 'the dateline names no year: no publication date (add `date:` by hand)');
   // The publisher a dateline names ("December 27, Pozirk."): the source's publisher.
-  const publisher = headerStamps.find((s) => s.publisher)?.publisher;
-  if (publisher) {
-    sources[0] = { ...sources[0]!, publisher };
-    note(headerStamps.find((s) => s.publisher)!.line, `publisher: "${publisher}" (from the dateline)`);
+  // The dateline above the text first, else one at the foot of the page (an update stamp there dates no article).
+  const signed = headerStamps.find((s) => s.publisher) ?? parsed.stamps.find((s) => s.publisher);
+  if (signed?.publisher) {
+    sources[0] = { ...sources[0]!, publisher: signed.publisher };
+    note(signed.line, `publisher: "${signed.publisher}" (from the dateline)`);
   }
 
   const data: ArticleInput = {

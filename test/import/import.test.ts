@@ -167,6 +167,16 @@ describe('title and byline', () => {
     expect(imported(`Title\n\n${BODY}\n\nUpdated on 28 February 2024`).date).toBeUndefined();
   });
 
+  it('drops a dateline with its publisher at the foot of the page, giving the publisher but not the date', () => {
+    const { value, diagnostics } = run(`A title of the article\n\n${BODY}\n\n27 снежня 2023, Pozirk.`);
+    expect(value.dropped).toEqual([{ line: 5, text: '27 снежня 2023, Pozirk.', reason: 'date line' }]);
+    expect(value.article.sources[0]!.publisher).toBe('Pozirk');
+    expect(value.article.date).toBeUndefined();
+    expect(messages(diagnostics)).toContain('5: publisher: "Pozirk" (from the dateline)');
+    // A date alone there may close a chronology: kept.
+    expect(flat(imported(`A title of the article\n\n${BODY}\n\n27 December 2023`))).toEqual([BODY, '27 December 2023']);
+  });
+
   it('refuses a text with no article in it, naming the problem', () => {
     for (const text of ['', '\n\n', 'top of page\n\nShare\n\nbottom of page', 'Only a title']) {
       expect(() => run(text), JSON.stringify(text)).toThrow(BriefkitError);
