@@ -5,6 +5,7 @@ import remarkParse from 'remark-parse';
 import type { Root, RootContent, PhrasingContent, ListItem, BlockContent, DefinitionContent } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import { dateLine, isCookieButton, junkReason } from './junk.js';
+import { parseDateline } from './dateline.js';
 import { parseByline } from './byline.js';
 
 export type Block =
@@ -13,12 +14,28 @@ export type Block =
   | { kind: 'list'; items: string[]; ordered: boolean; line: number; marker: string; firstLine?: string }
   | { kind: 'quote'; text: string; line: number; speaker?: string; body?: string }
   /** A Markdown picture `![alt](src)`, with the caption line under it when there is one. */
-  | { kind: 'image'; src: string; alt: string; caption?: string; line: number };
+  | { kind: 'image'; src: string; alt: string; caption?: string; credit?: string; line: number; captionLine?: number; creditLine?: number };
 
 export interface DroppedLine {
   line: number;
   text: string;
   reason: string;
+}
+
+export interface Stamp {
+  line: number;
+  iso?: string;
+  publisher?: string;
+  /** A dateline's day without its year ("December 27"). */
+  yearless?: boolean;
+}
+
+/** What a dropped date line or stamp says: its day, and the publisher a dateline names ("27 снежня 2023, Pozirk."). */
+export function stampOf(line: string, number: number): Stamp | undefined {
+  const dateline = parseDateline(line);
+  const iso = dateline?.iso ?? dateLine(line.replace(/^[^\d]*?(?=\d)/u, ''))?.iso ?? dateLine(line)?.iso;
+  if (!iso && !dateline?.publisher && !dateline?.monthDay) return undefined;
+  return { line: number, ...(iso ? { iso } : {}), ...(dateline?.publisher ? { publisher: dateline.publisher } : {}), ...(dateline?.monthDay && !iso ? { yearless: true } : {}) };
 }
 
 export interface BlockNote {
@@ -30,8 +47,8 @@ export interface ParsedText {
   blocks: Block[];
   dropped: DroppedLine[];
   notes: BlockNote[];
-  /** ISO days of the date lines and stamps dropped, with their lines: candidates for the article's date. */
-  stamps: { line: number; iso: string }[];
+  /** Date lines and stamps dropped, with their lines, ISO days and publishers: candidates for the article's date and source. */
+  stamps: Stamp[];
   /** Links with their text (Markdown): candidates for the sources. */
   links: { title: string; url: string; line?: number }[];
   /** Fields of a Markdown front matter block. */
@@ -76,13 +93,15 @@ export function plainBlocks(text: string): ParsedText {
   // The article's first paragraph: not a standfirst above the byline.
   const nextLine = (i: number) => lines.slice(i + 1).find((l) => !isBlank(l) && !junkReason(l));
   const bodyStart = lines.findIndex((line, i) => isBody(line) && !junkReason(line) && !parseByline(nextLine(i) ?? ''));
+  const bodyEnd = lines.findLastIndex((line) => isBody(line) && !junkReason(line));
   lines.forEach((line, i) => {
     if (isBlank(line)) return;
-    const reason = junkReason(line, { header: bodyStart < 0 || i < bodyStart });
+    // Below the last paragraph a date alone may close a chronology; a date with a publisher ("27 снежня 2023, Pozirk.") is the page's.
+    const reason = junkReason(line, { header: bodyStart < 0 || i < bodyStart }) ?? (i > bodyEnd && parseDateline(line)?.publisher ? 'date line' : undefined);
     if (reason) drop.set(i, reason);
     if (reason === 'date line' || reason === 'time stamp') {
-      const iso = dateLine(line.replace(/^[^\d]*?(?=\d)/u, ''))?.iso ?? dateLine(line)?.iso;
-      if (iso) stamps.push({ line: i + 1, iso });
+      const stamp = stampOf(line, i + 1);
+      if (stamp) stamps.push(stamp);
     }
   });
   const near = (i: number, reason: string) => {
@@ -282,6 +301,8 @@ export function markdownBlocks(source: string): ParsedText {
   };
   /** Paragraphs already read as a picture's caption. */
   const consumed = new Set<number>();
+  /** The node of the last picture. */
+  let pictureNode = -1;
   const visit = (node: RootContent, index: number) => {
     if (consumed.has(index)) return;
     const line = lineOf(node);
@@ -300,19 +321,30 @@ export function markdownBlocks(source: string): ParsedText {
           const captionNext = !own && next?.type === 'paragraph' && next.children.length > 0 && next.children.every((c) => c.type === 'emphasis' || (c.type === 'text' && !c.value.trim()));
           const caption = own || (captionNext ? inline(next.children) : '');
           if (captionNext) consumed.add(index + 1);
-          blocks.push({ kind: 'image', src: first.url, alt: (first.alt ?? '').trim(), ...(caption ? { caption } : {}), line });
+          blocks.push({ kind: 'image', src: first.url, alt: (first.alt ?? '').trim(), ...(caption ? { caption, captionLine: captionNext ? lineOf(next) : line } : {}), line });
+          pictureNode = index;
           break;
         }
         const linksBefore = links.length;
         const value = inline(node.children);
         const reason = value ? junkReason(value, { header: !inBody }) : undefined;
         if (!reason && isBody(value)) inBody = true;
+        // A caption or credit line right under a picture ("Photo: Tomas Green", "Credits to …") is the picture's.
+        const picture = blocks[blocks.length - 1];
+        const underPicture = picture?.kind === 'image' && (pictureNode === index - 1 || (pictureNode === index - 2 && consumed.has(index - 1)));
+        if ((reason === 'photo caption' || reason === 'photo credit') && underPicture && picture.kind === 'image' && !(picture.caption && picture.credit)) {
+          const said = value.replace(/^(?:photo(?:graph)?s?|image|picture|illustration|photo credit|credits?|фото|фота|ілюстрацыя|ілюстрація|иллюстрация)\s*(?::|by|to)?\s*/iu, '').trim();
+          // A name or an agency is a credit; a description is a caption.
+          if ((!picture.caption && said.split(/\s+/).length > 4) || picture.credit) Object.assign(picture, { caption: value, captionLine: line });
+          else Object.assign(picture, { credit: value, creditLine: line });
+          break;
+        }
         if (reason) {
           // A dropped line's links ("Read more: [another article](…)") are no sources.
           links.length = linksBefore;
           dropped.push({ line, text: value, reason });
-          const iso = reason === 'date line' || reason === 'time stamp' ? dateLine(value.replace(/^[^\d]*?(?=\d)/u, ''))?.iso : undefined;
-          if (iso) stamps.push({ line, iso });
+          const stamp = reason === 'date line' || reason === 'time stamp' ? stampOf(value, line) : undefined;
+          if (stamp) stamps.push(stamp);
         } else if (value) blocks.push({ kind: 'text', text: value, line });
         break;
       }

@@ -42,3 +42,10 @@ export function parseByline(line: string): Byline | undefined {
   if (!prefixed && pieces.length === 0 && name.split(/\s+/).length > 3) return undefined;
   return { name, roles, skipped };
 }
+
+/** A byline that says it is one ("By …", "**By …**", "Аўтар: …", "Автор: …"), as the last lines of a page put it. */
+export function parseSignedByline(line: string): Byline | undefined {
+  const text = line.trim().replace(/^(\*\*|__)(.*)\1$/u, '$2').trim();
+  if (!PREFIX.test(text)) return undefined;
+  return parseByline(text);
+}

@@ -25,6 +25,14 @@ const add = (names: string, month: number, english = false) =>
 ['січня січень січні', 'лютого лютий лютому', 'березня березень березні', 'квітня квітень квітні', 'травня травень травні', 'червня червень червні', 'липня липень липні', 'серпня серпень серпні', 'вересня вересень вересні', 'жовтня жовтень жовтні', 'листопада листопад листопаді', 'грудня грудень грудні'].forEach((n, i) => add(n, i + 1));
 ['студзеня студзень студзені', 'лютага люты лютым', 'сакавіка сакавік сакавіку', 'красавіка красавік красавіку', 'траўня травеня травень траўні', 'чэрвеня чэрвень чэрвені', 'ліпеня ліпень ліпені', 'жніўня жнівень жніўні', 'верасня верасень верасні', 'кастрычніка кастрычнік кастрычніку', 'лістапада лістапад лістападзе', 'снежня снежань снежні'].forEach((n, i) => add(n, i + 1));
 
+/** The month a month name stands for (1–12), in any of the four languages and its forms: "December", "снежня", "грудня". */
+export function monthOf(name: string): number | undefined {
+  const month = MONTHS[name.toLowerCase().replace(/\.$/u, '')];
+  // "may" and "march" are also English words: as months they are capitalised.
+  if (month !== undefined && ENGLISH.has(name.toLowerCase().replace(/\.$/u, '')) && !/^\p{Lu}/u.test(name)) return undefined;
+  return month;
+}
+
 const MONTH_NAMES = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
 /** The Cyrillic "year" word that may follow a year ("2023 года", "2023 г.", "2023 року", "2023 р.", "2023-го"). */
 const YEAR_WORD = '(?:\\s*(?:года|году|гады|годзе|року|г\\.|р\\.|г(?![\\p{L}])|р(?![\\p{L}]))|-го)?';

@@ -6,7 +6,10 @@ import { parseEdtf } from '../model/edtf.js';
 import { BriefkitError, type Diagnostic, type Result } from '../diagnostics.js';
 import { splitSentences } from '../render/sentences.js';
 import { isHeadingLine, looksLikeMarkdown, markdownBlocks, plainBlocks, type Block, type DroppedLine } from './blocks.js';
-import { parseByline } from './byline.js';
+import { parseByline, parseSignedByline } from './byline.js';
+import { chooseTitle, splitSiteName, titleLike } from './title.js';
+import { findQuotes } from './quotes.js';
+import { chooseKeyPoints } from './key-points.js';
 import { findDates } from './dates.js';
 import { detectLanguage } from './language.js';
 import { isKicker } from './junk.js';
@@ -66,6 +69,7 @@ export function importArticle(source: string, file: string, options: { lang?: La
 
   // Title: the front matter's, a level-1 Markdown heading, else the first block when it reads like a title.
   let title: string;
+  let choice: ReturnType<typeof chooseTitle>;
   const h1 = blocks.findIndex((b) => b.kind === 'heading' && b.depth === 1);
   if (parsed.front.title) {
     title = parsed.front.title.trim();
@@ -75,6 +79,16 @@ export function importArticle(source: string, file: string, options: { lang?: La
     title = (blocks[h1] as { text: string }).text;
     note(blocks[h1]!.line, `title: "${title}"`);
     blocks.splice(h1, 1);
+  } else if ((choice = chooseTitle(blocks, options.lang ?? 'en'))) {
+    title = (blocks[choice.index] as { text: string }).text;
+    note(blocks[choice.index]!.line, `title: "${title}"${choice.index > 0 ? ' (the longest title-like line of the page\'s header)' : ''}`);
+    for (const { index, reason } of choice.furniture) {
+      const block = blocks[index] as { text: string; line: number };
+      dropped.push({ line: block.line, text: block.text, reason });
+      note(block.line, `dropped (${reason}): "${block.text}"`);
+    }
+    const gone = new Set([choice.index, ...choice.furniture.map((f) => f.index)]);
+    blocks.splice(0, blocks.length, ...blocks.filter((_, i) => !gone.has(i)));
   } else if (titleLike(blocks[0]!) || blocks[0]!.kind === 'heading') {
     title = (blocks[0] as { text: string }).text;
     note(blocks[0]!.line, `title: "${title}"`);
@@ -85,6 +99,22 @@ export function importArticle(source: string, file: string, options: { lang?: La
     const whole = opening.kind === 'list' ? opening.items[0]! : opening.text;
     title = shorten(labelSentences(whole, options.lang ?? 'en')[0] ?? whole, 120);
     note(opening.line, `no title line found: the title "${title}" is drafted from the first sentence, which stays in the text; write a real title`);
+  }
+  if (!parsed.front.title) {
+    const split = splitSiteName(title);
+    if (split.site) {
+      note(undefined, `the title line ends with a site's name after a bar: "${split.site}" left out of the title`);
+      title = split.title;
+    }
+  }
+  // The title again near the top (the page's <title> and its heading): once is enough.
+  for (let i = Math.min(blocks.length, 3) - 1; i >= 0; i--) {
+    const block = blocks[i]!;
+    if ((block.kind === 'text' || block.kind === 'heading') && block.text === title && blocks.length > 1) {
+      dropped.push({ line: block.line, text: block.text, reason: 'title repeated' });
+      note(block.line, `dropped (title repeated): "${block.text}"`);
+      blocks.splice(i, 1);
+    }
   }
   if (blocks.length === 0) throw empty(`only a title was found ("${title}"): no paragraphs to build from`);
 
@@ -107,8 +137,23 @@ export function importArticle(source: string, file: string, options: { lang?: La
       blocks.splice(i, 1);
       break;
     }
-    if (!author) note(undefined, 'no byline found: the article has no author (add `author:` by hand)');
   }
+  // A signed byline at the end of the page ("By …", "**By …**", "Аўтар: …"), among its last three blocks; when the author
+  // is known already (front matter), the same name there is the byline repeated.
+  for (let i = blocks.length - 1; i >= Math.max(1, blocks.length - 3); i--) {
+    const block = blocks[i]!;
+    const byline = block.kind === 'text' && !block.caption ? parseSignedByline(block.text) : undefined;
+    if (!byline || (author && author.name !== byline.name)) continue;
+    if (author) {
+      note(block.line, `dropped (byline repeated at the end): "${(block as { text: string }).text}"`);
+      dropped.push({ line: block.line, text: (block as { text: string }).text, reason: 'byline repeated at the end' });
+    }
+    else note(block.line, `byline at the end: author "${byline.name}"${byline.roles.length ? `, roles: ${byline.roles.map((r) => `"${r}"`).join(', ')}` : ''}`);
+    author ??= { name: byline.name, roles: byline.roles };
+    blocks.splice(i, 1);
+    break;
+  }
+  if (!author) note(undefined, 'no byline found: the article has no author (add `author:` by hand)');
   if (blocks.length === 0) throw empty(`only a title${author ? ' and a byline' : ''} were found ("${title}"): no paragraphs to build from`);
 
   const allText = blocks.map((b) => (b.kind === 'list' ? b.items.join(' ') : b.kind === 'image' ? (b.caption ?? '') : b.text)).join(' ');
@@ -134,19 +179,30 @@ export function importArticle(source: string, file: string, options: { lang?: La
     }
     if (drafts.length === 0) drafts.push({ paragraphs: [] });
     const draft = drafts[drafts.length - 1]!;
-    if (block.kind === 'text') draft.paragraphs.push({ block: block.text, line: block.line, ...(block.caption ? { caption: true } : {}) });
+    if (block.kind === 'text' && block.caption) {
+      // A line repeated as a caption is no paragraph, its first copy neither (there is no picture to carry it here).
+      dropped.push({ line: block.line, text: block.text, reason: 'caption (repeated further down)' });
+      note(block.line, `dropped (caption, repeated further down): "${block.text}"`);
+    } else if (block.kind === 'text') draft.paragraphs.push({ block: block.text, line: block.line });
     else if (block.kind === 'list') {
       note(block.line, `${block.ordered ? 'numbered' : 'bulleted'} list of ${block.items.length} item${block.items.length > 1 ? 's' : ''}`);
       draft.paragraphs.push({ block: { list: block.items, ordered: block.ordered }, line: block.line });
     } else if (block.kind === 'image') {
       if (/^[a-z][a-z0-9+.-]*:/iu.test(block.src)) {
         // A picture on the web cannot be fetched here: its caption stays as text, the picture is left out.
-        note(block.line, `picture ${block.src} left out: briefkit does not fetch from the web (save it beside the article and write its path)${block.caption ? '; its caption is kept as a paragraph' : ''}`);
-        if (block.caption) draft.paragraphs.push({ block: block.caption, line: block.line, caption: true });
+        // A caption is never a paragraph: with its picture left out, it goes too.
+        note(block.line, `picture ${block.src} left out: briefkit does not fetch from the web (save it beside the article and write its path)`);
+        dropped.push({ line: block.line, text: `![${block.alt}](${block.src})`, reason: 'picture on the web left out' });
+        for (const [words, line] of [[block.caption, block.captionLine], [block.credit, block.creditLine]] as const) {
+          if (!words) continue;
+          dropped.push({ line: line ?? block.line, text: words, reason: 'caption of a picture left out' });
+          note(line ?? block.line, `dropped (caption of a picture left out): "${words}"`);
+        }
       } else {
         const alt = block.alt || block.caption || basename(block.src);
         note(block.line, `picture ${block.src}${block.caption ? ` with its caption` : ''}${block.alt ? '' : `; no alt text: "${alt}" stands in for it, DRAFT — describe the picture`}`);
-        draft.paragraphs.push({ block: { image: block.src, alt, ...(block.caption ? { caption: block.caption } : {}) }, line: block.line });
+        if (block.credit) note(block.line, `picture credit: "${block.credit}"`);
+        draft.paragraphs.push({ block: { image: block.src, alt, ...(block.caption ? { caption: block.caption } : {}), ...(block.credit ? { credit: block.credit } : {}) }, line: block.line });
       }
     } else {
       note(block.line, `block quotation${block.speaker ? ` by "${block.speaker}"` : ''}`);
@@ -172,20 +228,13 @@ export function importArticle(source: string, file: string, options: { lang?: La
     }
   }
 
-  // Key points: drafts, honestly labelled as such.
-  // A point is a whole sentence that ends as one ("The editorial board" or "… fall into three groups:" are none).
-  const points = (d: Draft) =>
-    d.paragraphs.filter((p) => typeof p.block === 'string' && !p.caption).map((p) => labelSentences(p.block as string, lang).find((s) => /[.!?…»"”')]$/u.test(s) && !/:$/u.test(s)));
-  const openers = drafts.length > 1 ? drafts.map((d) => points(d).find(Boolean)) : points(drafts[0]!);
-  const keyPoints = [...new Set(openers.filter((p): p is string => Boolean(p)))].slice(0, 5);
-  const fallbackPoints = keyPoints.length > 0 ? keyPoints : drafts.flatMap((d) => d.paragraphs.flatMap((p) => blockTexts(p.block))).slice(0, 3);
-  note(undefined, `key points: ${fallbackPoints.length} DRAFTS (the first sentence of each ${drafts.length > 1 ? 'section' : 'paragraph'}); rewrite them as takeaways`);
-
   // Dates: every one in the text, as a proposed timeline event labelled with its sentence.
   const events: NonNullable<ArticleInput['events']> = [];
   const seen = new Set<string>();
   for (const draft of drafts) {
-    for (const { block, line } of draft.paragraphs) {
+    for (const { block, line, caption } of draft.paragraphs) {
+      // A caption or a picture is no event ("Photo: the delegation, 6 March 2024").
+      if (caption || (typeof block !== 'string' && 'image' in block)) continue;
       const pieces = blockTexts(block);
       for (const piece of pieces) {
         for (const sentence of labelSentences(piece, lang)) {
@@ -210,6 +259,32 @@ export function importArticle(source: string, file: string, options: { lang?: La
     }
   }
 
+  // Quotations in the paragraphs' text with a speaker the sentence names: copies for the quotation slide, the text unchanged.
+  const prose = drafts.flatMap((d) => d.paragraphs.filter((p) => typeof p.block === 'string' && !p.caption).map((p) => ({ text: p.block as string, line: p.line })));
+  for (const found of findQuotes(prose, lang, author ? [author.name] : [])) {
+    if (quotes.some((q) => q.text === found.text)) continue;
+    quotes.push({ text: found.text, speaker: found.speaker, ...(found.context ? { context: found.context } : {}) });
+    note(prose[found.paragraph]!.line, `quotation by "${found.speaker}"${found.context ? ` (${found.context})` : ''} proposed for the quotation slide (${found.how}): "${shorten(found.text, 80)}"`);
+  }
+
+  // Key points: drafts, honestly labelled as such, chosen for carrying the article (src/import/key-points.ts).
+  const pointParagraphs = drafts.flatMap((d, section) =>
+    d.paragraphs.map((p, index) => ({ p, index })).filter(({ p }) => typeof p.block === 'string').map(({ p, index }) => ({ text: p.block as string, line: p.line, section, index, ...(p.caption ? { caption: true } : {}) })),
+  );
+  const chosenPoints = chooseKeyPoints(pointParagraphs, lang, quotes.map((q) => q.text));
+  for (const point of chosenPoints) {
+    const why = [...point.why, ...(point.repeatsOverview ? ['the overview slide shows it too: no other sentence can stand as a point'] : [])];
+    note(point.line, `key point (DRAFT${why.length ? `: ${why.join(', ')}` : ''}): "${shorten(point.text, 80)}"`);
+  }
+  // With no sentence that can stand, the first sentences (or texts) stand in, as before.
+  const fallbackPoints = chosenPoints.length > 0 ? chosenPoints.map((p) => p.text) : drafts.flatMap((d) => d.paragraphs.flatMap((p) => blockTexts(p.block))).slice(0, 3);
+  note(
+    undefined,
+    chosenPoints.length > 0
+      ? `key points: ${fallbackPoints.length} DRAFTS (the sentences that carry the text: shared words with the rest, section leads, numbers and names; at most one a paragraph, none the overview slide shows, no quotation or caption); rewrite them as takeaways`
+      : `key points: ${fallbackPoints.length} DRAFTS (no sentence could stand as one: the first texts stand in); write real ones`,
+  );
+
   // Sources: the article itself, then every link of the text.
   const sources: NonNullable<ArticleInput['sources']> = [{ title }];
   const urls = new Set<string>();
@@ -230,9 +305,19 @@ export function importArticle(source: string, file: string, options: { lang?: La
   // The stamp stands above the text: before its first paragraph, not counting a standfirst above the byline.
   const firstText = drafts.flatMap((d) => d.paragraphs).find((p) => p.line > (bylineLine ?? 0))?.line ?? Infinity;
   const frontDate = parsed.front.date && /^\d{4}-\d{2}-\d{2}$/.test(parsed.front.date) ? parsed.front.date : undefined;
-  const stamp = parsed.stamps.find((s) => s.line < firstText);
+  const headerStamps = parsed.stamps.filter((s) => s.line < firstText);
+  const stamp = headerStamps.find((s) => s.iso);
   const date = frontDate ?? stamp?.iso;
   if (date) note(stamp && !frontDate ? stamp.line : 1, `publication date: ${date}${stamp && !frontDate ? ' (from the dateline)' : ' (front matter)'}`);
+  const yearless = headerStamps.find((s) => s.yearless);
+  if (!date && yearless) note(yearless.line, 'the dateline names no year: no publication date (add `date:` by hand)');
+  // The publisher a dateline names ("December 27, Pozirk."): the source's publisher.
+  // The dateline above the text first, else one at the foot of the page (an update stamp there dates no article).
+  const signed = headerStamps.find((s) => s.publisher) ?? parsed.stamps.find((s) => s.publisher);
+  if (signed?.publisher) {
+    sources[0] = { ...sources[0]!, publisher: signed.publisher };
+    note(signed.line, `publisher: "${signed.publisher}" (from the dateline)`);
+  }
 
   // Places and people the text names (src/import/places.ts), and the events whose sentence names them.
   const texts = [{ text: title, line: 0 }, ...drafts.flatMap((d) => [...(d.heading !== undefined ? [{ text: d.heading, line: d.headingLine ?? 0 }] : []), ...d.paragraphs.flatMap((p) => blockTexts(p.block).map((text) => ({ text, line: p.line })))])];
@@ -287,13 +372,6 @@ function refuseDeepNesting(text: string, file: string): void {
   });
 }
 
-/** A block that can be the title: one short line of text (a question or a quotation may end it). */
-function titleLike(block: Block): boolean {
-  if (block.kind !== 'text' || block.caption) return false;
-  if (block.text.length > 200) return false;
-  return splitSentences(block.text).length <= 1 || (block.text.length <= 120 && !/[.]$/u.test(block.text));
-}
-
 /** Plain text: a heading-like line becomes a heading when body text (a paragraph, a list, a quotation) follows it. */
 function markHeadings(blocks: Block[]): void {
   const isBody = (block: Block | undefined, candidate: string): boolean => {
@@ -313,27 +391,8 @@ function markHeadings(blocks: Block[]): void {
   });
 }
 
-/**
- * Sentences for labels and key points: Intl.Segmenter's, except that a "sentence" that is only a date ("18 красавіка
- * 2023 г." — the abbreviation's full stop ends it) is joined to the sentence it opens.
- */
-export function labelSentences(text: string, lang: string): string[] {
-  const out: string[] = [];
-  for (const part of splitSentences(text, lang)) {
-    const previous = out[out.length - 1];
-    if (previous !== undefined && onlyDate(previous)) out[out.length - 1] = `${previous} ${part}`;
-    else out.push(part);
-  }
-  return out;
-}
-
-function onlyDate(sentence: string): boolean {
-  const dates = findDates(sentence);
-  if (dates.length === 0 || !/[гр]\.$/u.test(sentence)) return false;
-  let rest = sentence;
-  for (const d of dates) rest = rest.replace(d.raw, ' ');
-  return (rest.match(/\p{L}+/gu) ?? []).length < 3;
-}
+/** Sentences for labels and key points: the one splitter's (src/render/sentences.ts), also used for the slides' bullets. */
+export const labelSentences = (text: string, lang: string): string[] => splitSentences(text, lang);
 
 /** URLs written out in the text, without the punctuation that ends their sentence. */
 export function findUrls(text: string): string[] {

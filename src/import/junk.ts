@@ -1,6 +1,7 @@
 // A line of a scraped page in, whether it is page furniture (navigation, sharing, cookies, stamps, captions) and why.
 // Conservative: a rule names furniture only when the whole line is furniture; anything that might be prose is kept.
 import { findDates } from './dates.js';
+import { parseDateline } from './dateline.js';
 
 /** Words that make up sharing bars ("Share  Tweet  Email", "Facebook | X | Telegram"). */
 const SHARE_WORDS = new Set(
@@ -19,17 +20,28 @@ const JUNK: [RegExp, string][] = [
   [/^(top|bottom) of (the )?page$/iu, 'page anchor'],
   [/^(back|go|return|scroll) to (the )?top$|^(наверх|уверх|вгору|нагору)$/iu, 'page anchor'],
   [/^skip to (the )?(main )?(content|navigation)$|^перейти к (основному )?содержанию$/iu, 'navigation'],
-  [/^(menu|main menu|navigation|search|home|close|open menu|toggle navigation|sections|меню|поиск|пошук|главная|галоўная|головна)$/iu, 'navigation'],
+  [/^(menu|main menu|navigation|search|home|close|open menu|toggle navigation|sections|back|go back|previous|next|next article|previous article|меню|поиск|пошук|главная|галоўная|головна|назад|вярнуцца|вернуться|повернутися|далей|далее|далі)$/iu, 'navigation'],
+  // A gallery's counter: "1/12", "Photo 3 of 8", "Фото 3 из 8", "Фота 3 з 12".
+  [/^(?:(?:photo|image|picture|slide|фото|фота|слайд|изображение|малюнак)\s*)?\d{1,3}\s*(?:\/|of|из|з|із|iз)\s*\d{1,3}$/iu, 'gallery counter'],
   [/^(subscribe|sign up|log ?in|sign in|register|unsubscribe|manage (your )?subscriptions?|войти|увайсці|увійти|подписаться|падпісацца|підписатися)( to [\p{L}\d ]+)?$/iu, 'account prompt'],
-  [/^(follow us|subscribe to our|join us|подпишитесь на|падпісвайцеся на|падпішыцеся на|підписуйтеся на|підпишіться на)\b.{0,100}$/iu, 'account prompt'],
+  [/^(follow us|subscribe to our|join us|подпишитесь на|подписывайтесь на|падпісвайцеся на|падпішыцеся на|підписуйтеся на|підписуйтесь на|підпишіться на)\b.{0,100}$/iu, 'account prompt'],
   [/^you (are receiving|received|got) this (e-?mail|newsletter|message)\b.{0,160}$/iu, 'newsletter footer'],
   [/^(\d{1,3}\s*(min|mins|minutes?|мин|минут[аы]?|хв|хвилин[аи]?|хвілін[аы]?)\.?\s*(read|reading|чтения|читання|чытання)?|reading time:?\s*\d{1,3}\s*(min|minutes?)\.?)$/iu, 'reading time'],
   [/^(read more|read also|see also|also read|more on this|related|related articles|related stories|recommended|most read|advertisement|sponsored|реклама|рэклама|читайте также|читайте еще|читайте ещё|смотрите также|чытайце таксама|глядзіце таксама|читайте також|дивіться також)$/iu, 'page furniture'],
   [/^(read more|read also|see also|also read|читайте также|читайте ещё|читайте еще|смотрите также|чытайце таксама|глядзіце таксама|читайте також|дивіться також)\s*[:»›→|–—-]\s*\S.{0,150}$/iu, 'link to another article'],
   [/^(tags|topics|keywords|теги|тэгі|теґи|ключевые слова)\s*:/iu, 'tags'],
   [/^(\d+\s+)?(comments?|leave a comment|show comments|комментари[йи]|каментары|коментарі)(\s*\(\d+\))?$/iu, 'comments'],
-  [/^(photo|photos|photograph|image|picture|illustration|photo credit|фото|фота|ілюстрацыя|ілюстрація|иллюстрация)\s*:\s*\S.{0,200}$/iu, 'photo caption'],
+  [/^(photo|photos|photograph|image|picture|illustration|photo credit|credit|credits|фото|фота|ілюстрацыя|ілюстрація|иллюстрация)\s*:\s*\S.{0,200}$/iu, 'photo caption'],
+  [/^(?:credits? to|photo(?:graph)? by|illustration by|фото|фота|ілюстрацыя|ілюстрація|иллюстрация)\s+\p{Lu}\S*(?:\s+\S+){0,5}$/iu, 'photo credit'],
   [/^©|^copyright\b|all rights reserved|все права защищены|усе правы абаронены|усі права захищені/iu, 'copyright line'],
+];
+
+/** Social and donation links, once sharing bars are ruled out: "Support us on Patreon", "… on patreon", "Падтрымайце нас на Patreon". */
+const SOCIAL: [RegExp, string][] = [
+  // Six words at most and no full stop: "He wrote on X." is prose.
+  [/^(?=(?:\S+\s+){0,5}\S+$)(?!.*\.$).{0,80}(?<![\p{L}])(?:on|via|at|на|у|ў|в)\s+(?:our\s+|наш(?:ым|ем|ому|ий|ім)?\s+)?(?:patreon|telegram|instagram|youtube|facebook|tiktok|twitter|x|viber|whatsapp|boosty|buy me a coffee|телеграм(?:е|і)?|ютуб(?:е)?)(?:[-‑ ](?:канал(?:е|і)?|channel))?[.!]?$/iu, 'social link'],
+  [/^(?!.*[.!?]$)(?:donate|support (?:independent|our|free) (?:journalism|media|newsroom)|падтрымаць|поддержать|підтримати)(?:\s.{0,60})?$/iu, 'social link'],
+  [/^(?:support|donate to|follow|join|find)\s+us\b.{0,80}$|^(?:падтрымайце|поддержите|підтримайте|падпісвайцеся|подписывайтесь|підписуйтесь|падпішыцеся|далучайцеся|присоединяйтесь|приєднуйтесь)\s.{0,80}$/iu, 'social link'],
 ];
 
 /** A cookie banner: it speaks of cookies *and* of this site or of consent ("We use cookies…", "Accept all cookies"). */
@@ -50,13 +62,14 @@ export function junkReason(line: string, { header = true }: { header?: boolean }
   for (const [pattern, reason] of JUNK) if (pattern.test(text)) return reason;
   const words = tokens(text);
   if (words.length > 0 && words.length <= 8 && words.some((w) => SHARE_WORDS.has(w)) && words.every((w) => SHARE_WORDS.has(w) || SHARE_FILLER.has(w))) return 'sharing';
+  for (const [pattern, reason] of SOCIAL) if (pattern.test(text)) return reason;
   const crumbs = text.split(CRUMB_SEPARATOR);
   // A breadcrumb trail: short labels, no digits, no "By …", no "Label: value".
   const crumb = (c: string) => c.length > 0 && c.length <= 30 && c.split(/\s+/).length <= 3 && !/[.!?:\d]/u.test(c) && !/^by\s/iu.test(c);
   if (crumbs.length >= 2 && crumbs.every(crumb) && (crumbs.length >= 3 || HOME.test(crumbs[0]!))) {
     if (text.length <= 100) return 'navigation';
   }
-  if (header && dateLine(text)) return 'date line';
+  if (header && (dateLine(text) || parseDateline(text))) return 'date line';
   if (header && /^\d{1,2}:\d{2}(\s*(am|pm|gmt|utc|cet|cest|msk|eet|eest))?$/iu.test(text)) return 'time stamp';
   const stamp = STAMP.exec(text);
   if (stamp && onlyTime(stamp[1]!)) return 'time stamp';

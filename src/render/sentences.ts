@@ -1,4 +1,6 @@
 // A paragraph in, its sentences out (Intl.Segmenter, then rejoined after abbreviations and initials it takes for sentence ends).
+// The one splitter: the importer's key points and event labels and the slides' bullets all cut here.
+import { findDates } from '../import/dates.js';
 
 const segmenters = new Map<string, Intl.Segmenter>();
 
@@ -44,7 +46,30 @@ export function splitSentences(text: string, lang = 'en'): string[] {
     if (sentence.length > 0) out.push(sentence);
   }
   if (pending.trim().length > 0) out.push(pending.trim());
+  return joinDateOpeners(out);
+}
+
+/**
+ * A "sentence" that is only a date ending in the year's abbreviation ("18 красавіка 2023 г.", "У пачатку сакавіка 2023 г.",
+ * "3 липня 2023 р.") opens the sentence after it: the abbreviation's full stop is no sentence end there.
+ */
+function joinDateOpeners(sentences: string[]): string[] {
+  const out: string[] = [];
+  for (const sentence of sentences) {
+    const previous = out[out.length - 1];
+    if (previous !== undefined && onlyDate(previous) && !/\n/.test(previous)) out[out.length - 1] = `${previous} ${sentence}`;
+    else out.push(sentence);
+  }
   return out;
+}
+
+function onlyDate(sentence: string): boolean {
+  if (!/\d\s?(?:г|гг|р|рр)\.$/u.test(sentence)) return false;
+  const dates = findDates(sentence);
+  if (dates.length === 0) return false;
+  let rest = sentence;
+  for (const d of dates) rest = rest.replace(d.raw, ' ');
+  return (rest.match(/\p{L}+/gu) ?? []).filter((w) => !/^(?:г|гг|р|рр)$/u.test(w)).length < 3;
 }
 
 export function firstSentence(text: string, lang = 'en'): string {

@@ -45,9 +45,9 @@ const QUOTES: Record<Article['lang'], [string, string]> = { en: ['“', '”'], 
 
 export function buildView(article: Article, buildEpochMs: number, labels: Labels = labelsFor(article.lang)): ArticleView {
   const [open, close] = QUOTES[article.lang];
-  const dateLine = article.date
-    ? `${labels.published} ${formatLongDate(article.date, article.lang)}`
-    : `${labels.briefing} · ${labels.prepared.toLowerCase()} ${formatLongDate(buildEpochMs, article.lang)}`;
+  // Both when both are known: when the article came out, and when this briefing was made of it.
+  const prepared = `${labels.prepared.toLowerCase()} ${formatLongDate(buildEpochMs, article.lang)}`;
+  const dateLine = article.date ? `${labels.published} ${formatLongDate(article.date, article.lang)} · ${prepared}` : `${labels.briefing} · ${prepared}`;
   return {
     id: article.id,
     lang: article.lang,

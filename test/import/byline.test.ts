@@ -1,6 +1,6 @@
 // Tests src/import/byline.ts (parseByline): a line under a title read as the author's name and roles, dates and reading times set aside, prose and subtitles refused.
 import { describe, expect, it } from 'vitest';
-import { parseByline } from '../../src/import/byline.js';
+import { parseByline, parseSignedByline } from '../../src/import/byline.js';
 
 describe('names', () => {
   it.each([
@@ -104,5 +104,19 @@ describe('what is not a byline', () => {
   it('takes a four-word title-case line when a role follows it, or after "By"', () => {
     expect(parseByline('Anna Maria Lopez Garcia, El País')).toEqual({ name: 'Anna Maria Lopez Garcia', roles: ['El País'], skipped: [] });
     expect(parseByline('By Anna Maria Lopez Garcia')?.name).toBe('Anna Maria Lopez Garcia');
+  });
+});
+
+describe('parseSignedByline (a byline at the end of a page)', () => {
+  it('reads "By …", "**By …**", "Аўтар: …", "Автор: …"', () => {
+    expect(parseSignedByline('By Jane Doe')?.name).toBe('Jane Doe');
+    expect(parseSignedByline('**By Mark Ellis**')?.name).toBe('Mark Ellis');
+    expect(parseSignedByline('Аўтар: Алесь Мароз')?.name).toBe('Алесь Мароз');
+    expect(parseSignedByline('**Автор: Анна Ковальская**')?.name).toBe('Анна Ковальская');
+    expect(parseSignedByline('Автор: Олена Коваль')?.name).toBe('Олена Коваль');
+  });
+
+  it('takes no bare name: at the end of a page, a name alone may be the last line of the text', () => {
+    for (const line of ['Jane Doe', 'Алесь Мароз', '**Mark Ellis**', 'By the end of the year the plant had closed.']) expect(parseSignedByline(line), line).toBeUndefined();
   });
 });

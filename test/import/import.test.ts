@@ -80,6 +80,15 @@ describe('the seed (test/fixtures/seed-000.txt) against the hand-written data/lu
     expect(messages(diagnostics).some((m) => /key points: \d DRAFTS/.test(m))).toBe(true);
   });
 
+  // Issue 11: the seed's quotation is left unclosed ("Aksyonov then stressed that "Belarusian enterprises …").
+  it('finds Aksyonov\'s unclosed quotation with his full name and role, as the human did, and keeps its paragraph whole', () => {
+    const human = loadArticleFile(SEED_DATA).value.quotes[0]!;
+    expect(value.article.quotes).toEqual([{ text: human.text, speaker: 'Sergey Aksyonov', context: 'head of the occupation administration of Crimea' }]);
+    expect(human.context).toMatch(/^head of the occupation administration of Crimea/);
+    expect(flat(value.article).some((p) => p.endsWith('Aksyonov then stressed that "Belarusian enterprises are always welcome on the Crimean land.'))).toBe(true);
+    expect(messages(diagnostics)).toContain('15: quotation by "Sergey Aksyonov" (head of the occupation administration of Crimea) proposed for the quotation slide (a quotation left unclosed, taken to the end of its paragraph): "Belarusian enterprises are always welcome on the Crimean land"');
+  });
+
   it('derives a stable id from the title', () => {
     expect(value.article.id).toBe('lukashenko-regimes-cooperation-with-the-russian-occupied');
     expect(importArticle(raw, SEED_TEXT).value.article.id).toBe(value.article.id);
@@ -114,11 +123,20 @@ describe('title and byline', () => {
 
   it('takes no sentence, no subtitle and no place for a byline', () => {
     for (const second of ['Maria Kalesnikava, the opposition politician, was sentenced to eleven years.', 'Belarus Opens New Consulate', 'Minsk', 'the regime and its partners']) {
-      const { value, diagnostics } = run(`Title\n\n${second}\n\n${BODY}`);
+      // A real title: a one-word line above a longer title-like line would be a rubric.
+      const { value, diagnostics } = run(`How Minsk deals with the occupied territories\n\n${second}\n\n${BODY}`);
       expect(value.article.author, second).toBeUndefined();
       expect(kept(value.article)[0]).toBe(second);
       expect(messages(diagnostics)).toContain('-: no byline found: the article has no author (add `author:` by hand)');
     }
+  });
+
+  it('takes a site name after a bar off the title, and drops the title repeated under it', () => {
+    const { value, diagnostics } = run(`Minsk courts Donetsk with tractors | Baltic Ledger\n\nMinsk courts Donetsk with tractors\n\nBy Jane Doe\n\n${BODY}`);
+    expect(value.article.title).toBe('Minsk courts Donetsk with tractors');
+    expect(value.article.author?.name).toBe('Jane Doe');
+    expect(flat(value.article)).toEqual([BODY]);
+    expect(messages(diagnostics)).toContain('3: dropped (title repeated): "Minsk courts Donetsk with tractors"');
   });
 
   it('drafts a title from the first sentence when the text starts with a paragraph, and keeps that paragraph', () => {
@@ -147,6 +165,16 @@ describe('title and byline', () => {
     expect(imported(`Title\n\nBy Jane Doe\n\nUpdated on 28 February 2024, 10:32\n\n${BODY}`).date).toBe('2024-02-28');
     expect(imported(`Загаловак\n\n18 красавіка 2023 г., 14:05\n\n${BODY}`).date).toBe('2023-04-18');
     expect(imported(`Title\n\n${BODY}\n\nUpdated on 28 February 2024`).date).toBeUndefined();
+  });
+
+  it('drops a dateline with its publisher at the foot of the page, giving the publisher but not the date', () => {
+    const { value, diagnostics } = run(`A title of the article\n\n${BODY}\n\n27 снежня 2023, Pozirk.`);
+    expect(value.dropped).toEqual([{ line: 5, text: '27 снежня 2023, Pozirk.', reason: 'date line' }]);
+    expect(value.article.sources[0]!.publisher).toBe('Pozirk');
+    expect(value.article.date).toBeUndefined();
+    expect(messages(diagnostics)).toContain('5: publisher: "Pozirk" (from the dateline)');
+    // A date alone there may close a chronology: kept.
+    expect(flat(imported(`A title of the article\n\n${BODY}\n\n27 December 2023`))).toEqual([BODY, '27 December 2023']);
   });
 
   it('refuses a text with no article in it, naming the problem', () => {
@@ -311,12 +339,14 @@ describe('page furniture', () => {
     expect(messages(diagnostics)).toContain('6: dropped (sharing): "Share"');
   });
 
-  it('keeps the second and later copies of a repeated caption out, and the first in (it might be text)', () => {
+  // Issue 11: a caption is never a paragraph; the first copy used to stay.
+  it('keeps every copy of a repeated caption out of the paragraphs, the first too, each with a note', () => {
     const caption = 'Tractors at the assembly line';
-    const { value } = run(`Title\n\n${BODY}\n\n${caption}\n\nSecond paragraph.\n\n${caption}\n\nThird paragraph.\n\n${caption}`);
-    expect(flat(value.article)).toEqual([BODY, caption, 'Second paragraph.', 'Third paragraph.']);
-    expect(value.dropped.map((d) => d.line)).toEqual([9, 13]);
-    // A kept caption is neither a heading nor a key point.
+    const { value, diagnostics } = run(`Title\n\n${BODY}\n\n${caption}\n\nSecond paragraph.\n\n${caption}\n\nThird paragraph.\n\n${caption}`);
+    expect(flat(value.article)).toEqual([BODY, 'Second paragraph.', 'Third paragraph.']);
+    expect(value.dropped.map((d) => `${d.line} ${d.reason}`)).toEqual(['5 caption (repeated further down)', '9 repeated caption', '13 repeated caption']);
+    expect(messages(diagnostics)).toContain(`5: dropped (caption, repeated further down): "${caption}"`);
+    // Nor is it a heading or a key point.
     expect(headings(value.article)).toEqual([null]);
     expect(value.article.keyPoints).not.toContain(caption);
   });
@@ -422,10 +452,21 @@ describe('pictures in Markdown', () => {
     expect(notes).toContain('12: picture photos/second.jpg with its caption; no alt text: "The second picture, its caption a paragraph of its own." stands in for it, DRAFT — describe the picture');
   });
 
-  it('leaves out a picture on the web, keeping its caption as a paragraph, and says so', () => {
-    expect(paragraphs).toContain('A caption of a picture on the web.');
+  // Issue 11: a caption is never a paragraph; with no picture to carry it, it is dropped with a note.
+  it('leaves out a picture on the web and its caption, and says so', () => {
+    expect(paragraphs.flatMap(blockTexts)).not.toContain('A caption of a picture on the web.');
+    expect(result.value.dropped).toContainEqual({ line: 18, text: 'A caption of a picture on the web.', reason: 'caption of a picture left out' });
+    expect(notes).toContain('18: dropped (caption of a picture left out): "A caption of a picture on the web."');
     expect(paragraphs.some((p) => typeof p === 'object' && 'image' in p && p.image.startsWith('https:'))).toBe(false);
     expect(notes.some((n) => n.startsWith('16: picture https://example.org/a.jpg left out: briefkit does not fetch from the web'))).toBe(true);
+  });
+
+  it('gives a picture the credit or caption line under it ("Photo: …", "Credits to …", "Фота: …"), never a paragraph', () => {
+    const page = (under: string) => importArticle(`# A title\n\nBy Anna Example\n\n${BODY}\n\n![A bus depot](photos/depot.png)\n\n${under}\n\nThe last paragraph of it.\n`, 'a.md').value.article.sections.flatMap((s) => s.paragraphs);
+    expect(page('Photo: Tomas Green')).toContainEqual({ image: 'photos/depot.png', alt: 'A bus depot', credit: 'Photo: Tomas Green' });
+    expect(page('Credits to Siarhei Lis')).toContainEqual({ image: 'photos/depot.png', alt: 'A bus depot', credit: 'Credits to Siarhei Lis' });
+    expect(page('Фота: аўтобусы МАЗ у парку на вуліцы Кальварыйскай')).toContainEqual({ image: 'photos/depot.png', alt: 'A bus depot', caption: 'Фота: аўтобусы МАЗ у парку на вуліцы Кальварыйскай' });
+    for (const under of ['Photo: Tomas Green', 'Credits to Siarhei Lis']) expect(page(under).flatMap(blockTexts).filter((t) => t === under)).toEqual([under]);
   });
 
   it('keeps every paragraph of the text', () => {

@@ -87,6 +87,52 @@ describe('junkReason drops page furniture', () => {
   });
 });
 
+describe('junkReason drops other sites\' furniture (issue 11)', () => {
+  it('navigation words in four languages', () => {
+    for (const line of ['Back', 'Go back', 'Next article', 'Назад', 'Вярнуцца', 'Повернутися', 'Далее']) expect(junkReason(line), line).toBe('navigation');
+  });
+
+  it('a gallery\'s counters', () => {
+    for (const line of ['1/12', '3 / 12', 'Photo 3 of 8', 'Photo 2/9', 'Фото 3 из 8', 'Фота 3 з 12', 'Slide 4 of 10']) expect(junkReason(line), line).toBe('gallery counter');
+  });
+
+  it('social and donation links', () => {
+    for (const line of ['Support us on Patreon', 'Pozirk on patreon', 'Падтрымайце нас на Patreon', 'Підтримайте нас на Patreon', 'Мы ў Telegram', 'Наш канал на YouTube']) expect(junkReason(line), line).toBe('social link');
+    expect(junkReason('Подписывайтесь на наш Telegram')).toBe('social link');
+    for (const line of ['Donate', 'Support independent journalism', 'Падтрымаць', 'Поддержать', 'Підтримати']) expect(junkReason(line), line).toBe('social link');
+  });
+
+  it('credits and captions', () => {
+    expect(reasons(['Credits to Siarhei Lis', 'Photo by Jane Doe', 'Credit: Reuters', 'Фота Алеся Мароза', 'Ілюстрація: карта поставок'])).toEqual({
+      'Credits to Siarhei Lis': 'photo credit',
+      'Photo by Jane Doe': 'photo credit',
+      'Credit: Reuters': 'photo caption',
+      'Фота Алеся Мароза': 'photo credit',
+      'Ілюстрація: карта поставок': 'photo caption',
+    });
+  });
+
+  it('a dateline with its publisher, in the header only', () => {
+    for (const line of ['December 27, Pozirk.', '27 снежня 2023, Pozirk.', 'Понедельник, 18 декабря 2023, 14:05 — , Полесский вестник']) {
+      expect(junkReason(line), line).toBe('date line');
+      expect(junkReason(line, { header: false }), line).toBeUndefined();
+    }
+  });
+
+  it('but not prose that names a network, a counter or a photographer', () => {
+    for (const line of [
+      'He wrote on X.',
+      'The ministry said on Telegram that the visit violated the sovereignty of Ukraine.',
+      'Support for the regime on Telegram has fallen, the survey shows.',
+      'Photo by photo, the exhibition tells the story of the plant.',
+      'Back in 2022, the trade ran through Russian companies.',
+      '3 of 8 plants were sanctioned.',
+      'Donate blood, the ministry urged, as the hospitals in Minsk ran short of it.',
+      'Donate to the fund.',
+    ]) expect(junkReason(line), line).toBeUndefined();
+  });
+});
+
 describe('junkReason keeps prose (when unsure, keep)', () => {
   it('sentences that merely mention cookies, sharing, menus, updates or dates', () => {
     for (const line of [

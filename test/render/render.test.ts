@@ -198,9 +198,9 @@ describe('the view', () => {
     expect(buildView(be, BUILD_DATE).dateLine).toBe('Брыфінг · падрыхтавана 25 лістапада 2026 г.');
   });
 
-  it('dates a dated article by its publication date', () => {
-    expect(buildView({ ...seed(), date: '2023-04-18' }, BUILD_DATE).dateLine).toBe('Published 18 April 2023');
-    expect(buildView({ ...seed(), lang: 'ru', date: '2023-04-18' }, BUILD_DATE).dateLine).toBe('Опубликовано 18 апреля 2023 г.');
+  it('dates a dated article by its publication date, then the build date', () => {
+    expect(buildView({ ...seed(), date: '2023-04-18' }, BUILD_DATE).dateLine).toBe('Published 18 April 2023 · prepared 25 November 2026');
+    expect(buildView({ ...seed(), lang: 'ru', date: '2023-04-18' }, BUILD_DATE).dateLine).toBe('Опубликовано 18 апреля 2023 г. · подготовлено 25 ноября 2026 г.');
   });
 
   it('renders a Belarusian article with Belarusian labels and « » quotation marks', () => {
@@ -208,7 +208,7 @@ describe('the view', () => {
     const blocks = parsed(renderBoth(article).briefing);
     expect(headingTexts(blocks, 2)).toContain('Галоўнае');
     expect(headingTexts(blocks, 2)).toContain('Храналогія');
-    expect(paragraphTexts(blocks)).toContain('Апублікавана 18 красавіка 2023 г.');
+    expect(paragraphTexts(blocks)).toContain('Апублікавана 18 красавіка 2023 г. · падрыхтавана 25 лістапада 2026 г.');
     expect(paragraphTexts(containers(blocks, 'quote')[0]!.children)[0]).toBe('«Belarusian enterprises are always welcome on the Crimean land.»');
   });
 

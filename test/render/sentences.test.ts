@@ -32,6 +32,23 @@ describe('splitSentences', () => {
     expect(splitSentences('Signed by Dr.\nNext line')).toEqual(['Signed by Dr.', 'Next line']);
   });
 
+  // Was a bug (issue 11): the Belarusian raw article's slide bullets were cut after "2023 г." where the date opens the sentence.
+  it('does not end a sentence at the year abbreviation of a date that opens it, in be, ru and uk', () => {
+    expect(splitSentences('18 красавіка 2023 г. Лукашэнка сустрэўся ў Мінску з Пушыліным. Падчас сустрэчы ён прапанаваў дапамогу.', 'be')).toEqual([
+      '18 красавіка 2023 г. Лукашэнка сустрэўся ў Мінску з Пушыліным.',
+      'Падчас сустрэчы ён прапанаваў дапамогу.',
+    ]);
+    expect(firstSentence('У пачатку сакавіка 2023 г. Віцебскі выканкам падпісаў пагадненне. Потым.', 'be')).toBe('У пачатку сакавіка 2023 г. Віцебскі выканкам падпісаў пагадненне.');
+    expect(splitSentences('18 апреля 2023 г. Лукашенко встретился с Пушилиным. Это было важно.', 'ru')).toEqual(['18 апреля 2023 г. Лукашенко встретился с Пушилиным.', 'Это было важно.']);
+    expect(splitSentences('3 липня 2023 р. Уряд ухвалив рішення. Далі буде.', 'uk')).toEqual(['3 липня 2023 р. Уряд ухвалив рішення.', 'Далі буде.']);
+    // A sentence that says more than the date still ends there.
+    expect(splitSentences('Пагадненне падпісалі ў Віцебску 18 красавіка 2023 г. Потым пачаўся гандаль.', 'be')).toEqual(['Пагадненне падпісалі ў Віцебску 18 красавіка 2023 г.', 'Потым пачаўся гандаль.']);
+  });
+
+  it('keeps initials and St./No. with what follows in English', () => {
+    expect(splitSentences('J. R. Smith lives in St. Petersburg at No. 5 Nevsky. He left.')).toEqual(['J. R. Smith lives in St. Petersburg at No. 5 Nevsky.', 'He left.']);
+  });
+
   it('keeps runs of marks together ("Wow!!", "Really?!")', () => {
     expect(splitSentences('Wow!! Really?! The end')).toEqual(['Wow!!', 'Really?!', 'The end']);
   });

@@ -54,9 +54,9 @@ describe('fields present or null', () => {
 });
 
 describe('the date line', () => {
-  it('names the publication date when the article has one', () => {
-    expect(buildView(article({ date: '2023-04-18' }), BUILD_DATE).dateLine).toBe('Published 18 April 2023');
-    expect(buildView(article({ date: '2023-04-18', lang: 'ru' }), BUILD_DATE).dateLine).toBe('Опубликовано 18 апреля 2023 г.');
+  it('names the publication date and the build date when the article has one', () => {
+    expect(buildView(article({ date: '2023-04-18' }), BUILD_DATE).dateLine).toBe('Published 18 April 2023 · prepared 15 January 2024');
+    expect(buildView(article({ date: '2023-04-18', lang: 'ru' }), BUILD_DATE).dateLine).toBe('Опубликовано 18 апреля 2023 г. · подготовлено 15 января 2024 г.');
   });
 
   it('otherwise says when the briefing was prepared, from the build date', () => {
