@@ -30,6 +30,8 @@ export interface ArticleView {
   dateLine: string;
   /** The date a citation gives: published when the article says, else the day the briefing was prepared. */
   citationDate: string;
+  /** "27 снежня 2023 г." ends with its own full stop: the citation adds none. */
+  citationDateEndsWithStop: boolean;
   keyPoints: string[];
   sections: { heading: string | null; title: string; blocks: BlockView[]; paragraphs: string[]; bullets: string[]; images: ImageView[] }[];
   quotes: { text: string; quoted: string; attribution: string }[];
@@ -56,6 +58,7 @@ export function buildView(article: Article, buildEpochMs: number, labels: Labels
     author: article.author ? { name: article.author.name, roles: article.author.roles, rolesText: article.author.roles.join(', ') } : null,
     dateLine,
     citationDate: formatLongDate(article.date ?? buildEpochMs, article.lang),
+    citationDateEndsWithStop: formatLongDate(article.date ?? buildEpochMs, article.lang).endsWith('.'),
     keyPoints: article.keyPoints,
     sections: article.sections.map((section, sectionIndex) => ({
       heading: section.heading ?? null,

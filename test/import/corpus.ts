@@ -161,7 +161,8 @@ export const CORPUS: Expected[] = [
     quotes: [{ text: 'We used to sell milk to the buyers from Poland', speaker: 'Halina' }],
     events: [],
     // “under control and improving. — the quotation the article never closes (and the key point drafted from it).
-    warnings: ['unbalanced-quotes keyPoints[4]', 'unbalanced-quotes sections[0].paragraphs[4]'],
+    // (Its unclosed quotation is no key point since the key points stopped taking quoted sentences.)
+    warnings: ['unbalanced-quotes sections[0].paragraphs[4]'],
   },
   {
     file: 'crlf-bom.txt',
@@ -310,7 +311,8 @@ export const CORPUS: Expected[] = [
     headings: [],
     lists: 0,
     quotations: 0,
-    // One quotation over two paragraphs, the second opening with « again.
+    // One quotation over two paragraphs, the second opening with « again: the first paragraph's « is unpaired in it.
+    warnings: ['unbalanced-quotes sections[0].paragraphs[2]'],
     quotes: [{ text: 'Мы не просім дазволу ні ў кога. Санкцыі — гэта іх праблема. Беларусь будзе гандляваць з усімі рэгіёнамі', speaker: 'Лукашэнка' }],
     events: [],
   },

@@ -89,6 +89,8 @@ export function sparseSlides(frames: Frame[], fonts: FontRegistry, marginPt: num
     const use = areaUse(frame, fonts, marginPt);
     if (use >= least) return [];
     if (frame.layout === 'statement' && Math.min(...bodySizesPt(frame)) >= statementLeastPt) return [];
+    // A quotation slide is a statement of someone's words: its quote large (≥ 28 pt), its attribution smaller.
+    if (frame.layout === 'quote' && Math.max(...bodySizesPt(frame)) >= statementLeastPt) return [];
     return [`slide ${index + 1} "${frame.title}" (${frame.layout}): ${(use * 100).toFixed(0)} %`];
   });
 }
