@@ -189,6 +189,12 @@ function layoutWith(doc: Doc, theme: Theme, fonts: FontRegistry, options: Briefi
             { kind: 'rect', x: 0, y: 0, w: 4, h, fill: colors.accent, tag: { artifact: 'Background' } },
           ], { before: 0, after: 16 });
         } else if (block.name === 'quote') {
+          // A quotation in the article's text: in the text column, indented and italic; it may run over pages.
+          const quoteId = id('q');
+          const [first, ...rest] = block.children;
+          if (first?.type === 'paragraph') paragraphFlow(first.children, [{ role: 'BlockQuote', id: quoteId }, { role: 'P', id: id('p') }], { indentPt: 18, align: 'left' }, { italic: true });
+          for (const child of rest) if (child.type === 'paragraph') paragraphFlow(child.children, [{ role: 'BlockQuote', id: quoteId }, { role: 'P', id: id('p') }], { indentPt: 18, align: 'left' }, { italic: true });
+        } else if (block.name === 'pullquote') {
           // A pull quote: in the side column, large and italic, with its attribution under it.
           const quoteId = id('q');
           const [first, ...rest] = block.children;
@@ -410,8 +416,12 @@ function paginate(flows: Flow[], ctx: PageContext): Frame[] {
     }
   });
 
-  // Pull quotes that found no page of their own (the article ends on the page of their sentence): their words are in
-  // the text already, so they are left out rather than set beside themselves.
+  // Pull quotes still waiting: one that may stand on a later page gets one; one that found no page off its sentence's
+  // spread (the article ends there) is left out — its words are in the text already, and it would stand beside them.
+  while (pendingAsides.length > 0) {
+    if (!asideAllowed(pendingAsides[0]!, pages.length, textPages)) pendingAsides.shift();
+    else newPage();
+  }
   const total = pages.length;
   return pages.map((items, index) => ({
     kind: 'page',

@@ -7,7 +7,7 @@ export interface Position {
 }
 
 /** Container directives (`:::name … :::`) the templates may use: a closed set, checked when templates compile. */
-export const CONTAINER_NAMES = ['cover', 'keypoints', 'quote', 'notes', 'backmatter'] as const;
+export const CONTAINER_NAMES = ['cover', 'keypoints', 'quote', 'pullquote', 'notes', 'backmatter'] as const;
 export type ContainerName = (typeof CONTAINER_NAMES)[number];
 
 /**

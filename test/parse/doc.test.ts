@@ -51,7 +51,7 @@ describe('assertNever', () => {
 
 describe('directive names', () => {
   it('lists the container directives the templates may use', () => {
-    expect([...CONTAINER_NAMES]).toEqual(['cover', 'keypoints', 'quote', 'notes', 'backmatter']);
+    expect([...CONTAINER_NAMES]).toEqual(['cover', 'keypoints', 'quote', 'pullquote', 'notes', 'backmatter']);
   });
 
   it('lists the slide layouts', () => {

@@ -91,7 +91,7 @@ describe('the seed article, rendered', () => {
   });
 
   it('quotes the quotation with English quotation marks and its attribution', () => {
-    const quote = containers(briefingBlocks, 'quote');
+    const quote = containers(briefingBlocks, 'pullquote');
     expect(quote).toHaveLength(1);
     expect(paragraphTexts(quote[0]!.children)).toEqual([
       '“Belarusian enterprises are always welcome on the Crimean land.”',
@@ -163,7 +163,7 @@ describe('hostile text in the article', () => {
       const blocks = parsed(markdown);
       // Nothing the data says becomes structure: no emphasis, no link, no directive other than the templates' own.
       const names = allBlocks(blocks).flatMap((b) => (b.type === 'container' || b.type === 'figure' ? [b.name] : b.type === 'slide' ? ['slide'] : []));
-      expect(new Set(names)).toEqual(markdown === briefing ? new Set(['cover', 'keypoints', 'quote', 'timeline', 'map', 'backmatter']) : new Set(['slide', 'notes', 'timeline', 'map']));
+      expect(new Set(names)).toEqual(markdown === briefing ? new Set(['cover', 'keypoints', 'pullquote', 'timeline', 'map', 'backmatter']) : new Set(['slide', 'notes', 'timeline', 'map']));
       const texts = paragraphTexts(blocks);
       expect(headingTexts(blocks)).toContain(article.title);
       expect(headingTexts(blocks)).toContain(article.sections[0]!.heading);
@@ -209,7 +209,7 @@ describe('the view', () => {
     expect(headingTexts(blocks, 2)).toContain('Галоўнае');
     expect(headingTexts(blocks, 2)).toContain('Храналогія');
     expect(paragraphTexts(blocks)).toContain('Апублікавана 18 красавіка 2023 г. · падрыхтавана 25 лістапада 2026 г.');
-    expect(paragraphTexts(containers(blocks, 'quote')[0]!.children)[0]).toBe('«Belarusian enterprises are always welcome on the Crimean land.»');
+    expect(paragraphTexts(containers(blocks, 'pullquote')[0]!.children)[0]).toBe('«Belarusian enterprises are always welcome on the Crimean land.»');
   });
 
   it('gives every optional field a value (null when absent), as strict templates need', () => {
