@@ -111,11 +111,11 @@ describe('a theme folder', () => {
     expect(refused.stderr).toMatch(/^briefkit\.config\.yaml:1:8: error: paper: must be one of "a4", "letter"/);
   });
 
-  it('refuses a missing, empty, SVG or broken logo, naming the field and the file, writing nothing', () => {
+  it('refuses a missing, empty, scripted SVG or broken logo, naming the field and the file, writing nothing', () => {
     const cases: [string, Buffer | undefined, RegExp][] = [
       ['missing.png', undefined, /missing\.png: no such file/],
       ['empty.png', Buffer.alloc(0), /empty\.png: is empty \(0 bytes\)/],
-      ['logo.svg', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'), /logo\.svg: is a SVG image; PNG or JPEG expected \(SVG is not supported yet: export it as PNG\)/],
+      ['logo.svg', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>'), /logo\.svg: holds a <script> element/],
       ['broken.png', Buffer.from('not a picture at all'), /broken\.png: is not an image briefkit can read/],
     ];
     for (const [name, bytes, message] of cases) {
