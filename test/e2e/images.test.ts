@@ -268,3 +268,19 @@ describe('a very large photograph and an SVG chart', () => {
     }
   });
 });
+
+describe('a plain-text article with picture captions', () => {
+  it('keeps "Photo:" and "Фото:" lines as captions: reported, not paragraphs, written into the data file as pictures to fill in', () => {
+    const other = mkdtempSync(join(tmpdir(), 'briefkit-captions-'));
+    writeFileSync(join(other, 'article.txt'), 'Vitebsk signs with Crimea\n\nBy Anna Example\n\nThe committee signed a trade agreement with Crimea. The text was not published.\n\nPhoto: Officials of the committee at the signing ceremony\nФото: БелТА\n\nBoth sides promised to meet again.\n');
+    const imported = run(['import', 'article.txt', '-o', 'data/article.yaml'], other);
+    expect(imported.status, imported.stderr).toBe(0);
+    expect(imported.stderr).toContain('article.txt:7: note: picture caption kept: "Photo: Officials of the committee at the signing ceremony" and "Фото: БелТА"');
+    const yaml = readFileSync(join(other, 'data', 'article.yaml'), 'utf8');
+    expect(yaml).toMatch(/# A picture stood here \(line 7 of article\.txt\).*\n.*\n\s+# - image: photos\/picture\.jpg\n\s+#   alt: DESCRIBE THE PICTURE\n\s+#   caption: "Photo: Officials of the committee at the signing ceremony"\n\s+#   credit: "Фото: БелТА"\n\s+- Both sides promised/);
+    expect(yaml.split('\n').filter((line) => !line.trim().startsWith('#')).join('\n')).not.toContain('Photo:');
+    const built = run(['build', 'article.txt', '--out', 'o', '--only', 'briefing'], other);
+    expect(built.status, built.stderr).toBe(0);
+    expect(built.stderr).toContain('picture caption kept');
+  });
+});
