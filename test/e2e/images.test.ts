@@ -284,3 +284,30 @@ describe('a plain-text article with picture captions', () => {
     expect(built.stderr).toContain('picture caption kept');
   });
 });
+
+describe('the picture libraries', () => {
+  /** The picture libraries a build of `input` in a fresh process loaded (sharp, resvg, svg-to-pdfkit, fast-xml-parser). */
+  const loadedBy = (input: string): string[] => {
+    const probe = join(mkdtempSync(join(tmpdir(), 'briefkit-probe-')), 'probe.cjs');
+    writeFileSync(probe, [
+      'const [bundle, input] = process.argv.slice(2);',
+      'import(bundle).then(async (m) => {',
+      '  await m.build(input, { sourceDateEpoch: 1700000000 });',
+      "  const names = Object.keys(require.cache).map((k) => /node_modules\\/((?:@[^/]+\\/)?[^/]+)\\//.exec(k)?.[1]).filter((n) => /^(sharp|@resvg\\/resvg-js|svg-to-pdfkit|fast-xml-parser)$/.test(n ?? ''));",
+      '  console.log(JSON.stringify([...new Set(names)].sort()));',
+      '});',
+    ].join('\n'));
+    const result = spawnSync(process.execPath, [probe, join(PROJECT_ROOT, 'lib', 'bundle', 'briefkit.mjs'), input], { encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
+    return JSON.parse(result.stdout.trim().split('\n').pop()!) as string[];
+  };
+
+  it('are loaded only by a build that has pictures needing them: none for the seed, the SVG ones (not sharp) for an SVG', () => {
+    expect(loadedBy(SEED_DATA)).toEqual([]);
+    const other = mkdtempSync(join(tmpdir(), 'briefkit-probe-svg-'));
+    spawnSync('mkdir', ['-p', join(other, 'photos')]);
+    writeFileSync(join(other, 'photos', 'chart.svg'), chartSvg());
+    articleWith(other, [{ file: 'photos/chart.svg', alt: 'A chart', caption: 'A chart.' }]);
+    expect(loadedBy(join(other, 'article.yaml'))).toEqual(['@resvg/resvg-js', 'fast-xml-parser', 'svg-to-pdfkit']);
+  });
+});
