@@ -81,7 +81,9 @@ describe('a theme folder', () => {
     const pages = Number(pdfInfo(join(docs, 'briefing.pdf')).Pages);
     expect(listed.map((row) => Number(row[0]))).toEqual(Array.from({ length: pages }, (_, i) => i + 1));
     expect(new Set(listed.map((row) => row[10])).size).toBe(1); // one image object, drawn on every page
-    expect(listed.every((row) => row[3] === '600' && row[4] === '200')).toBe(true);
+    // The 600×200 logo at no more than 300 dpi of its largest place (the cover), its proportions kept.
+    expect(Number(listed[0]![12])).toBeLessThanOrEqual(301);
+    expect(listed.every((row) => Number(row[3]) <= 600 && Math.abs(Number(row[3]) / Number(row[4]) - 3) < 0.02)).toBe(true);
   });
 
   it('puts the logo on the title slide and, once, on the slide layout every other slide uses; one media file', async () => {
