@@ -1,6 +1,7 @@
 // A raster picture and the largest size it is placed at in, the picture at no more than 300 dpi of that size out (sharp, loaded only when a picture needs it).
 import { createHash } from 'node:crypto';
 import type { ImageSource } from '../load/image.js';
+import { BriefkitError } from '../diagnostics.js';
 
 /** Print resolution: pixels per inch at the placed size beyond which a picture is downscaled. */
 export const MAX_DPI = 300;
@@ -37,8 +38,21 @@ export function atMaxDpi(image: ImageSource, widthPt: number, heightPt: number):
 }
 
 async function resize(image: ImageSource, widthPx: number, heightPx: number): Promise<ImageSource> {
+  try {
+    return await resized(image, widthPx, heightPx);
+  } catch (error) {
+    if (error instanceof BriefkitError) throw error;
+    const where = image.origin;
+    throw new BriefkitError([{
+      severity: 'error', rule: 'image', ...(where ? { file: where.owner, path: where.field } : {}),
+      message: `${where?.file ?? 'a picture'}: is damaged and cannot be decoded (${String((error as Error).message).split('\n')[0]}); save it again as PNG or JPEG`,
+    }]);
+  }
+}
+
+async function resized(image: ImageSource, widthPx: number, heightPx: number): Promise<ImageSource> {
   const { default: sharp } = await import('sharp');
-  const resized = sharp(image.bytes, { failOn: 'error' }).rotate().resize({ width: widthPx, height: heightPx, fit: 'inside', kernel: 'lanczos3' });
+  const resized = sharp(image.bytes, { failOn: 'truncated' }).rotate().resize({ width: widthPx, height: heightPx, fit: 'inside', kernel: 'lanczos3' });
   const encoded = image.format === 'jpeg'
     ? resized.jpeg({ quality: JPEG_QUALITY, chromaSubsampling: '4:2:0' })
     : resized.png({ compressionLevel: 9, adaptiveFiltering: true, palette: (await sharp(image.bytes).metadata()).isPalette ?? false });

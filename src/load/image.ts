@@ -16,6 +16,8 @@ export interface ImageSource {
   heightPx: number;
   /** EXIF orientation (1–8; 1 is upright): how the stored pixels are to be turned and mirrored to be shown upright. */
   orientation: number;
+  /** Where it was named, for an error found only when it is decoded (downscaling a damaged photograph). */
+  origin?: { file: string; field: string; owner: string };
 }
 
 const FORMATS: Record<string, ImageSource['format']> = { png: 'png', jpg: 'jpeg', svg: 'svg' };
@@ -64,6 +66,7 @@ export function loadImage(file: string, field: string, owner: string): ImageSour
   const image: ImageSource = {
     id: createHash('sha256').update(bytes).digest('hex').slice(0, 16), bytes, format,
     widthPx: turned ? size.height : size.width, heightPx: turned ? size.width : size.height, orientation,
+    origin: { file, field, owner },
   };
   cache.set(stamp, image);
   return image;

@@ -285,6 +285,21 @@ describe('a plain-text article with picture captions', () => {
   });
 });
 
+describe('a damaged photograph', () => {
+  it('stops the build when it must be downscaled and cannot be decoded, naming the field and the file, writing nothing', async () => {
+    const bad = mkdtempSync(join(tmpdir(), 'briefkit-damaged-'));
+    spawnSync('mkdir', ['-p', join(bad, 'photos')]);
+    const whole = await noisyJpeg(3000, 2000);
+    writeFileSync(join(bad, 'photos', 'cut.jpg'), whole.subarray(0, whole.length / 2));
+    articleWith(bad, [{ file: 'photos/cut.jpg', alt: 'A photograph', caption: 'Cut in half.' }]);
+    const refused = run(['build', 'article.yaml', '--out', 'o'], bad);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/^article\.yaml: error: sections\[0\]\.paragraphs\[0\]\.image: .*photos\/cut\.jpg: is damaged and cannot be decoded/);
+    expect(refused.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(bad, 'o'))).toBe(false);
+  });
+});
+
 describe('the picture libraries', () => {
   /** The picture libraries a build of `input` in a fresh process loaded (sharp, resvg, svg-to-pdfkit, fast-xml-parser). */
   const loadedBy = (input: string): string[] => {

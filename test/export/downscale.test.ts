@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { imageSize } from 'image-size';
 import { atMaxDpi, exceedsMaxDpi, pixelsAtMaxDpi } from '../../src/export/downscale.js';
 import type { ImageSource } from '../../src/load/image.js';
+import { BriefkitError } from '../../src/diagnostics.js';
 import { bandedJpeg, noisyJpeg, translucentPng } from '../support/images.js';
 
 const source = (bytes: Buffer, format: ImageSource['format'], widthPx: number, heightPx: number, orientation = 1): ImageSource => ({ id: `${format}-${widthPx}-${heightPx}-${orientation}`, bytes, format, widthPx, heightPx, orientation });
@@ -23,6 +24,14 @@ describe('atMaxDpi', () => {
     expect(small.id).not.toBe(big.id);
     // The same picture at the same size is downscaled once: the same object comes back.
     expect(await atMaxDpi(big, 240, 160)).toBe(small);
+  });
+
+  it('refuses a damaged photograph it must decode, naming the field and the file that named it', async () => {
+    const whole = await noisyJpeg(3000, 2000);
+    const damaged: ImageSource = { ...source(whole.subarray(0, whole.length / 2), 'jpeg', 3000, 2000), id: 'damaged', origin: { file: 'photos/cut.jpg', field: 'sections[0].paragraphs[1].image', owner: 'article.yaml' } };
+    const refused = await atMaxDpi(damaged, 240, 160).then(() => undefined, (error: unknown) => error);
+    expect(refused).toBeInstanceOf(BriefkitError);
+    expect((refused as BriefkitError).diagnostics).toEqual([expect.objectContaining({ file: 'article.yaml', path: 'sections[0].paragraphs[1].image', message: expect.stringMatching(/^photos\/cut\.jpg: is damaged and cannot be decoded/) })]);
   });
 
   it('keeps a picture that has no more pixels than 300 dpi need as it is', async () => {
