@@ -309,6 +309,9 @@ function paginate(flows: Flow[], ctx: PageContext): Frame[] {
     while (pendingAsides.length > 0) {
       const aside = pendingAsides[0]!;
       if (!asideAllowed(aside, pages.length - 1, textPages)) return;
+      // Not where a figure or table that spans both columns comes next on this page: it would go below the quote,
+      // leaving a gap above it. The quote waits for the text after it.
+      if (spanningSoonBelow(current, aside.height)) return;
       const at = Math.max(y, sideBottom);
       if (at + aside.height > bottom && at > top) return;
       page().push({ kind: 'group', x: left + ctx.side.x, y: at, scale: 1, w: ctx.side.w, h: aside.height, items: aside.items, tag: aside.tag });
@@ -349,6 +352,23 @@ function paginate(flows: Flow[], ctx: PageContext): Frame[] {
   const clearSide = () => {
     if (sideBottom > y) y = sideBottom;
   };
+  /** Whether a figure or table that fits this page would start less than `heightPt` below the flow at `index`. */
+  /** The flow being set. */
+  let current = -1;
+  const spanningSoonBelow = (index: number, heightPt: number): boolean => {
+    let below = 0;
+    for (const next of flows.slice(index + 1)) {
+      if (next.kind === 'aside') continue;
+      if (next.kind === 'lines') {
+        below += next.layout.spec.spaceBeforePt + next.layout.height + next.layout.spec.spaceAfterPt;
+        if (below >= heightPt) return false;
+        continue;
+      }
+      const need = next.kind === 'block' ? next.height : tableNeed(next, bottom - top);
+      return y + below + next.spaceBeforePt + need <= bottom;
+    }
+    return false;
+  };
   const firstHeight = (flow: Flow | undefined): number => {
     if (!flow) return 0;
     // A paragraph too short to split (fewer than two lines on each side) must come whole.
@@ -360,6 +380,7 @@ function paginate(flows: Flow[], ctx: PageContext): Frame[] {
   };
 
   flows.forEach((flow, index) => {
+    current = index;
     switch (flow.kind) {
       case 'lines': {
         const { layout } = flow;

@@ -74,3 +74,19 @@ describe('a portrait picture in the briefing', () => {
     }
   });
 });
+
+describe('a pull quote before a heading and its picture', () => {
+  it('waits rather than pushing the picture below it: the picture comes right under its heading', () => {
+    const article = articleWithPortrait();
+    const figures = figureSource(article, labelsFor('en'));
+    const markdown = `## First section\n\n${FILLER}\n\n:::pullquote\n“We came to look at what we can build together,” the head of the delegation said in Melitopol.\n\n— Ivan Kruk\n:::\n\n## Second section\n\n::image{ref="s1b0"}\n\n${FILLER.repeat(3)}\n\n${FILLER.repeat(3)}\n`;
+    const pages = layoutBriefing(parseMarkdown(markdown, 'briefing.md', figures).value, theme, fonts, options).value;
+    const page = pages.find((p) => lineBoxes(p, fonts).some((b) => b.text === 'Second section'))!;
+    const heading = lineBoxes(page, fonts).find((b) => b.text === 'Second section')!;
+    const [picture] = pictures(page);
+    expect(picture, 'the picture on its heading\'s page').toBeDefined();
+    expect(picture!.y - (heading.y + heading.h)).toBeLessThan(30);
+    // The quote is still set, beside the text.
+    expect(pages.flatMap((p) => lineBoxes(p, fonts)).some((b) => b.text.includes('We came to look'))).toBe(true);
+  });
+});
