@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { BriefkitError } from '../diagnostics.js';
+import { BriefkitError, type Diagnostic } from '../diagnostics.js';
 import { FACE_STYLES, ThemeSchema, type Theme } from '../model/theme.js';
 import { readFontFile } from './font-file.js';
 import { parseValidated } from './load.js';
@@ -34,6 +34,26 @@ export function loadTheme(defaultsDir: string, themeDir?: string): Theme {
   }
   cache.set(stamp, { stamp, theme });
   return theme;
+}
+
+/**
+ * One warning per face family a font role uses that lacks bold or italic files: such text is set in the face it falls
+ * back to (bold in the regular), never in a faked bold or slant.
+ */
+export function missingStyleWarnings(theme: Theme, themeFile: string): Diagnostic[] {
+  const used = new Set([theme.briefing.fonts.body, theme.briefing.fonts.heading, theme.slides.fonts.body, theme.slides.fonts.heading]);
+  const out: Diagnostic[] = [];
+  for (const [family, files] of Object.entries(theme.faces ?? {})) {
+    if (!used.has(family)) continue;
+    const missing = (['bold', 'italic', 'boldItalic'] as const).filter((style) => files[style] === undefined);
+    if (missing.length === 0) continue;
+    out.push({
+      severity: 'warning', file: themeFile, path: `faces.${family}`, rule: 'face-style-missing',
+      message: `has no ${missing.join(', ')} file: that text is set in ${family}'s ${missing.includes('bold') ? 'regular' : 'nearest'} face (no bold or slant is faked)`,
+      hint: `add ${missing.map((style) => `${style}: fonts/….ttf`).join(', ')} to faces.${family} if the family has them`,
+    });
+  }
+  return out;
 }
 
 /** The theme schema with every face file checked (there, a TTF or OTF) relative to the theme folder; errors at the file's field. */

@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
-import { loadTheme as loadThemeFolder } from '../load/theme.js';
+import { loadTheme as loadThemeFolder, missingStyleWarnings } from '../load/theme.js';
 import { loadImage } from '../load/image.js';
 import { loadTemplates, renderMarkdown } from '../render/render.js';
 import { DIRECTIVE_NAMES, parseMarkdown } from '../parse/parse.js';
@@ -109,7 +109,7 @@ function environmentStep(loaded: LoadedArticle, options: BuildOptions): Result<B
   const checked = checkArticleText(loaded.article, fonts, loaded.file, roles);
   const typeset = typesetArticle(checked.value, loaded.file);
   const article = typeset.value;
-  const diagnostics = [...checked.diagnostics, ...typeset.diagnostics];
+  const diagnostics = [...missingStyleWarnings(written, themeFile), ...checked.diagnostics, ...typeset.diagnostics];
   // The theme's own words (marking, labels) are shown beside the article's: typeset them for its language too.
   const typesetThemeText = (text: string, path: string): string => {
     const result = typesetText(text, article.lang);
