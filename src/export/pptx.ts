@@ -7,7 +7,10 @@ import type { Run } from '../layout/text.js';
 import { bulletCode, finishPptx, FIGURE_SHAPE_PREFIX, NO_BULLET_CODE, TITLE_SHAPE_NAME, type BulletStyle } from './pptx-finish.js';
 import { fontRegistryFor, type FontFamily, type FontRegistry } from '../layout/fonts.js';
 import type { TextStyle } from '../layout/text.js';
-import { officeFontName } from './pptx-fonts.js';
+import { deckFont, officeFontName } from './pptx-fonts.js';
+
+/** Bottom room of a text box set in a font the viewers were not calibrated against (`RunFonts.bottomAllowance`), in ems of its largest size. */
+const BRAND_FONT_ALLOWANCE_EM = 0.1;
 import { embeddedFontsOf, type EmbeddedFont } from './pptx-embed.js';
 
 export interface PptxMetadata {
@@ -36,6 +39,19 @@ class RunFonts {
 
   typeface(family: FontFamily): string {
     return officeFontName(family, this.deck.fonts);
+  }
+
+  /**
+   * Room below a text box set in a font without a metric twin: LibreOffice sets such a font's lines up to 0.075 em lower
+   * than the layout (and PowerPoint) do — Lora's last line reached 3 pt below a 40 pt title's box. The box is anchored
+   * at the top, so the extra height moves nothing in viewers that set the lines where the layout did.
+   */
+  bottomAllowance(item: TextItem): number {
+    let largest = 0;
+    for (const paragraph of item.paragraphs) {
+      for (const run of paragraph.layout.spec.runs) if (!deckFont(run.style.family, this.deck.fonts).twin) largest = Math.max(largest, run.style.sizePt);
+    }
+    return largest * BRAND_FONT_ALLOWANCE_EM;
   }
 
   /** The face's own weight and slant: a style the family lacks was measured in the face it falls back to. */
@@ -215,7 +231,7 @@ function addItem(slide: Slide, placed: FrameItem, origin: Origin, bullets: Bulle
         break;
       }
       slide.addText(textRuns(item, bullets, runFonts), {
-        x: inches(item.x), y: inches(item.y), w: inches(item.w), h: inches(item.h),
+        x: inches(item.x), y: inches(item.y), w: inches(item.w), h: inches(item.h + runFonts.bottomAllowance(item)),
         margin: 0, valign: 'top', wrap: true, isTextBox: true, autoFit: false, fontFace: runFonts.typeface(runFonts.deck.body),
         ...(item.slideTitle ? { objectName: TITLE_SHAPE_NAME } : figureName(item.tag)),
       });
