@@ -36,6 +36,14 @@ export function loadTheme(defaultsDir: string, themeDir?: string): Theme {
   return theme;
 }
 
+const STYLE_WORDS = { regular: 'regular', bold: 'bold', italic: 'italic', boldItalic: 'bold italic' } as const;
+
+/** The style a missing one is set in, as the font registry picks it (bold italic: the bold, else the italic). */
+function fallbackOf(style: 'bold' | 'italic' | 'boldItalic', files: Partial<Record<keyof typeof STYLE_WORDS, string>>): string {
+  if (style === 'boldItalic') return files.bold ? 'bold' : files.italic ? 'italic' : 'regular';
+  return 'regular';
+}
+
 /**
  * One warning per face family a font role uses that lacks bold or italic files: such text is set in the face it falls
  * back to (bold in the regular), never in a faked bold or slant.
@@ -49,7 +57,7 @@ export function missingStyleWarnings(theme: Theme, themeFile: string): Diagnosti
     if (missing.length === 0) continue;
     out.push({
       severity: 'warning', file: themeFile, path: `faces.${family}`, rule: 'face-style-missing',
-      message: `has no ${missing.join(', ')} file: that text is set in ${family}'s ${missing.includes('bold') ? 'regular' : 'nearest'} face (no bold or slant is faked)`,
+      message: `has no ${missing.join(', ')} file: ${missing.map((style) => `${STYLE_WORDS[style]} text is set in its ${fallbackOf(style, files)}`).join(', ')} (no bold or slant is faked)`,
       hint: `add ${missing.map((style) => `${style}: fonts/….ttf`).join(', ')} to faces.${family} if the family has them`,
     });
   }

@@ -85,7 +85,7 @@ describe('a deck set in a brand font', () => {
     const xml = Object.keys(slides).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).map((n) => strFromU8(slides[n]!)).join('');
     expect(xml).toContain('<a:latin typeface="Lora"');
     expect(xml).not.toMatch(/<a:rPr [^>]*\bb="1"/);
-    expect(diagnostics.filter((d) => d.rule === 'face-style-missing')).toEqual([expect.objectContaining({ path: 'faces.Lora', message: "has no bold, boldItalic file: that text is set in Lora's regular face (no bold or slant is faked)" })]);
+    expect(diagnostics.filter((d) => d.rule === 'face-style-missing')).toEqual([expect.objectContaining({ path: 'faces.Lora', message: 'has no bold, boldItalic file: bold text is set in its regular, bold italic text is set in its italic (no bold or slant is faked)' })]);
   });
 
   it('embeds nothing and warns of nothing for the default slides font, measured with Arial\'s metric twin', async () => {
