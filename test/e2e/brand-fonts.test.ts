@@ -3,7 +3,7 @@
 // fontconfig — with every word inside its box; without it, whether LibreOffice reads the embedded font as our warning says.
 import { describe, expect, it, beforeAll } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -116,5 +116,22 @@ describe('a brand font for slides and headings', () => {
     const pdf = await convertWithLibreOffice(join(docs, 'slides.pptx'), mkdtempSync(join(tmpdir(), 'briefkit-lo-')));
     const usesLora = families(pdf).some((f) => f.name.startsWith('Lora-'));
     expect(usesLora, `LibreOffice ${major}.${minor}: ${families(pdf).map((f) => f.name).join(', ')}`).toBe(major > 25 || (major === 25 && minor >= 8));
+  });
+
+  it('refuses a bad face from the command line: exit 1, theme.yaml:line:col naming the file, nothing written, no stack trace', () => {
+    const cases: [string, RegExp][] = [
+      ['faces:\n  Lora:\n    regular: fonts/Lora-regular.ttf\n    bold: fonts/nowhere.ttf\n', /^.*theme\.yaml:4:11: error: faces\.Lora\.bold: .*nowhere\.ttf: no such file\n$/],
+      ['slides:\n  fonts: { body: Lora, heading: slides }\n', /^.*theme\.yaml:2:18: error: slides\.fonts\.body: no font family "Lora": use "serif", "sans", "slides", or add it to faces:/],
+    ];
+    for (const [yaml, message] of cases) {
+      const bad = brandTheme();
+      writeFileSync(join(bad, 'theme.yaml'), yaml);
+      const out = join(bad, 'out');
+      const refused = spawnSync(process.execPath, [BIN, 'build', SEED_DATA, '--theme', bad, '--out', out], { encoding: 'utf8' });
+      expect(refused.status, refused.stderr).toBe(1);
+      expect(refused.stderr).toMatch(message);
+      expect(refused.stderr).not.toMatch(/\n\s+at /);
+      expect(existsSync(out)).toBe(false);
+    }
   });
 });
