@@ -299,7 +299,7 @@ function themeInit(args: string[], values: { force?: boolean }, io: CliIo): numb
 }
 
 const THEME_HEADER = `# A briefkit theme. Everything here is merged onto the default theme, key by key: delete what you do not change
-# (or leave it as it is). Colours are hex, sizes are points, font families are serif, sans or slides.
+# (or leave it as it is). Colours are hex, sizes are points, font families are serif, sans, slides or one of faces:.
 # Use it with: briefkit build --theme <this folder>   (or theme: <folder> in briefkit.config.yaml)
 #
 # templates/ may hold your own briefing.md.hbs, slides.md.hbs or partials/<name>.md.hbs: each overrides the
@@ -310,6 +310,15 @@ const THEME_HEADER = `# A briefkit theme. Everything here is merged onto the def
 const THEME_FOOTER = `
 # A protective marking, at the top and the bottom of every page and slide (one line, at most 120 characters):
 # marking: "OFFICIAL — FOR INTERNAL USE"
+
+# Your own fonts (TTF or OTF files in this folder; regular required), which the fonts: roles above may then name;
+# a slide font that is not a metric twin of Arial, Calibri, Cambria, Times New Roman or Courier New is embedded in the deck:
+# faces:
+#   Lora:
+#     regular: fonts/Lora-Regular.ttf
+#     bold: fonts/Lora-Bold.ttf
+#     italic: fonts/Lora-Italic.ttf
+#     boldItalic: fonts/Lora-BoldItalic.ttf
 
 # Your own wording of any label, per language (en, be, uk, ru):
 # labels:

@@ -1,6 +1,6 @@
 // An Article + the fonts in, the same Article with unprintable characters removed or replaced, and a warning for each field touched.
 import type { Article } from '../model/article.js';
-import { FONT_FAMILIES, type FontRegistry } from '../layout/fonts.js';
+import { FONT_FAMILIES, type FontFamily, type FontRegistry } from '../layout/fonts.js';
 import { BriefkitError, formatPath, type Diagnostic, type Result } from '../diagnostics.js';
 
 /** C0/C1 controls other than tab and newline, noncharacters, and lone surrogates: never meaningful in an article. */
@@ -14,10 +14,11 @@ const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
 
 const codes = (chars: Iterable<string>) => [...new Set(chars)].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ');
 
-export function checkArticleText(article: Article, fonts: FontRegistry, file?: string): Result<Article> {
+/** `families`: the families the documents set text in (the theme's font roles); every one must have a glyph for a character. */
+export function checkArticleText(article: Article, fonts: FontRegistry, file?: string, families: readonly FontFamily[] = FONT_FAMILIES): Result<Article> {
   const diagnostics: Diagnostic[] = [];
   const errors: Diagnostic[] = [];
-  const faces = FONT_FAMILIES.map((family) => fonts.face({ family, weight: 'regular', italic: false }));
+  const faces = [...new Set(families)].map((family) => fonts.face({ family, weight: 'regular', italic: false }));
   const printable = new Map<number, boolean>();
   const covered = (codePoint: number) => {
     let ok = printable.get(codePoint);

@@ -1,6 +1,7 @@
 // A PPTX from pptxgenjs in, a clean, reproducible package out: fixed dates, sorted DEFLATE entries, validator fixes.
 import { createHash } from 'node:crypto';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { embedFontParts, type EmbeddedFont } from './pptx-embed.js';
 
 /** Shape name the exporter gives each slide's title text box; the finisher turns that box into the title placeholder. */
 export const TITLE_SHAPE_NAME = 'Slide Title';
@@ -39,10 +40,13 @@ export interface FinishOptions {
   bullets?: readonly BulletStyle[];
   /** Each SVG picture with the PNG that stands for it where SVG is not drawn (pptxgenjs writes a broken one in Node). */
   svgFallbacks?: readonly { svg: Uint8Array; png: Uint8Array }[];
+  /** The fonts the deck carries (font parts and the presentation's embedded font list). */
+  fonts?: readonly EmbeddedFont[];
 }
 
 export async function finishPptx(raw: Buffer, options: FinishOptions): Promise<Buffer> {
   const input = withSvgFallbacks(unzipSync(new Uint8Array(raw)), options.svgFallbacks ?? []);
+  embedFontParts(input, options.fonts ?? []);
   const iso = options.date.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const duplicates = duplicateMedia(input);
   const names = Object.keys(input).filter((name) => !name.endsWith('/') && !duplicates.has(name));

@@ -5,7 +5,13 @@ import type { Frame, FrameItem, ImageItem, RuleItem, Tag, TextItem } from '../la
 import { assertNever } from '../parse/doc.js';
 import type { Run } from '../layout/text.js';
 import { bulletCode, finishPptx, FIGURE_SHAPE_PREFIX, NO_BULLET_CODE, TITLE_SHAPE_NAME, type BulletStyle } from './pptx-finish.js';
-import { officeFontName } from './pptx-fonts.js';
+import { fontRegistryFor, type FontFamily, type FontRegistry } from '../layout/fonts.js';
+import type { TextStyle } from '../layout/text.js';
+import { deckFont, officeFontName } from './pptx-fonts.js';
+
+/** Bottom room of a text box set in a font the viewers were not calibrated against (`RunFonts.bottomAllowance`), in ems of its largest size. */
+const BRAND_FONT_ALLOWANCE_EM = 0.1;
+import { embeddedFontsOf, type EmbeddedFont } from './pptx-embed.js';
 import { largestPlacements } from './placements.js';
 import { atMaxDpi } from './downscale.js';
 import { svgAsPng } from './svg-raster.js';
@@ -22,7 +28,45 @@ export interface PptxMetadata {
 const inches = (points: number) => points / 72;
 const hex = (color: string) => color.replace('#', '').toUpperCase();
 
-export async function exportPptx(frames: Frame[], meta: PptxMetadata): Promise<Buffer> {
+/** The fonts a deck is set in: the build's registry and the theme's slide font roles. */
+export interface DeckFonts {
+  fonts: FontRegistry;
+  body: FontFamily;
+  heading: FontFamily;
+}
+
+const DEFAULT_DECK_FONTS = (): DeckFonts => ({ fonts: fontRegistryFor(undefined), body: 'slides', heading: 'slides' });
+
+/** How runs name their font: the typeface of the face the layout measured, bold only where that face is bold (never a faked bold). */
+class RunFonts {
+  constructor(readonly deck: DeckFonts) {}
+
+  typeface(family: FontFamily): string {
+    return officeFontName(family, this.deck.fonts);
+  }
+
+  /**
+   * Room below a text box set in a font without a metric twin: LibreOffice sets such a font's lines up to 0.075 em lower
+   * than the layout (and PowerPoint) do — Lora's last line reached 3 pt below a 40 pt title's box. The box is anchored
+   * at the top, so the extra height moves nothing in viewers that set the lines where the layout did.
+   */
+  bottomAllowance(item: TextItem): number {
+    let largest = 0;
+    for (const paragraph of item.paragraphs) {
+      for (const run of paragraph.layout.spec.runs) if (!deckFont(run.style.family, this.deck.fonts).twin) largest = Math.max(largest, run.style.sizePt);
+    }
+    return largest * BRAND_FONT_ALLOWANCE_EM;
+  }
+
+  /** The face's own weight and slant: a style the family lacks was measured in the face it falls back to. */
+  shape(style: Pick<TextStyle, 'family' | 'weight' | 'italic'>): { bold: boolean; italic: boolean } {
+    const face = this.deck.fonts.face(style).spec;
+    return { bold: face.weight === 'bold', italic: face.italic };
+  }
+}
+
+export async function exportPptx(frames: Frame[], meta: PptxMetadata, deckFonts: DeckFonts = DEFAULT_DECK_FONTS()): Promise<Buffer> {
+  const runFonts = new RunFonts(deckFonts);
   // The package's CJS build puts the class on `default` when loaded from ESM under NodeNext typing.
   const PptxGenJS = ((pptxgenjs as unknown as { default?: unknown }).default ?? pptxgenjs) as unknown as new () => Pptx;
   const pptx = new PptxGenJS();
@@ -33,7 +77,7 @@ export async function exportPptx(frames: Frame[], meta: PptxMetadata): Promise<B
   pptx.author = meta.author;
   pptx.subject = meta.subject;
   pptx.company = 'briefkit';
-  pptx.theme = { headFontFace: 'Arial', bodyFontFace: 'Arial' };
+  pptx.theme = { headFontFace: runFonts.typeface(deckFonts.heading), bodyFontFace: runFonts.typeface(deckFonts.body) };
 
   // Each raster picture at no more than 300 dpi of its largest size on the slides; an SVG as itself, with a PNG at
   // 300 dpi for viewers that do not draw SVG (PowerPoint before 2016, LibreOffice's fallback), as PowerPoint writes it.
@@ -63,11 +107,12 @@ export async function exportPptx(frames: Frame[], meta: PptxMetadata): Promise<B
   for (const frame of frames) {
     const slide = pptx.addSlide({ masterName: layoutOf(frame) });
     if (frame.background) slide.background = { color: hex(frame.background) };
-    for (const item of frame.items) addItem(slide, item, TOP_LEVEL, bullets, imageProps);
+    for (const item of frame.items) addItem(slide, item, TOP_LEVEL, bullets, runFonts, imageProps);
     if (frame.notes && frame.notes.length > 0) slide.addNotes(frame.notes.join('\n\n'));
   }
   const raw = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
-  return finishPptx(raw, { date: meta.date, lang: meta.lang, altTexts: figureAltTexts(frames), bullets: bullets.styles, svgFallbacks });
+  const fonts: EmbeddedFont[] = embeddedFontsOf(frames, deckFonts.fonts);
+  return finishPptx(raw, { date: meta.date, lang: meta.lang, altTexts: figureAltTexts(frames), bullets: bullets.styles, fonts, svgFallbacks });
 }
 
 /** The distinct bullets of the deck, each with its placeholder character for the finisher (`bulletCode`). */
@@ -139,7 +184,7 @@ interface Origin {
 }
 const TOP_LEVEL: Origin = { x: 0, y: 0 };
 
-function addItem(slide: Slide, placed: FrameItem, origin: Origin, bullets: BulletRegistry, imageProps: (item: ImageItem) => PictureProps): void {
+function addItem(slide: Slide, placed: FrameItem, origin: Origin, bullets: BulletRegistry, runFonts: RunFonts, imageProps: (item: ImageItem) => PictureProps): void {
   const item = moved(placed, origin);
   const figureName = (tag: Tag) => nameOf(origin.groupTag ?? tag);
   switch (item.kind) {
@@ -155,7 +200,7 @@ function addItem(slide: Slide, placed: FrameItem, origin: Origin, bullets: Bulle
       // A dashed rule is drawn as its dashes, each a solid line, where the PDF's dash pattern puts them: viewers' own
       // dash presets scale with the line width and differ (LibreOffice draws a short thick dash as a solid bar).
       if (item.dash) {
-        for (const dash of dashesOf(item)) addItem(slide, dash, { ...TOP_LEVEL, ...(origin.groupTag ? { groupTag: origin.groupTag } : {}) }, bullets, imageProps);
+        for (const dash of dashesOf(item)) addItem(slide, dash, { ...TOP_LEVEL, ...(origin.groupTag ? { groupTag: origin.groupTag } : {}) }, bullets, runFonts, imageProps);
         break;
       }
       slide.addShape('line', {
@@ -199,21 +244,21 @@ function addItem(slide: Slide, placed: FrameItem, origin: Origin, bullets: Bulle
         const run = item.paragraphs[0]?.layout.spec.runs[0];
         slide.slideNumber = {
           x: inches(item.x), y: inches(item.y), w: inches(item.w), h: inches(item.h),
-          fontFace: run ? officeFontName(run.style.family) : 'Arial', fontSize: run?.style.sizePt ?? 12, color: hex(run?.style.colour ?? '#000000'),
+          fontFace: runFonts.typeface(run?.style.family ?? runFonts.deck.body), fontSize: run?.style.sizePt ?? 12, color: hex(run?.style.colour ?? '#000000'),
           align: item.paragraphs[0]?.layout.spec.align === 'right' ? 'right' : 'left', margin: 0, valign: 'top',
         } as PptxGenJSTypes.default.SlideNumberProps;
         break;
       }
-      slide.addText(textRuns(item, bullets), {
-        x: inches(item.x), y: inches(item.y), w: inches(item.w), h: inches(item.h),
-        margin: 0, valign: 'top', wrap: true, isTextBox: true, autoFit: false, fontFace: 'Arial',
+      slide.addText(textRuns(item, bullets, runFonts), {
+        x: inches(item.x), y: inches(item.y), w: inches(item.w), h: inches(item.h + runFonts.bottomAllowance(item)),
+        margin: 0, valign: 'top', wrap: true, isTextBox: true, autoFit: false, fontFace: runFonts.typeface(runFonts.deck.body),
         ...(item.slideTitle ? { objectName: TITLE_SHAPE_NAME } : figureName(item.tag)),
       });
       break;
     case 'table': {
       const rows = item.rows.map((row) =>
         row.cells.map((cell) => ({
-          text: textRuns(cell.item, bullets),
+          text: textRuns(cell.item, bullets, runFonts),
           options: { fill: cell.fill ? { color: hex(cell.fill) } : undefined, valign: 'top' as const, margin: [item.padding, item.padding, item.padding, item.padding] },
         })),
       );
@@ -232,7 +277,7 @@ function addItem(slide: Slide, placed: FrameItem, origin: Origin, bullets: Bulle
       // pptxgenjs writes no group shapes: the items go onto the slide one by one, named after their figure, and the
       // finisher gathers each figure's shapes into one group.
       if (item.scale !== 1) throw new Error('internal: a scaled group on a slide (scaled groups are for handout pages)');
-      for (const child of item.items) addItem(slide, child, { x: item.x, y: item.y, groupTag: 'struct' in item.tag && item.tag.struct.length === 0 ? origin.groupTag : item.tag }, bullets, imageProps);
+      for (const child of item.items) addItem(slide, child, { x: item.x, y: item.y, groupTag: 'struct' in item.tag && item.tag.struct.length === 0 ? origin.groupTag : item.tag }, bullets, runFonts, imageProps);
       break;
     default:
       assertNever(item);
@@ -299,20 +344,20 @@ function dashesOf(rule: RuleItem): RuleItem[] {
 }
 
 /** The text box's paragraphs as pptxgenjs runs; the last run of each paragraph ends it (breakLine). */
-function textRuns(item: TextItem, bullets: BulletRegistry): PptxGenJSTypes.default.TextProps[] {
+function textRuns(item: TextItem, bullets: BulletRegistry, runFonts: RunFonts): PptxGenJSTypes.default.TextProps[] {
   const out: PptxGenJSTypes.default.TextProps[] = [];
   item.paragraphs.forEach((placed, paragraphIndex) => {
     const spec = placed.layout.spec;
     const isLast = paragraphIndex === item.paragraphs.length - 1;
-    const runs: Run[] = spec.runs.length > 0 ? spec.runs : [{ text: '', style: { family: 'slides', weight: 'regular', italic: false, sizePt: 12, colour: '#000000' } }];
+    const runs: Run[] = spec.runs.length > 0 ? spec.runs : [{ text: '', style: { family: runFonts.deck.body, weight: 'regular', italic: false, sizePt: 12, colour: '#000000' } }];
     runs.forEach((run, runIndex) => {
       out.push({
         text: run.text,
         options: {
-          fontFace: officeFontName(run.style.family), fontSize: run.style.sizePt, bold: run.style.weight === 'bold', italic: run.style.italic, color: hex(run.style.colour),
+          fontFace: runFonts.typeface(run.style.family), fontSize: run.style.sizePt, ...runFonts.shape(run.style), color: hex(run.style.colour),
           align: spec.align, lineSpacing: spec.lineHeightPt, paraSpaceAfter: isLast ? 0 : spec.spaceAfterPt,
           // A placeholder character that the finisher replaces with the bullet, its font, colour and size named.
-          ...(spec.bullet ? { bullet: { indent: spec.indentPt, characterCode: bullets.code({ text: spec.bullet.text, font: officeFontName(spec.bullet.style.family), colour: hex(spec.bullet.style.colour) }) } } : {}),
+          ...(spec.bullet ? { bullet: { indent: spec.indentPt, characterCode: bullets.code({ text: spec.bullet.text, font: runFonts.typeface(spec.bullet.style.family), colour: hex(spec.bullet.style.colour) }) } } : {}),
           // An indented paragraph without a bullet (a bullet continued from the previous slide): pptxgenjs only indents
           // bulleted paragraphs, so it gets a placeholder bullet that the finisher turns into `<a:buNone/>`, first line unhung.
           ...(!spec.bullet && spec.indentPt > 0 ? { bullet: { indent: spec.indentPt, characterCode: NO_BULLET_CODE } } : {}),

@@ -109,6 +109,8 @@ function makeContext(theme: Theme, fonts: FontRegistry, options: SlideOptions) {
     colors: theme.colors,
     contentWidth: size.width - 2 * margin,
     base: (over: Partial<RunBase>): RunBase => ({ family: s.fonts.body, sizePt: s.sizes.body, colour: theme.colors.text, linkColour: theme.colors.accent, ...over }),
+    /** Titles and headings: the theme's heading family. */
+    heading: (over: Partial<RunBase>): RunBase => ({ family: s.fonts.heading, sizePt: s.sizes.title, colour: theme.colors.slideTitle, linkColour: theme.colors.accent, ...over }),
     /**
      * Text boxes are declared exactly as wide as they were measured, so viewers with Arial's metrics wrap where we did;
      * the safety margin is kept in height instead (room for a viewer that wraps one line more).
@@ -143,7 +145,7 @@ function titleSlide(source: SlideSource, ctx: Ctx): Frame {
   const width = ctx.contentWidth;
   let titleLayout: ParagraphLayout | undefined;
   for (let fontSize = s.sizes.coverTitle; fontSize >= s.sizes.minTitle; fontSize -= SIZE_STEP) {
-    titleLayout = ctx.lay(spec(runsFromInlines(source.title, ctx.base({ sizePt: fontSize, bold: true, colour: colors.slideTitle })), fontSize, 1.15), width);
+    titleLayout = ctx.lay(spec(runsFromInlines(source.title, ctx.heading({ sizePt: fontSize, bold: true, colour: colors.slideTitle })), fontSize, 1.15), width);
     if (titleLayout.lines.length <= 3) break;
   }
   const paragraphs = source.body.filter((b): b is Extract<Block, { type: 'paragraph' }> => b.type === 'paragraph');
@@ -173,8 +175,8 @@ const FOOTER_SPACE = 46;
 function fitTitle(text: Inline[], ctx: Ctx, suffix: string, diagnostics: Diagnostic[], source: SlideSource): ParagraphLayout {
   const s = ctx.theme.slides;
   const runsFor = (fontSize: number) => {
-    const runs = runsFromInlines(text, ctx.base({ sizePt: fontSize, bold: true, colour: ctx.colors.slideTitle }));
-    return suffix ? [...runs, ...plainRuns(suffix, ctx.base({ sizePt: fontSize, bold: false, colour: ctx.colors.muted }))] : runs;
+    const runs = runsFromInlines(text, ctx.heading({ sizePt: fontSize, bold: true, colour: ctx.colors.slideTitle }));
+    return suffix ? [...runs, ...plainRuns(suffix, ctx.heading({ sizePt: fontSize, bold: false, colour: ctx.colors.muted }))] : runs;
   };
   let layout: ParagraphLayout | undefined;
   for (let fontSize = s.sizes.title; fontSize >= s.sizes.minTitle; fontSize -= SIZE_STEP) {
@@ -215,7 +217,7 @@ function bodyUnits(blocks: Block[], ctx: Ctx): BodyUnit[] {
     } else if (block.type === 'table') {
       units.push({ kind: 'table', header: block.header, rows: block.rows });
     } else if (block.type === 'heading') {
-      units.push({ kind: 'paragraph', bullet: false, heading: true, text: inlineText(block.children), build: (size, width) => ctx.lay(spec(runsFromInlines(block.children, ctx.base({ sizePt: size, bold: true })), size, s.lineHeightRatio, { spaceAfterPt: size * 0.4 }), width) });
+      units.push({ kind: 'paragraph', bullet: false, heading: true, text: inlineText(block.children), build: (size, width) => ctx.lay(spec(runsFromInlines(block.children, ctx.heading({ sizePt: size, bold: true, colour: ctx.colors.text })), size, s.lineHeightRatio, { spaceAfterPt: size * 0.4 }), width) });
     }
   });
   return units;
@@ -454,7 +456,7 @@ function sectionSlide(source: SlideSource, ctx: Ctx, notes: string[]): Frame {
   const width = Math.round(ctx.contentWidth * 0.85);
   let title: ParagraphLayout | undefined;
   for (let size = s.sizes.sectionTitle; size >= s.sizes.minTitle; size -= SIZE_STEP) {
-    title = ctx.lay(spec(runsFromInlines(source.title, ctx.base({ sizePt: size, bold: true, colour: ctx.colors.slideTitle })), size, 1.15), width);
+    title = ctx.lay(spec(runsFromInlines(source.title, ctx.heading({ sizePt: size, bold: true, colour: ctx.colors.slideTitle })), size, 1.15), width);
     if (title.lines.length <= 3) break;
   }
   const lines = source.body.filter((b): b is Extract<Block, { type: 'paragraph' }> => b.type === 'paragraph')

@@ -1,9 +1,10 @@
 // The default theme file and an office's theme folder in, one validated Theme out: the folder's theme.yaml holds only what differs.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { BriefkitError } from '../diagnostics.js';
-import { ThemeSchema, type Theme } from '../model/theme.js';
+import { BriefkitError, type Diagnostic } from '../diagnostics.js';
+import { FACE_STYLES, ThemeSchema, type Theme } from '../model/theme.js';
+import { readFontFile } from './font-file.js';
 import { parseValidated } from './load.js';
 
 /** The themes that were read, by file, with their modification times: a theme is read again only when it changed. */
@@ -28,10 +29,60 @@ export function loadTheme(defaultsDir: string, themeDir?: string): Theme {
     theme = parseValidated(readFileSync(defaultsFile, 'utf8'), defaultsFile, ThemeSchema, 'a theme');
   } else {
     const defaults = parse(readFileSync(defaultsFile, 'utf8')) as unknown;
-    theme = parseValidated(readFileSync(own, 'utf8'), own, ThemeSchema, 'a theme (only what differs from the default)', (data) => mergeOnto(defaults, data));
+    const folder = themeDir!;
+    theme = withFacesResolved(parseValidated(readFileSync(own, 'utf8'), own, withFaceFiles(folder), 'a theme (only what differs from the default)', (data) => mergeOnto(defaults, data)), folder);
   }
   cache.set(stamp, { stamp, theme });
   return theme;
+}
+
+const STYLE_WORDS = { regular: 'regular', bold: 'bold', italic: 'italic', boldItalic: 'bold italic' } as const;
+
+/** The style a missing one is set in, as the font registry picks it (bold italic: the bold, else the italic). */
+function fallbackOf(style: 'bold' | 'italic' | 'boldItalic', files: Partial<Record<keyof typeof STYLE_WORDS, string>>): string {
+  if (style === 'boldItalic') return files.bold ? 'bold' : files.italic ? 'italic' : 'regular';
+  return 'regular';
+}
+
+/**
+ * One warning per face family a font role uses that lacks bold or italic files: such text is set in the face it falls
+ * back to (bold in the regular), never in a faked bold or slant.
+ */
+export function missingStyleWarnings(theme: Theme, themeFile: string): Diagnostic[] {
+  const used = new Set([theme.briefing.fonts.body, theme.briefing.fonts.heading, theme.slides.fonts.body, theme.slides.fonts.heading]);
+  const out: Diagnostic[] = [];
+  for (const [family, files] of Object.entries(theme.faces ?? {})) {
+    if (!used.has(family)) continue;
+    const missing = (['bold', 'italic', 'boldItalic'] as const).filter((style) => files[style] === undefined);
+    if (missing.length === 0) continue;
+    out.push({
+      severity: 'warning', file: themeFile, path: `faces.${family}`, rule: 'face-style-missing',
+      message: `has no ${missing.join(', ')} file: ${missing.map((style) => `${STYLE_WORDS[style]} text is set in its ${fallbackOf(style, files)}`).join(', ')} (no bold or slant is faked)`,
+      hint: `add ${missing.map((style) => `${style}: fonts/….ttf`).join(', ')} to faces.${family} if the family has them`,
+    });
+  }
+  return out;
+}
+
+/** The theme schema with every face file checked (there, a TTF or OTF) relative to the theme folder; errors at the file's field. */
+function withFaceFiles(themeDir: string) {
+  return ThemeSchema.superRefine((theme, ctx) => {
+    for (const [family, files] of Object.entries(theme.faces ?? {})) {
+      for (const style of FACE_STYLES) {
+        const file = files[style];
+        if (file === undefined) continue;
+        const read = readFontFile(resolve(themeDir, file));
+        if (typeof read === 'string') ctx.addIssue({ code: 'custom', path: ['faces', family, style], message: read });
+      }
+    }
+  });
+}
+
+/** The faces' files as absolute paths, so that nothing later needs the theme folder. */
+function withFacesResolved(theme: Theme, themeDir: string): Theme {
+  if (!theme.faces) return theme;
+  const faces = Object.fromEntries(Object.entries(theme.faces).map(([family, files]) => [family, Object.fromEntries(Object.entries(files).map(([style, file]) => [style, resolve(themeDir, file as string)]))]));
+  return { ...theme, faces: faces as Theme['faces'] };
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {

@@ -2,11 +2,11 @@
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
-import { loadTheme as loadThemeFolder } from '../load/theme.js';
+import { loadTheme as loadThemeFolder, missingStyleWarnings } from '../load/theme.js';
 import { loadImage } from '../load/image.js';
 import { loadTemplates, renderMarkdown } from '../render/render.js';
 import { DIRECTIVE_NAMES, parseMarkdown } from '../parse/parse.js';
-import { FontRegistry } from '../layout/fonts.js';
+import { fontRegistryFor } from '../layout/fonts.js';
 import { labelsFor, type Labels } from '../render/labels.js';
 import type { Theme } from '../model/theme.js';
 import type { Article } from '../model/article.js';
@@ -14,6 +14,7 @@ import type { Doc } from '../parse/doc.js';
 import type { Frame } from '../layout/frame.js';
 import { BriefkitError, type Diagnostic, type Result } from '../diagnostics.js';
 import { checkArticleText } from '../check/text.js';
+import { deckFontWarnings } from '../export/pptx-embed.js';
 import { typesetArticle, typesetText } from '../typography/article.js';
 import { articleFrom, type ArticleSource, type LoadedArticle } from './input.js';
 import { LAYOUTS, figureSource, layoutsFor, selectOutputs, templatesFor, type BuildEnvironment, type LayoutName, type OutputEntry, type TemplateName } from './outputs.js';
@@ -61,9 +62,6 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
 }
 
-let sharedFonts: FontRegistry | undefined;
-const fontsOnce = () => (sharedFonts ??= new FontRegistry());
-
 export function loadTheme(templatesDir: string, themeDir?: string): Theme {
   return loadThemeFolder(templatesDir, themeDir);
 }
@@ -90,6 +88,7 @@ export async function build(input: ArticleSource, options: BuildOptions = {}): P
 
   const loaded = take(articleFrom(input, options.maxInputBytes));
   const env = take(environmentStep(loaded, options));
+  if (outputs.some((output) => output.id === 'deck')) diagnostics.push(...deckFontWarnings(env.theme.slides.fonts, env.fonts, join(options.theme ?? options.templatesDir ?? TEMPLATES_DIR, 'theme.yaml')));
   const markdown = take(renderStep(env, options, templates));
   const docs = take(parseStep(env, markdown));
   const frames = take(layoutStep(env, docs, layouts));
@@ -105,11 +104,12 @@ function environmentStep(loaded: LoadedArticle, options: BuildOptions): Result<B
   const themeDir = options.theme ?? options.templatesDir ?? TEMPLATES_DIR;
   const themeFile = join(themeDir, 'theme.yaml');
   const written = loadTheme(options.templatesDir ?? TEMPLATES_DIR, options.theme);
-  const fonts = fontsOnce();
-  const checked = checkArticleText(loaded.article, fonts, loaded.file);
+  const fonts = fontRegistryFor(written.faces);
+  const roles = [written.briefing.fonts.body, written.briefing.fonts.heading, written.slides.fonts.body, written.slides.fonts.heading];
+  const checked = checkArticleText(loaded.article, fonts, loaded.file, roles);
   const typeset = typesetArticle(checked.value, loaded.file);
   const article = typeset.value;
-  const diagnostics = [...checked.diagnostics, ...typeset.diagnostics];
+  const diagnostics = [...missingStyleWarnings(written, themeFile), ...checked.diagnostics, ...typeset.diagnostics];
   // The theme's own words (marking, labels) are shown beside the article's: typeset them for its language too.
   const typesetThemeText = (text: string, path: string): string => {
     const result = typesetText(text, article.lang);

@@ -69,7 +69,7 @@ export interface OutputEntry {
 
 export const OUTPUTS: OutputEntry[] = [
   { id: 'briefing', file: 'briefing.pdf', layout: 'briefing', export: (frames, env) => exportPdf(frames, env.fonts, env.meta) },
-  { id: 'deck', file: 'slides.pptx', layout: 'slides', export: (frames, env) => exportPptx(frames, env.meta) },
+  { id: 'deck', file: 'slides.pptx', layout: 'slides', export: (frames, env) => exportPptx(frames, env.meta, { fonts: env.fonts, body: env.theme.slides.fonts.body, heading: env.theme.slides.fonts.heading }) },
   { id: 'deck-pdf', file: 'slides.pdf', layout: 'slides', export: (frames, env) => exportPdf(frames, env.fonts, env.meta) },
   { id: 'handout', file: 'handout.pdf', layout: 'handout', export: (frames, env) => exportPdf(frames, env.fonts, env.meta) },
 ];

@@ -1,4 +1,5 @@
 // Tests src/layout/fonts.ts: face ids, TTF files for every face, metrics and additive widths, and the registry's one face per spec.
+import { LORA } from '../support/brand-theme.js';
 import { existsSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Face, FONT_FAMILIES, FontRegistry, faceId, fontFile, type FaceSpec, type FontWeight } from '../../src/layout/fonts.js';
@@ -48,7 +49,8 @@ describe('Face', () => {
   });
 
   it('keeps only the face fields of a spec and names itself by its id', () => {
-    const face = new Face({ family: 'sans', weight: 'bold', italic: false, sizePt: 12, colour: '#000000' } as FaceSpec);
+    const spec = { family: 'sans', weight: 'bold', italic: false, sizePt: 12, colour: '#000000' } as FaceSpec;
+    const face = new Face(spec, fontFile(spec));
     expect(face.spec).toEqual({ family: 'sans', weight: 'bold', italic: false });
     expect(face.id).toBe('sans-bold');
     expect(face.file).toBe(fontFile(face.spec));
@@ -80,7 +82,8 @@ describe('Face', () => {
   });
 
   it('gives the same width from the cache as on first measure', () => {
-    const face = new Face({ family: 'serif', weight: 'regular', italic: false });
+    const spec: FaceSpec = { family: 'serif', weight: 'regular', italic: false };
+    const face = new Face(spec, fontFile(spec));
     const first = face.width('cache me', 11);
     expect(face.width('cache me', 11)).toBe(first);
     expect(first).toBeCloseTo(serif.width('cache me', 11), 12);
@@ -151,8 +154,22 @@ describe('FontRegistry', () => {
     expect(used[1]).toBe(slides);
   });
 
-  it('keeps separate registries apart', () => {
+  it('parses a file once for every registry, while each registry lists only the faces it was asked for', () => {
     const spec: FaceSpec = { family: 'sans', weight: 'regular', italic: false };
-    expect(new FontRegistry().face(spec)).not.toBe(new FontRegistry().face(spec));
+    const [a, b] = [new FontRegistry(), new FontRegistry()];
+    expect(a.face(spec)).toBe(b.face(spec));
+    a.face({ family: 'serif', weight: 'bold', italic: false });
+    expect(a.used().map((face) => face.id)).toEqual(['sans-regular', 'serif-bold']);
+    expect(b.used().map((face) => face.id)).toEqual(['sans-regular']);
+  });
+
+  it("sets a style a theme family lacks in the face it falls back to, never a faked one", () => {
+    const brand = new FontRegistry({ Lora: { regular: LORA.regular, italic: LORA.italic } });
+    expect(brand.face({ family: 'Lora', weight: 'bold', italic: false }).spec).toEqual({ family: 'Lora', weight: 'regular', italic: false });
+    expect(brand.face({ family: 'Lora', weight: 'bold', italic: true }).spec).toEqual({ family: 'Lora', weight: 'regular', italic: true });
+    expect(brand.face({ family: 'Lora', weight: 'regular', italic: true }).file).toBe(LORA.italic);
+    expect(brand.styles('Lora')).toEqual(['regular', 'italic']);
+    // Lora is not Arimo: its words measure otherwise than the slides family's.
+    expect(brand.face({ family: 'Lora', weight: 'regular', italic: false }).width('Occupied territories', 10)).not.toBeCloseTo(brand.face({ family: 'slides', weight: 'regular', italic: false }).width('Occupied territories', 10), 0);
   });
 });

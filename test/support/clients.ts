@@ -551,13 +551,13 @@ export async function validateOoxml(file: string): Promise<OoxmlError[]> {
 
 let conversions = 0;
 /** Converts with LibreOffice (headless, a private profile per conversion so parallel runs do not collide, removed after); the PDF's path. */
-export async function convertWithLibreOffice(file: string, outDir: string, timeoutMs = 120_000): Promise<string> {
+export async function convertWithLibreOffice(file: string, outDir: string, timeoutMs = 120_000, env: NodeJS.ProcessEnv = process.env): Promise<string> {
   mkdirSync(outDir, { recursive: true });
   const profileDir = `/tmp/lo-profile-${process.pid}-${++conversions}`;
   const profile = `file://${profileDir}`;
   const pdf = join(outDir, `${basename(file, extname(file))}.pdf`);
   try {
-    const { stdout, stderr } = await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, file], { timeout: timeoutMs, maxBuffer: BIG, killSignal: 'SIGKILL' });
+    const { stdout, stderr } = await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, file], { timeout: timeoutMs, maxBuffer: BIG, killSignal: 'SIGKILL', env });
     // soffice exits 0 even when it could not load the file; only the PDF proves the conversion.
     if (!existsSync(pdf)) throw new Error(`no PDF written\n${stdout}${stderr}`);
   } catch (error) {

@@ -6,6 +6,7 @@ import { imageRef } from '../../render/view.js';
 import { INSIDE_GROUP, type FrameItem, type TextItem } from '../frame.js';
 import { layoutParagraph } from '../text.js';
 import { plainRuns } from '../runs.js';
+import type { FontFamily } from '../fonts.js';
 import type { FigureContext, FigureKind } from './kind.js';
 
 export interface ImageData {
@@ -20,7 +21,7 @@ const PAGE_MAX_HEIGHT_SHARE = 0.45;
 const DEFAULT_BODY_HEIGHT_PT = 720;
 const GAP_PT = 6;
 
-function captionItems(data: ImageData, context: FigureContext, widthPt: number, y: number, sizes: { caption: number; credit: number }, family: 'serif' | 'sans' | 'slides'): { items: TextItem[]; heightPt: number } {
+function captionItems(data: ImageData, context: FigureContext, widthPt: number, y: number, sizes: { caption: number; credit: number }, family: FontFamily): { items: TextItem[]; heightPt: number } {
   const { colors } = context.theme;
   const items: TextItem[] = [];
   let top = y;
