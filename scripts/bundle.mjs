@@ -1,5 +1,7 @@
 // Bundles the compiled library and CLI (lib/entry.js) into one ES module, lib/bundle/briefkit.mjs, so that start-up reads one file.
 // pdfkit is bundled too: it would read data files relative to its folder only for the 14 standard fonts, which briefkit never uses.
+// The picture libraries stay outside, loaded only when a picture needs them: sharp and resvg are native (prebuilt
+// binaries from npm), svg-to-pdfkit and fast-xml-parser are read only for an SVG.
 import { build } from 'esbuild';
 
 await build({
@@ -9,7 +11,7 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: [],
+  external: ['sharp', '@resvg/resvg-js', 'svg-to-pdfkit', 'fast-xml-parser'],
   minify: true,
   keepNames: false,
   legalComments: 'none',

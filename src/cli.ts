@@ -211,7 +211,7 @@ function runImport(files: string[], values: { out?: string; lang?: string; force
   if (existsSync(target) && !values.force) {
     throw new BriefkitError([{ severity: 'error', file: target, rule: 'output-exists', message: 'already exists; it may hold your edits, so import does not overwrite it (use --force, or -o another path)' }]);
   }
-  const yamlText = articleYaml(picturesRelativeTo(imported.value.data, dirname(file), dirname(target)), file);
+  const yamlText = articleYaml(picturesRelativeTo(imported.value.data, dirname(file), dirname(target)), file, imported.value.captions);
   parseArticle(yamlText, target); // what we write must load back
   writeDocuments(dirname(target) || '.', [{ name: basename(target), bytes: Buffer.from(yamlText, 'utf8') }]);
   io.out(`${target}\n`);

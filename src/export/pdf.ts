@@ -5,6 +5,9 @@ import type { Frame, FrameItem, Paint, StructLevel, Tag, TextItem } from '../lay
 import type { TextStyle } from '../layout/text.js';
 import { assertNever } from '../parse/doc.js';
 import { pdfFont, PDF_FEATURES } from './pdf-fonts.js';
+import { largestPlacements } from './placements.js';
+import { atMaxDpi } from './downscale.js';
+import type { ImageSource } from '../load/image.js';
 
 export interface PdfMetadata {
   title: string;
@@ -21,7 +24,15 @@ const UNEVEN_SPACING = /[^\S ]| {2}|^ /;
 
 type StructElement = ReturnType<PDFKit.PDFDocument['struct']>;
 
-export function exportPdf(frames: Frame[], fonts: FontRegistry, meta: PdfMetadata): Promise<Buffer> {
+type SvgToPdf = (doc: PDFKit.PDFDocument, svg: string, x: number, y: number, options: Record<string, unknown>) => void;
+
+export async function exportPdf(frames: Frame[], fonts: FontRegistry, meta: PdfMetadata): Promise<Buffer> {
+  // Each raster picture at no more than 300 dpi of the largest size it has in this document; SVGs drawn as vectors.
+  const embedded = new Map<string, ImageSource>();
+  for (const [id, placed] of largestPlacements(frames)) embedded.set(id, await atMaxDpi(placed.image, placed.widthPt, placed.heightPt));
+  const svgToPdf = [...embedded.values()].some((image) => image.format === 'svg')
+    ? ((await import('svg-to-pdfkit')) as unknown as { default: SvgToPdf }).default
+    : undefined;
   const doc = new PDFDocument({
     autoFirstPage: false,
     // No default font: every text sets its own, and loading Helvetica's metrics would cost each document.
@@ -225,9 +236,14 @@ export function exportPdf(frames: Frame[], fonts: FontRegistry, meta: PdfMetadat
         break;
       }
       case 'image': {
+        const picture = embedded.get(item.image.id) ?? item.image;
+        if (picture.format === 'svg') {
+          tagged(item.tag, () => drawSvg(picture, item.x, item.y, item.w, item.h));
+          break;
+        }
         // Opened once per document: every use draws the same image object.
         let image = images.get(item.image.id);
-        if (!image) images.set(item.image.id, (image = (doc as unknown as { openImage(src: Buffer): object }).openImage(item.image.bytes)));
+        if (!image) images.set(item.image.id, (image = (doc as unknown as { openImage(src: Buffer): object }).openImage(picture.bytes)));
         const opened = image;
         tagged(item.tag, () => doc.image(opened as never, item.x, item.y, { width: item.w, height: item.h }));
         break;
@@ -238,6 +254,29 @@ export function exportPdf(frames: Frame[], fonts: FontRegistry, meta: PdfMetadat
   };
   /** pdfkit's image objects (its typings do not declare openImage), by picture id. */
   const images = new Map<string, object>();
+
+  /**
+   * An SVG as vectors into its box (svg-to-pdfkit). Its text is set in the briefing's faces, embedded like the rest:
+   * PT Serif for a serif family, PT Sans for any other, so every output draws it alike (the deck's PNG fallback too).
+   */
+  const drawSvg = (image: ImageSource, x: number, y: number, w: number, h: number) => {
+    doc.save();
+    svgToPdf!(doc, image.bytes.toString('utf8'), x, y, {
+      width: w, height: h, preserveAspectRatio: 'xMidYMid meet', assumePt: false,
+      fontCallback: (family: string, bold: boolean, italic: boolean) => {
+        const serif = /(^|[\s,'"])serif\b/i.test(family.replace(/sans-serif/gi, '')) || /times|georgia|garamond|pt serif/i.test(family);
+        const face = fonts.face({ family: serif ? 'serif' : 'sans', weight: bold ? 'bold' : 'regular', italic });
+        if (!registered.has(face.id)) {
+          doc.registerFont(face.id, pdfFont(face) as never);
+          registered.add(face.id);
+        }
+        return face.id;
+      },
+      // What svg-to-pdfkit cannot draw is left out of the picture; the SVG was checked when it was read.
+      warningCallback: () => undefined,
+    });
+    doc.restore();
+  };
 
   for (const frame of frames) {
     doc.addPage({ size: [frame.width, frame.height], margin: 0 });

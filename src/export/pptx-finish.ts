@@ -38,12 +38,14 @@ export interface FinishOptions {
   altTexts?: Record<string, string>;
   /** The bullets the exporter's placeholder characters stand for (`bulletCode`). */
   bullets?: readonly BulletStyle[];
+  /** Each SVG picture with the PNG that stands for it where SVG is not drawn (pptxgenjs writes a broken one in Node). */
+  svgFallbacks?: readonly { svg: Uint8Array; png: Uint8Array }[];
   /** The fonts the deck carries (font parts and the presentation's embedded font list). */
   fonts?: readonly EmbeddedFont[];
 }
 
 export async function finishPptx(raw: Buffer, options: FinishOptions): Promise<Buffer> {
-  const input = unzipSync(new Uint8Array(raw));
+  const input = withSvgFallbacks(unzipSync(new Uint8Array(raw)), options.svgFallbacks ?? []);
   embedFontParts(input, options.fonts ?? []);
   const iso = options.date.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const duplicates = duplicateMedia(input);
@@ -58,6 +60,27 @@ export async function finishPptx(raw: Buffer, options: FinishOptions): Promise<B
     output[name] = [content, { mtime: zipDate(options.date) }];
   }
   return Buffer.from(zipSync(output, { level: 6 }));
+}
+
+/**
+ * The package with each SVG picture's fallback PNG in place. pptxgenjs gives an SVG two relationships, the PNG's
+ * (named by the blip) right before the SVG's (named by its `asvg:svgBlip` extension), in every part that shows it.
+ */
+function withSvgFallbacks(entries: Record<string, Uint8Array>, fallbacks: readonly { svg: Uint8Array; png: Uint8Array }[]): Record<string, Uint8Array> {
+  if (fallbacks.length === 0) return entries;
+  const digest = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+  const pngOf = new Map(fallbacks.map(({ svg, png }) => [digest(svg), png]));
+  const out = { ...entries };
+  for (const rels of Object.keys(entries).filter((name) => /^ppt\/[^/]+\/_rels\/[^/]+\.rels$/.test(name))) {
+    const targets = new Map([...strFromU8(entries[rels]!).matchAll(/<Relationship\b[^>]*?\bId="rId(\d+)"[^>]*?\bTarget="\.\.\/media\/([^"]+)"/g)].map((m) => [Number(m[1]), m[2]!]));
+    for (const [id, target] of targets) {
+      const svg = entries[`ppt/media/${target}`];
+      const fallback = target.endsWith('.svg') && svg ? pngOf.get(digest(svg)) : undefined;
+      const png = targets.get(id - 1);
+      if (fallback && png?.endsWith('.png')) out[`ppt/media/${png}`] = fallback;
+    }
+  }
+  return out;
 }
 
 /**

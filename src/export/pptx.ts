@@ -12,6 +12,10 @@ import { deckFont, officeFontName } from './pptx-fonts.js';
 /** Bottom room of a text box set in a font the viewers were not calibrated against (`RunFonts.bottomAllowance`), in ems of its largest size. */
 const BRAND_FONT_ALLOWANCE_EM = 0.1;
 import { embeddedFontsOf, type EmbeddedFont } from './pptx-embed.js';
+import { largestPlacements } from './placements.js';
+import { atMaxDpi } from './downscale.js';
+import { svgAsPng } from './svg-raster.js';
+import type { ImageSource } from '../load/image.js';
 
 export interface PptxMetadata {
   title: string;
@@ -75,6 +79,16 @@ export async function exportPptx(frames: Frame[], meta: PptxMetadata, deckFonts:
   pptx.company = 'briefkit';
   pptx.theme = { headFontFace: runFonts.typeface(deckFonts.heading), bodyFontFace: runFonts.typeface(deckFonts.body) };
 
+  // Each raster picture at no more than 300 dpi of its largest size on the slides; an SVG as itself, with a PNG at
+  // 300 dpi for viewers that do not draw SVG (PowerPoint before 2016, LibreOffice's fallback), as PowerPoint writes it.
+  const embedded = new Map<string, ImageSource>();
+  const svgFallbacks: { svg: Buffer; png: Buffer }[] = [];
+  for (const [id, placed] of largestPlacements(frames)) {
+    embedded.set(id, await atMaxDpi(placed.image, placed.widthPt, placed.heightPt));
+    if (placed.image.format === 'svg') svgFallbacks.push({ svg: placed.image.bytes, png: await svgAsPng(placed.image, placed.widthPt, placed.heightPt) });
+  }
+  const imageProps = (item: ImageItem) => pictureProps(item, embedded.get(item.image.id) ?? item.image);
+
   // Each slide layout the frames use is a named layout of the deck (PowerPoint's Layout menu offers it for new
   // slides), in the order first used; pictures that stand at the same place on every slide (the logo) are on it, one
   // object to edit. Placeholders are left out: pptxgenjs writes an empty copy of each onto every slide of its layout.
@@ -93,12 +107,12 @@ export async function exportPptx(frames: Frame[], meta: PptxMetadata, deckFonts:
   for (const frame of frames) {
     const slide = pptx.addSlide({ masterName: layoutOf(frame) });
     if (frame.background) slide.background = { color: hex(frame.background) };
-    for (const item of frame.items) addItem(slide, item, TOP_LEVEL, bullets, runFonts);
+    for (const item of frame.items) addItem(slide, item, TOP_LEVEL, bullets, runFonts, imageProps);
     if (frame.notes && frame.notes.length > 0) slide.addNotes(frame.notes.join('\n\n'));
   }
   const raw = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
   const fonts: EmbeddedFont[] = embeddedFontsOf(frames, deckFonts.fonts);
-  return finishPptx(raw, { date: meta.date, lang: meta.lang, altTexts: figureAltTexts(frames), bullets: bullets.styles, fonts });
+  return finishPptx(raw, { date: meta.date, lang: meta.lang, altTexts: figureAltTexts(frames), bullets: bullets.styles, fonts, svgFallbacks });
 }
 
 /** The distinct bullets of the deck, each with its placeholder character for the finisher (`bulletCode`). */
@@ -136,10 +150,15 @@ const EXIF_TRANSFORMS: Record<number, { rotate: number; flipH?: boolean; flipV?:
   5: { rotate: 90, flipV: true }, 6: { rotate: 90 }, 7: { rotate: 90, flipH: true }, 8: { rotate: 270 },
 };
 
-/** A picture's place and bytes as pptxgenjs takes them (data URL: no file to go missing, no hang), turned upright. */
-function imageProps(item: ImageItem): { x: number; y: number; w: number; h: number; data: string; rotate?: number; flipH?: boolean; flipV?: boolean } {
-  const data = `image/${item.image.format};base64,${item.image.bytes.toString('base64')}`;
-  const transform = EXIF_TRANSFORMS[item.image.orientation] ?? EXIF_TRANSFORMS[1]!;
+type PictureProps = { x: number; y: number; w: number; h: number; data: string; rotate?: number; flipH?: boolean; flipV?: boolean };
+
+/**
+ * A picture's place and bytes (`picture`: as embedded, perhaps downscaled) as pptxgenjs takes them (data URL: no file
+ * to go missing, no hang), turned upright.
+ */
+function pictureProps(item: ImageItem, picture: ImageSource): PictureProps {
+  const data = `image/${picture.format === 'svg' ? 'svg+xml' : picture.format};base64,${picture.bytes.toString('base64')}`;
+  const transform = EXIF_TRANSFORMS[picture.orientation] ?? EXIF_TRANSFORMS[1]!;
   // A quarter turn: the shape holds the stored pixels (width and height swapped) about the same centre.
   const quarter = transform.rotate % 180 !== 0;
   const [w, h] = quarter ? [item.h, item.w] : [item.w, item.h];
@@ -165,7 +184,7 @@ interface Origin {
 }
 const TOP_LEVEL: Origin = { x: 0, y: 0 };
 
-function addItem(slide: Slide, placed: FrameItem, origin: Origin, bullets: BulletRegistry, runFonts: RunFonts): void {
+function addItem(slide: Slide, placed: FrameItem, origin: Origin, bullets: BulletRegistry, runFonts: RunFonts, imageProps: (item: ImageItem) => PictureProps): void {
   const item = moved(placed, origin);
   const figureName = (tag: Tag) => nameOf(origin.groupTag ?? tag);
   switch (item.kind) {
@@ -181,7 +200,7 @@ function addItem(slide: Slide, placed: FrameItem, origin: Origin, bullets: Bulle
       // A dashed rule is drawn as its dashes, each a solid line, where the PDF's dash pattern puts them: viewers' own
       // dash presets scale with the line width and differ (LibreOffice draws a short thick dash as a solid bar).
       if (item.dash) {
-        for (const dash of dashesOf(item)) addItem(slide, dash, { ...TOP_LEVEL, ...(origin.groupTag ? { groupTag: origin.groupTag } : {}) }, bullets, runFonts);
+        for (const dash of dashesOf(item)) addItem(slide, dash, { ...TOP_LEVEL, ...(origin.groupTag ? { groupTag: origin.groupTag } : {}) }, bullets, runFonts, imageProps);
         break;
       }
       slide.addShape('line', {
@@ -258,7 +277,7 @@ function addItem(slide: Slide, placed: FrameItem, origin: Origin, bullets: Bulle
       // pptxgenjs writes no group shapes: the items go onto the slide one by one, named after their figure, and the
       // finisher gathers each figure's shapes into one group.
       if (item.scale !== 1) throw new Error('internal: a scaled group on a slide (scaled groups are for handout pages)');
-      for (const child of item.items) addItem(slide, child, { x: item.x, y: item.y, groupTag: 'struct' in item.tag && item.tag.struct.length === 0 ? origin.groupTag : item.tag }, bullets, runFonts);
+      for (const child of item.items) addItem(slide, child, { x: item.x, y: item.y, groupTag: 'struct' in item.tag && item.tag.struct.length === 0 ? origin.groupTag : item.tag }, bullets, runFonts, imageProps);
       break;
     default:
       assertNever(item);

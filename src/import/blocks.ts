@@ -14,7 +14,23 @@ export type Block =
   | { kind: 'list'; items: string[]; ordered: boolean; line: number; marker: string; firstLine?: string }
   | { kind: 'quote'; text: string; line: number; speaker?: string; body?: string }
   /** A Markdown picture `![alt](src)`, with the caption line under it when there is one. */
-  | { kind: 'image'; src: string; alt: string; caption?: string; credit?: string; line: number; captionLine?: number; creditLine?: number };
+  | { kind: 'image'; src: string; alt: string; caption?: string; credit?: string; line: number; captionLine?: number; creditLine?: number }
+  /** A picture's caption or credit line in plain text ("Photo: …", "Фото: БелТА"), whose picture the text does not carry. */
+  | { kind: 'caption'; caption?: string; credit?: string; line: number };
+
+/** The reasons of `junkReason` that name a picture's caption or credit: kept as captions in plain text, not dropped. */
+const CAPTION_REASONS = new Set(['photo caption', 'photo credit']);
+const CAPTION_LABEL = /^(?:photo(?:graph)?s?|image|picture|illustration|photo credit|credits?|фото|фота|ілюстрацыя|ілюстрація|иллюстрация)\s*(?::|by|to)?\s*/iu;
+
+/**
+ * Whether a caption line names who made the picture ("Photo: Reuters", "Фото: БелТА", "Photo by Jane Doe") rather than
+ * what it shows: a credit label, or four words at most, each capitalised (a name, an agency) or joining two of them.
+ */
+export function isCreditLine(line: string): boolean {
+  if (/^(?:photo credit|credits?)\b|^(?:photo(?:graph)? by|credits? to|illustration by)\s/iu.test(line)) return true;
+  const words = line.replace(CAPTION_LABEL, '').trim().split(/\s+/);
+  return words.length <= 4 && words.every((word) => /^[\p{Lu}\d©(«"“]/u.test(word) || /^(?:[/|&,]|via|and|і|и|та|i)$/u.test(word));
+}
 
 export interface DroppedLine {
   line: number;
@@ -131,6 +147,18 @@ export function plainBlocks(text: string): ParsedText {
     if (captions.has(line)) drop.set(i, 'repeated caption');
     else captions.add(line);
   });
+  // Caption and credit lines are kept (a picture's, which the text does not carry); a copy right under one goes.
+  const captionLines = new Set<number>();
+  let lastCaption: number | undefined;
+  lines.forEach((line, i) => {
+    if (isBlank(line) || !CAPTION_REASONS.has(drop.get(i) ?? '')) return;
+    if (lastCaption !== undefined && lines[lastCaption] === line && lines.slice(lastCaption + 1, i).every(isBlank)) drop.set(i, 'repeated caption');
+    else {
+      drop.delete(i);
+      captionLines.add(i);
+    }
+    lastCaption = i;
+  });
   lines.forEach((line, i) => {
     const reason = drop.get(i);
     if (reason) dropped.push({ line: i + 1, text: line, reason });
@@ -161,6 +189,17 @@ export function plainBlocks(text: string): ParsedText {
     if (isBlank(line) || drop.has(i)) {
       flushText();
       previousKind = 'blank';
+      return;
+    }
+    if (captionLines.has(i)) {
+      flushText();
+      const part = isCreditLine(line) ? 'credit' : 'caption';
+      const previous = last();
+      // A caption and its credit on lines one after the other (a repeated copy between them) are one picture's.
+      const adjacent = previous?.kind === 'caption' && lines.slice(previous.line, i).every((l, k) => isBlank(l) || captionLines.has(previous.line + k) || drop.get(previous.line + k) === 'repeated caption');
+      if (previous?.kind === 'caption' && adjacent && previous[part] === undefined) previous[part] = line;
+      else blocks.push({ kind: 'caption', [part]: line, line: number });
+      previousKind = 'other';
       return;
     }
     // "# Heading" (Markdown pasted as text), unless the line ends like a sentence.

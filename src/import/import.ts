@@ -26,6 +26,17 @@ export interface ImportResult {
   article: Article;
   /** Every line dropped as page furniture, in order, with the reason. */
   dropped: DroppedLine[];
+  /** Captions and credits of pictures a plain text does not carry: kept for the data file, where the user adds the picture. */
+  captions: PictureCaption[];
+}
+
+/** A picture's caption or credit ("Photo: Reuters") in a plain text, at its place: section index and the paragraph it stands before. */
+export interface PictureCaption {
+  section: number;
+  before: number;
+  line: number;
+  caption?: string;
+  credit?: string;
 }
 
 type Lang = Article['lang'];
@@ -156,7 +167,7 @@ export function importArticle(source: string, file: string, options: { lang?: La
   if (!author) note(undefined, 'no byline found: the article has no author (add `author:` by hand)');
   if (blocks.length === 0) throw empty(`only a title${author ? ' and a byline' : ''} were found ("${title}"): no paragraphs to build from`);
 
-  const allText = blocks.map((b) => (b.kind === 'list' ? b.items.join(' ') : b.kind === 'image' ? (b.caption ?? '') : b.text)).join(' ');
+  const allText = blocks.map((b) => (b.kind === 'list' ? b.items.join(' ') : b.kind === 'image' || b.kind === 'caption' ? (b.caption ?? '') : b.text)).join(' ');
   const frontLang = (SUPPORTED_LANGS as readonly string[]).includes(parsed.front.lang ?? '') ? (parsed.front.lang as Lang) : undefined;
   const lang: Lang = options.lang ?? frontLang ?? detectLanguage(`${title} ${allText}`);
   note(undefined, options.lang ? `language: ${lang} (given)` : frontLang ? `language: ${lang} (front matter)` : `language: ${lang} (detected from the script)`);
@@ -165,6 +176,7 @@ export function importArticle(source: string, file: string, options: { lang?: La
   if (!markdown) markHeadings(blocks);
 
   const drafts: Draft[] = [];
+  const captionsAt: { draft: Draft; before: number; block: Extract<Block, { kind: 'caption' }> }[] = [];
   for (const block of blocks) {
     if (block.kind === 'heading') {
       const open = drafts[drafts.length - 1];
@@ -184,7 +196,12 @@ export function importArticle(source: string, file: string, options: { lang?: La
       dropped.push({ line: block.line, text: block.text, reason: 'caption (repeated further down)' });
       note(block.line, `dropped (caption, repeated further down): "${block.text}"`);
     } else if (block.kind === 'text') draft.paragraphs.push({ block: block.text, line: block.line });
-    else if (block.kind === 'list') {
+    else if (block.kind === 'caption') {
+      // A plain text has no picture file: the caption is kept for the data file (a picture to add), never a paragraph.
+      captionsAt.push({ draft, before: draft.paragraphs.length, block });
+      const words = [block.caption, block.credit].filter(Boolean).map((w) => `"${w}"`).join(' and ');
+      note(block.line, `picture caption kept: ${words} — the text carries no picture; the data file has it as a commented-out picture in its section: add the picture's file and alt text there`);
+    } else if (block.kind === 'list') {
       note(block.line, `${block.ordered ? 'numbered' : 'bulleted'} list of ${block.items.length} item${block.items.length > 1 ? 's' : ''}`);
       draft.paragraphs.push({ block: { list: block.items, ordered: block.ordered }, line: block.line });
     } else if (block.kind === 'image') {
@@ -332,6 +349,12 @@ export function importArticle(source: string, file: string, options: { lang?: La
     if (ids.length > 0) event.places = ids;
   }
 
+  const captions: PictureCaption[] = captionsAt.map(({ draft, before, block }) => {
+    // Its section may have been merged away (a heading with nothing under it): then it goes to the end of the last one.
+    const section = drafts.indexOf(draft);
+    const at = section >= 0 ? { section, before } : { section: drafts.length - 1, before: drafts[drafts.length - 1]!.paragraphs.length };
+    return { ...at, line: block.line, ...(block.caption ? { caption: block.caption } : {}), ...(block.credit ? { credit: block.credit } : {}) };
+  });
   const data: ArticleInput = {
     id: slugify(title, lang),
     lang,
@@ -352,7 +375,7 @@ export function importArticle(source: string, file: string, options: { lang?: La
   }
   // Line by line first, then the notes about the whole text.
   const ordered = notes.map((n, i) => ({ n, i })).sort((a, b) => (a.n.line ?? Infinity) - (b.n.line ?? Infinity) || a.i - b.i).map((x) => x.n);
-  return { value: { data, article: result.data, dropped: dropped.sort((a, b) => a.line - b.line) }, diagnostics: ordered };
+  return { value: { data, article: result.data, dropped: dropped.sort((a, b) => a.line - b.line), captions }, diagnostics: ordered };
 }
 
 /** Quotations and lists nested deeper than an article needs (and than a parser's stack bears). */
@@ -382,7 +405,7 @@ function markHeadings(blocks: Block[]): void {
     return false;
   };
   blocks.forEach((block, i) => {
-    const next = blocks.slice(i + 1).find((b) => !(b.kind === 'text' && b.caption));
+    const next = blocks.slice(i + 1).find((b) => !(b.kind === 'text' && b.caption) && b.kind !== 'caption');
     if (block.kind === 'text' && !block.caption && isHeadingLine(block.text) && isBody(next, block.text)) {
       blocks[i] = { kind: 'heading', text: block.text, depth: 2, line: block.line };
     } else if (block.kind === 'list' && block.ordered && block.items.length === 1 && block.firstLine && isHeadingLine(block.items[0]!) && next?.kind === 'text' && isBody(next, block.items[0]!)) {

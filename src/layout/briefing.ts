@@ -41,8 +41,12 @@ type Flow =
    * is the text of the body it repeats: it is never set on that text's page or the page facing it.
    */
   | { kind: 'aside'; height: number; items: FrameItem[]; tag: Tag; repeats?: string }
-  /** Kept on one page: items relative to the block's top left corner, placed as a group (tagged as one element when `tag` is). */
-  | { kind: 'block'; height: number; spaceBeforePt: number; spaceAfterPt: number; keepWithNext: boolean; items: FrameItem[]; tag: Tag }
+  /**
+   * Kept on one page: items relative to the block's top left corner, placed as a group (tagged as one element when `tag`
+   * is). A `float` (a picture) that does not fit the rest of the page waits for the top of the next one while the text
+   * goes on, instead of leaving a gap (or taking its heading along).
+   */
+  | { kind: 'block'; height: number; spaceBeforePt: number; spaceAfterPt: number; keepWithNext: boolean; items: FrameItem[]; tag: Tag; float?: boolean }
   | { kind: 'table'; x: number; widths: number[]; rows: { height: number; header: boolean; cells: ParagraphLayout[] }[]; padding: number; struct: StructLevel[]; spaceBeforePt: number; spaceAfterPt: number };
 
 /** How much the leading and the space between paragraphs are tightened to pull a sparse last page back (1 = as themed). */
@@ -107,7 +111,7 @@ function layoutWith(doc: Doc, theme: Theme, fonts: FontRegistry, options: Briefi
   const id = (prefix: string) => `${prefix}${++nextId}`;
 
   const base = (over: Partial<RunBase> = {}): RunBase => ({ family: roles.body, sizePt: sizes.body, colour: colors.text, linkColour: colors.accent, ...over });
-  const figureContext = { theme, fonts, lang: options.lang };
+  const figureContext = { theme, fonts, lang: options.lang, bodyHeightPt: paper.height - margins.top - margins.bottom };
   const spec = (runs: ParagraphSpec['runs'], over: Partial<ParagraphSpec> = {}): ParagraphSpec => ({
     runs, align: 'left', lineHeightPt: bodyLine, spaceBeforePt: 0, spaceAfterPt: theme.briefing.paragraphSpacing * tightness.spacing, indentPt: 0, hyphenate: false, breakAfterHyphen: false, breaker: 'total-fit', ...over,
   });
@@ -259,7 +263,7 @@ function layoutWith(doc: Doc, theme: Theme, fonts: FontRegistry, options: Briefi
       case 'figure': {
         const figure: StructLevel = { role: 'Figure', id: id(block.name), alt: block.alt };
         const pieces = figureKind(block).onPage(block.data, figureContext, contentWidth);
-        for (const piece of pieces) flows.push({ kind: 'block', height: piece.heightPt, spaceBeforePt: piece.spaceBeforePt, spaceAfterPt: piece.spaceAfterPt, keepWithNext: false, items: piece.items, tag: { struct: [figure] } });
+        for (const piece of pieces) flows.push({ kind: 'block', height: piece.heightPt, spaceBeforePt: piece.spaceBeforePt, spaceAfterPt: piece.spaceAfterPt, keepWithNext: false, items: piece.items, tag: { struct: [figure] }, ...(block.name === 'image' ? { float: true } : {}) });
         break;
       }
       case 'slide':
@@ -305,6 +309,9 @@ function paginate(flows: Flow[], ctx: PageContext): Frame[] {
     while (pendingAsides.length > 0) {
       const aside = pendingAsides[0]!;
       if (!asideAllowed(aside, pages.length - 1, textPages)) return;
+      // Not where a figure or table that spans both columns comes next on this page: it would go below the quote,
+      // leaving a gap above it. The quote waits for the text after it.
+      if (spanningSoonBelow(current, aside.height)) return;
       const at = Math.max(y, sideBottom);
       if (at + aside.height > bottom && at > top) return;
       page().push({ kind: 'group', x: left + ctx.side.x, y: at, scale: 1, w: ctx.side.w, h: aside.height, items: aside.items, tag: aside.tag });
@@ -312,17 +319,55 @@ function paginate(flows: Flow[], ctx: PageContext): Frame[] {
       pendingAsides.shift();
     }
   };
-  /** A new page; pull quotes waiting for one go beside its text, so not while a figure or table is being set. */
+  type Block = Extract<Flow, { kind: 'block' }>;
+  /** Pictures waiting for the top of a page (`float`), in order. */
+  const pendingFloats: Block[] = [];
+  const fits = (block: Block) => atTop() || Math.max(y, sideBottom) + block.spaceBeforePt + block.height <= bottom;
+  const placeBlock = (block: Block) => {
+    clearSide();
+    if (!atTop()) y += block.spaceBeforePt;
+    page().push({ kind: 'group', x: left, y, scale: 1, w: contentWidth(ctx), h: block.height, items: block.items, tag: block.tag });
+    y += block.height + block.spaceAfterPt;
+  };
+  const placeFloats = () => {
+    while (pendingFloats.length > 0 && fits(pendingFloats[0]!)) placeBlock(pendingFloats.shift()!);
+  };
+  /** A new page: pictures waiting go at its top; pull quotes waiting for one go beside its text, so not while a figure or table is being set. */
   const newPage = (besideText = true) => {
     pages.push([]);
     y = top;
     sideBottom = top;
+    placeFloats();
     if (besideText) placeAsides();
+  };
+  /** Pictures still waiting at the end get pages of their own. */
+  const flushFloats = () => {
+    while (pendingFloats.length > 0) {
+      placeFloats();
+      if (pendingFloats.length > 0) newPage(false);
+    }
   };
   const atTop = () => y === top;
   /** Before anything that spans both columns: below the side column's content. */
   const clearSide = () => {
     if (sideBottom > y) y = sideBottom;
+  };
+  /** Whether a figure or table that fits this page would start less than `heightPt` below the flow at `index`. */
+  /** The flow being set. */
+  let current = -1;
+  const spanningSoonBelow = (index: number, heightPt: number): boolean => {
+    let below = 0;
+    for (const next of flows.slice(index + 1)) {
+      if (next.kind === 'aside') continue;
+      if (next.kind === 'lines') {
+        below += next.layout.spec.spaceBeforePt + next.layout.height + next.layout.spec.spaceAfterPt;
+        if (below >= heightPt) return false;
+        continue;
+      }
+      const need = next.kind === 'block' ? next.height : tableNeed(next, bottom - top);
+      return y + below + next.spaceBeforePt + need <= bottom;
+    }
+    return false;
   };
   const firstHeight = (flow: Flow | undefined): number => {
     if (!flow) return 0;
@@ -335,13 +380,18 @@ function paginate(flows: Flow[], ctx: PageContext): Frame[] {
   };
 
   flows.forEach((flow, index) => {
+    current = index;
     switch (flow.kind) {
       case 'lines': {
         const { layout } = flow;
         const text = layout.spec.runs.map((run) => run.text).join('');
         const lineHeight = layout.spec.lineHeightPt;
         if (!atTop()) y += layout.spec.spaceBeforePt;
-        if (flow.keepWithNext && !atTop() && y + layout.height + layout.spec.spaceAfterPt + firstHeight(flows[index + 1]) > bottom) newPage();
+        // A heading keeps with what follows; a picture right after it that would wait for the next page does not count.
+        const after = y + layout.height + layout.spec.spaceAfterPt;
+        const next = flows[index + 1];
+        const kept = next?.kind === 'block' && next.float && after + next.spaceBeforePt + next.height > bottom ? flows[index + 2] : next;
+        if (flow.keepWithNext && !atTop() && after + firstHeight(kept) > bottom) newPage();
         let start = 0;
         while (start < layout.lines.length) {
           const remainingLines = layout.lines.length - start;
@@ -373,11 +423,12 @@ function paginate(flows: Flow[], ctx: PageContext): Frame[] {
         placeAsides();
         break;
       case 'block':
-        clearSide();
-        if (!atTop()) y += flow.spaceBeforePt;
-        if (y + flow.height > bottom && !atTop()) newPage(false);
-        page().push({ kind: 'group', x: left, y, scale: 1, w: contentWidth(ctx), h: flow.height, items: flow.items, tag: flow.tag });
-        y += flow.height + flow.spaceAfterPt;
+        if (flow.float && (pendingFloats.length > 0 || !fits(flow))) {
+          pendingFloats.push(flow);
+          break;
+        }
+        if (!fits(flow)) newPage(false);
+        placeBlock(flow);
         placeAsides();
         break;
       case 'table': {
@@ -416,6 +467,7 @@ function paginate(flows: Flow[], ctx: PageContext): Frame[] {
     }
   });
 
+  flushFloats();
   // Pull quotes still waiting: one that may stand on a later page gets one; one that found no page off its sentence's
   // spread (the article ends there) is left out — its words are in the text already, and it would stand beside them.
   while (pendingAsides.length > 0) {

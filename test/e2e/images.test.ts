@@ -1,16 +1,18 @@
 // Pictures in an article end to end: in the briefing with caption and credit (one image object), in the deck beside
-// their section's bullets (two columns) with their alt text, still clean for real readers; a missing or broken picture
-// stops the build naming its field.
+// their section's bullets (two columns) with their alt text, still clean for real readers; a very large photograph at
+// 300 dpi of its place, an SVG as vectors (and as SVG with a PNG fallback in the deck); a missing, broken, malformed or
+// linking picture stops the build naming its field.
 import { describe, expect, it, beforeAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { imageSize } from 'image-size';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { PROJECT_ROOT } from '../../src/pipeline/build.js';
 import { SEED_DATA, seedStderr } from '../support/seed.js';
 import { missing } from '../support/tools.js';
-import { bandedJpeg, bandedPng } from '../support/images.js';
+import { bandedJpeg, bandedPng, chartSvg, noisyJpeg } from '../support/images.js';
 import { convertWithLibreOffice, pdfText, pdfWords, pptxParts, qpdfCheck, validateOoxml, withRealFontMetrics } from '../support/clients.js';
 import { figureGroups, strayWords } from '../support/deck-check.js';
 
@@ -155,5 +157,172 @@ describe('a Markdown article with a picture', () => {
     expect(readFileSync(join(other, 'data', 'article.yaml'), 'utf8')).toContain('image: ../photos/banner.png');
     const fromData = run(['build', 'data/article.yaml', '--out', 'o2', '--only', 'deck'], other);
     expect(fromData.status, fromData.stderr).toBe(0);
+  });
+});
+
+/** The seed with the pictures given as the first paragraph of its first sections, in order. */
+function articleWith(dir: string, pictures: { file: string; alt: string; caption: string }[]): void {
+  let text = readFileSync(SEED_DATA, 'utf8');
+  let from = 0;
+  for (const { file, alt, caption } of pictures) {
+    const at = text.indexOf('    paragraphs:\n', from) + '    paragraphs:\n'.length;
+    text = text.slice(0, at) + `      - image: ${file}\n        alt: ${alt}\n        caption: ${caption}\n` + text.slice(at);
+    from = at;
+  }
+  writeFileSync(join(dir, 'article.yaml'), text);
+}
+
+/** pdfimages -list rows: page, type, width, height, object id, x-ppi, y-ppi. */
+const imagesOf = (pdf: string) => spawnSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).stdout.trim().split('\n').slice(2).map((line) => line.trim().split(/\s+/))
+  .map((c) => ({ page: Number(c[0]), type: c[2], width: Number(c[3]), height: Number(c[4]), object: c[10], xPpi: Number(c[12]), yPpi: Number(c[13]) }));
+
+describe('a very large photograph and an SVG chart', () => {
+  const noPoppler = missing('pdfimages', 'pdftotext', 'pdffonts', 'qpdf');
+  let other: string;
+  let out: string;
+  let originalBytes: number;
+  beforeAll(async () => {
+    other = mkdtempSync(join(tmpdir(), 'briefkit-big-'));
+    spawnSync('mkdir', ['-p', join(other, 'photos')]);
+    const photo = await noisyJpeg(6000, 4000);
+    originalBytes = photo.length;
+    writeFileSync(join(other, 'photos', 'big.jpg'), photo);
+    writeFileSync(join(other, 'photos', 'chart.svg'), chartSvg());
+    articleWith(other, [
+      { file: 'photos/big.jpg', alt: 'Noise', caption: 'A photograph of 6000 by 4000 pixels.' },
+      { file: 'photos/chart.svg', alt: 'A bar chart of trade', caption: 'Trade, drawn as vectors.' },
+      { file: 'photos/big.jpg', alt: 'Noise again', caption: 'The same photograph again.' },
+    ]);
+    const built = run(['build', 'article.yaml', '--out', 'o'], other);
+    expect(built.status, built.stderr).toBe(0);
+    out = join(other, 'o', 'lukashenko-occupied-territories');
+  }, 120_000);
+
+  it.runIf(!noPoppler)(`are in the briefing: the photograph once, at no more than 300 dpi of its place, the chart as vectors with its text and alt text ${noPoppler ?? ''}`, async () => {
+    const briefing = join(out, 'briefing.pdf');
+    const images = imagesOf(briefing);
+    // Only the photograph is an image (the SVG is drawn as paths and text), one object for both uses.
+    expect(images.map((i) => i.type)).toEqual(['image', 'image']);
+    expect(new Set(images.map((i) => i.object)).size).toBe(1);
+    for (const image of images) {
+      expect(image.xPpi).toBeLessThanOrEqual(301);
+      expect(image.xPpi).toBeGreaterThanOrEqual(200);
+      expect(image.width).toBeLessThan(6000 / 2);
+    }
+    expect(statSync(briefing).size).toBeLessThan(originalBytes / 4);
+    expect((await pdfText(briefing)).join('\n')).toContain('Trade, 2023');
+    const fonts = spawnSync('pdffonts', [briefing], { encoding: 'utf8' }).stdout.trim().split('\n').slice(2);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const row of fonts) expect(row, 'every font embedded').toMatch(/\s+yes\s+yes\s+yes\s+\d+\s+\d+$/);
+    const qdf = join(other, 'qdf.pdf');
+    spawnSync('qpdf', ['--qdf', '--object-streams=disable', briefing, qdf]);
+    expect(readFileSync(qdf, 'latin1')).toContain('/Alt (A bar chart of trade)');
+    expect(qpdfCheck(briefing).ok).toBe(true);
+    for (const pdf of ['slides.pdf', 'handout.pdf']) for (const image of imagesOf(join(out, pdf))) expect(image.xPpi, pdf).toBeLessThanOrEqual(301);
+  });
+
+  it('are in the deck: the photograph once at no more than 300 dpi of its place on the slides, the chart as SVG with a PNG fallback, and the deck validates', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(join(out, 'slides.pptx')));
+    const media = Object.keys(zip.files).filter((n) => n.startsWith('ppt/media/'));
+    expect(media.map((n) => n.slice(n.lastIndexOf('.'))).sort()).toEqual(['.jpeg', '.png', '.svg']);
+    const photo = imageSize(await zip.file(media.find((n) => n.endsWith('.jpeg'))!)!.async('nodebuffer'));
+    const slides = await Promise.all(Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).map((n) => zip.file(n)!.async('string')));
+    const pictures = slides.flatMap((xml) => [...xml.matchAll(/<p:pic>.*?<\/p:pic>/gs)].map((m) => m[0]));
+    expect(pictures).toHaveLength(3);
+    const widestPt = Math.max(...pictures.filter((p) => !p.includes('svgBlip')).map((p) => Number(/<a:ext cx="(\d+)"/.exec(p)![1]) / 12700));
+    expect(photo.width).toBeLessThanOrEqual(Math.ceil((widestPt / 72) * 300));
+    expect(photo.width).toBeGreaterThan(Math.floor((widestPt / 72) * 300) - 2);
+    expect(pictures.filter((p) => p.includes('<asvg:svgBlip'))).toHaveLength(1);
+    const fallback = imageSize(await zip.file(media.find((n) => n.endsWith('.png'))!)!.async('nodebuffer'));
+    expect(fallback.width).toBeGreaterThan(500);
+    expect(readFileSync(join(out, 'slides.pptx')).length).toBeLessThan(originalBytes / 4);
+    expect(await validateOoxml(join(out, 'slides.pptx'))).toEqual([]);
+  });
+
+  it.runIf(!noLibreOffice)(`show the chart in LibreOffice's rendering of the deck ${noLibreOffice ?? ''}`, async () => {
+    const pdf = await convertWithLibreOffice(join(out, 'slides.pptx'), join(other, 'libreoffice'));
+    const zip = await JSZip.loadAsync(readFileSync(join(out, 'slides.pptx')));
+    const slideNames = Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n));
+    let chartSlide = 0;
+    for (const name of slideNames) if ((await zip.file(name)!.async('string')).includes('svgBlip')) chartSlide = Number(/slide(\d+)\.xml/.exec(name)![1]);
+    const { yellow } = bands(render(pdf, chartSlide, join(other, 'chart')));
+    // The three yellow bars: a box of them, about a fifth of the chart's width.
+    expect(yellow[2]! - yellow[0]!).toBeGreaterThan(20);
+  });
+
+  it('stop the build when the SVG is malformed or reads another file, naming the field, the file and the place', () => {
+    for (const [svg, says] of [
+      ['<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 2">\n<g>\n</svg>', /chart\.svg: is not well-formed XML at line 3, column \d+/],
+      ['<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 2"><image href="../secret.png" width="4" height="2"/></svg>', /chart\.svg: refers to another file \(href="\.\.\/secret\.png" on <image>\)/],
+    ] as const) {
+      const bad = mkdtempSync(join(tmpdir(), 'briefkit-svg-'));
+      spawnSync('mkdir', ['-p', join(bad, 'photos')]);
+      writeFileSync(join(bad, 'photos', 'chart.svg'), svg);
+      articleWith(bad, [{ file: 'photos/chart.svg', alt: 'A chart', caption: 'A chart.' }]);
+      const refused = run(['build', 'article.yaml', '--out', 'o'], bad);
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toMatch(/^article\.yaml: error: sections\[0\]\.paragraphs\[0\]\.image: /);
+      expect(refused.stderr).toMatch(says);
+      expect(refused.stderr).not.toMatch(/\n\s+at /);
+      expect(existsSync(join(bad, 'o'))).toBe(false);
+    }
+  });
+});
+
+describe('a plain-text article with picture captions', () => {
+  it('keeps "Photo:" and "Фото:" lines as captions: reported, not paragraphs, written into the data file as pictures to fill in', () => {
+    const other = mkdtempSync(join(tmpdir(), 'briefkit-captions-'));
+    writeFileSync(join(other, 'article.txt'), 'Vitebsk signs with Crimea\n\nBy Anna Example\n\nThe committee signed a trade agreement with Crimea. The text was not published.\n\nPhoto: Officials of the committee at the signing ceremony\nФото: БелТА\n\nBoth sides promised to meet again.\n');
+    const imported = run(['import', 'article.txt', '-o', 'data/article.yaml'], other);
+    expect(imported.status, imported.stderr).toBe(0);
+    expect(imported.stderr).toContain('article.txt:7: note: picture caption kept: "Photo: Officials of the committee at the signing ceremony" and "Фото: БелТА"');
+    const yaml = readFileSync(join(other, 'data', 'article.yaml'), 'utf8');
+    expect(yaml).toMatch(/# A picture stood here \(line 7 of article\.txt\).*\n.*\n\s+# - image: photos\/picture\.jpg\n\s+#   alt: DESCRIBE THE PICTURE\n\s+#   caption: "Photo: Officials of the committee at the signing ceremony"\n\s+#   credit: "Фото: БелТА"\n\s+- Both sides promised/);
+    expect(yaml.split('\n').filter((line) => !line.trim().startsWith('#')).join('\n')).not.toContain('Photo:');
+    const built = run(['build', 'article.txt', '--out', 'o', '--only', 'briefing'], other);
+    expect(built.status, built.stderr).toBe(0);
+    expect(built.stderr).toContain('picture caption kept');
+  });
+});
+
+describe('a damaged photograph', () => {
+  it('stops the build when it must be downscaled and cannot be decoded, naming the field and the file, writing nothing', async () => {
+    const bad = mkdtempSync(join(tmpdir(), 'briefkit-damaged-'));
+    spawnSync('mkdir', ['-p', join(bad, 'photos')]);
+    const whole = await noisyJpeg(3000, 2000);
+    writeFileSync(join(bad, 'photos', 'cut.jpg'), whole.subarray(0, whole.length / 2));
+    articleWith(bad, [{ file: 'photos/cut.jpg', alt: 'A photograph', caption: 'Cut in half.' }]);
+    const refused = run(['build', 'article.yaml', '--out', 'o'], bad);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/^article\.yaml: error: sections\[0\]\.paragraphs\[0\]\.image: .*photos\/cut\.jpg: is damaged and cannot be decoded/);
+    expect(refused.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(bad, 'o'))).toBe(false);
+  });
+});
+
+describe('the picture libraries', () => {
+  /** The picture libraries a build of `input` in a fresh process loaded (sharp, resvg, svg-to-pdfkit, fast-xml-parser). */
+  const loadedBy = (input: string): string[] => {
+    const probe = join(mkdtempSync(join(tmpdir(), 'briefkit-probe-')), 'probe.cjs');
+    writeFileSync(probe, [
+      'const [bundle, input] = process.argv.slice(2);',
+      'import(bundle).then(async (m) => {',
+      '  await m.build(input, { sourceDateEpoch: 1700000000 });',
+      "  const names = Object.keys(require.cache).map((k) => /node_modules\\/((?:@[^/]+\\/)?[^/]+)\\//.exec(k)?.[1]).filter((n) => /^(sharp|@resvg\\/resvg-js|svg-to-pdfkit|fast-xml-parser)$/.test(n ?? ''));",
+      '  console.log(JSON.stringify([...new Set(names)].sort()));',
+      '});',
+    ].join('\n'));
+    const result = spawnSync(process.execPath, [probe, join(PROJECT_ROOT, 'lib', 'bundle', 'briefkit.mjs'), input], { encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
+    return JSON.parse(result.stdout.trim().split('\n').pop()!) as string[];
+  };
+
+  it('are loaded only by a build that has pictures needing them: none for the seed, the SVG ones (not sharp) for an SVG', () => {
+    expect(loadedBy(SEED_DATA)).toEqual([]);
+    const other = mkdtempSync(join(tmpdir(), 'briefkit-probe-svg-'));
+    spawnSync('mkdir', ['-p', join(other, 'photos')]);
+    writeFileSync(join(other, 'photos', 'chart.svg'), chartSvg());
+    articleWith(other, [{ file: 'photos/chart.svg', alt: 'A chart', caption: 'A chart.' }]);
+    expect(loadedBy(join(other, 'article.yaml'))).toEqual(['@resvg/resvg-js', 'fast-xml-parser', 'svg-to-pdfkit']);
   });
 });

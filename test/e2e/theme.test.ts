@@ -81,7 +81,9 @@ describe('a theme folder', () => {
     const pages = Number(pdfInfo(join(docs, 'briefing.pdf')).Pages);
     expect(listed.map((row) => Number(row[0]))).toEqual(Array.from({ length: pages }, (_, i) => i + 1));
     expect(new Set(listed.map((row) => row[10])).size).toBe(1); // one image object, drawn on every page
-    expect(listed.every((row) => row[3] === '600' && row[4] === '200')).toBe(true);
+    // The 600×200 logo at no more than 300 dpi of its largest place (the cover), its proportions kept.
+    expect(Number(listed[0]![12])).toBeLessThanOrEqual(301);
+    expect(listed.every((row) => Number(row[3]) <= 600 && Math.abs(Number(row[3]) / Number(row[4]) - 3) < 0.02)).toBe(true);
   });
 
   it('puts the logo on the title slide and, once, on the slide layout every other slide uses; one media file', async () => {
@@ -111,11 +113,11 @@ describe('a theme folder', () => {
     expect(refused.stderr).toMatch(/^briefkit\.config\.yaml:1:8: error: paper: must be one of "a4", "letter"/);
   });
 
-  it('refuses a missing, empty, SVG or broken logo, naming the field and the file, writing nothing', () => {
+  it('refuses a missing, empty, scripted SVG or broken logo, naming the field and the file, writing nothing', () => {
     const cases: [string, Buffer | undefined, RegExp][] = [
       ['missing.png', undefined, /missing\.png: no such file/],
       ['empty.png', Buffer.alloc(0), /empty\.png: is empty \(0 bytes\)/],
-      ['logo.svg', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'), /logo\.svg: is a SVG image; PNG or JPEG expected \(SVG is not supported yet: export it as PNG\)/],
+      ['logo.svg', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>'), /logo\.svg: holds a <script> element/],
       ['broken.png', Buffer.from('not a picture at all'), /broken\.png: is not an image briefkit can read/],
     ];
     for (const [name, bytes, message] of cases) {

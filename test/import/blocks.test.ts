@@ -1,10 +1,10 @@
 // Tests src/import/blocks.ts: raw text (plainBlocks) and Markdown (markdownBlocks) into paragraphs, headings, lists and quotes with line numbers, furniture dropped with its reason; isHeadingLine, looksLikeMarkdown, LIST_ITEM, SENTENCE_END.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isHeadingLine, LIST_ITEM, looksLikeMarkdown, markdownBlocks, plainBlocks, SENTENCE_END, type Block } from '../../src/import/blocks.js';
+import { isCreditLine, isHeadingLine, LIST_ITEM, looksLikeMarkdown, markdownBlocks, plainBlocks, SENTENCE_END, type Block } from '../../src/import/blocks.js';
 
 const BODY = 'The consulate of Belarus in Rostov-on-Don opened in 2023, and nobody in Kyiv was asked about it at all.';
-const texts = (blocks: Block[]) => blocks.map((b) => (b.kind === 'list' ? b.items.join(' | ') : b.kind === 'image' ? `![${b.alt}](${b.src})${b.caption ? ` ${b.caption}` : ''}` : b.text));
+const texts = (blocks: Block[]) => blocks.map((b) => (b.kind === 'list' ? b.items.join(' | ') : b.kind === 'image' ? `![${b.alt}](${b.src})${b.caption ? ` ${b.caption}` : ''}` : b.kind === 'caption' ? `[picture] ${[b.caption, b.credit].filter(Boolean).join(' / ')}` : b.text));
 
 describe('plainBlocks: paragraphs', () => {
   it('makes one text block per paragraph, numbered by its first line', () => {
@@ -171,7 +171,7 @@ describe('plainBlocks (property)', () => {
       fc.property(fc.array(line, { maxLength: 25 }), (lines) => {
         const text = lines.join('\n');
         const { blocks, dropped } = plainBlocks(text);
-        const kept = [...blocks.flatMap((b) => (b.kind === 'list' ? [b.firstLine ?? '', ...b.items] : b.kind === 'image' ? [b.caption ?? ''] : [b.text])), ...dropped.map((d) => d.text)].join(' ');
+        const kept = [...blocks.flatMap((b) => (b.kind === 'list' ? [b.firstLine ?? '', ...b.items] : b.kind === 'image' ? [b.caption ?? ''] : b.kind === 'caption' ? [b.caption ?? '', b.credit ?? ''] : [b.text])), ...dropped.map((d) => d.text)].join(' ');
         for (const word of text.split(/\s+/).filter((w) => /\p{L}|\d/u.test(w))) expect(kept, `"${word}" lost from ${JSON.stringify(text)}`).toContain(word.replace(/^[#>*\-–—\d.)]+/u, ''));
         for (const b of blocks) {
           expect(b.line).toBeGreaterThanOrEqual(1);
@@ -312,5 +312,22 @@ describe('LIST_ITEM and SENTENCE_END', () => {
   it('SENTENCE_END takes final punctuation, closing quotes and brackets', () => {
     for (const line of ['Done.', 'Really?', 'Wow!', 'And so…', 'As follows:', 'One;', '«Так»', '“Yes”', '(aside)', 'x]']) expect(SENTENCE_END.test(line), line).toBe(true);
     for (const line of ['no end', 'a comma,', 'a dash —']) expect(SENTENCE_END.test(line), line).toBe(false);
+  });
+});
+
+describe('plainBlocks: captions of pictures the text does not carry', () => {
+  it('keeps a "Photo:" line and the credit under it as one picture\'s caption and credit, drops the copy between them, and makes neither a paragraph', () => {
+    const { blocks, dropped } = plainBlocks(`${BODY}\n\nPhoto: Officials at the signing ceremony in Vitebsk\nPhoto: Officials at the signing ceremony in Vitebsk\nФото: БелТА\n\n${BODY}\n\nIllustration: a map of the route\n\n${BODY}`);
+    expect(blocks.filter((b) => b.kind === 'caption')).toEqual([
+      { kind: 'caption', caption: 'Photo: Officials at the signing ceremony in Vitebsk', credit: 'Фото: БелТА', line: 3 },
+      { kind: 'caption', caption: 'Illustration: a map of the route', line: 9 },
+    ]);
+    expect(dropped).toEqual([{ line: 4, text: 'Photo: Officials at the signing ceremony in Vitebsk', reason: 'repeated caption' }]);
+    expect(blocks.filter((b) => b.kind === 'text').map((b) => (b as { text: string }).text)).toEqual([BODY, BODY, BODY]);
+  });
+
+  it('tells a credit (who made it) from a caption (what it shows)', () => {
+    for (const credit of ['Photo: Reuters', 'Фото: БелТА', 'Photo by Jane Doe', 'Credit: Reuters', 'Фота Алеся Мароза', 'Image: AP / Scanpix']) expect(isCreditLine(credit), credit).toBe(true);
+    for (const caption of ['Photo: Tractors at the assembly line', 'Ілюстрація: карта поставок', 'Picture: the delegation in Melitopol', 'Иллюстрация: карта консульского округа']) expect(isCreditLine(caption), caption).toBe(false);
   });
 });

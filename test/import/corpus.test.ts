@@ -86,8 +86,8 @@ const regions = (slide: PptxSlide): Box[] => [
 ];
 
 describe('the raw corpus imports', () => {
-  it('has 20 files in four languages, Markdown among them, 8 of them other sites\' pages', () => {
-    expect(CORPUS.length).toBe(20);
+  it('has 21 files in four languages, Markdown among them, 8 of them other sites\' pages', () => {
+    expect(CORPUS.length).toBe(21);
     expect(CORPUS.filter((c) => c.file.startsWith('sites/')).length).toBe(8);
     expect(new Set(CORPUS.map((c) => c.lang))).toEqual(new Set(['en', 'be', 'uk', 'ru']));
   });
@@ -114,12 +114,21 @@ describe('the raw corpus imports', () => {
         expect(importFile(entry).dropped.map((d) => d.text)).toEqual(entry.dropped);
       });
 
+      it('keeps the captions and credits of pictures it does not carry as captions, never as paragraphs', () => {
+        const { captions, article } = importFile(entry);
+        const lines = captions.flatMap((c) => [c.caption, c.credit].filter((t): t is string => t !== undefined));
+        expect(lines).toEqual(entry.captions ?? []);
+        const paragraphs = article.sections.flatMap((section) => section.paragraphs.flatMap(blockTexts));
+        for (const line of lines) expect(paragraphs.some((p) => p.includes(line)), line).toBe(false);
+      });
+
       it('keeps every other line of the raw text, word for word, in the data', () => {
-        const { article, dropped } = importFile(entry);
+        const { article, dropped, captions } = importFile(entry);
         const droppedLines = new Set(dropped.map((d) => d.line));
         // The byline's separators (", ", " | ", " — ") are not kept: the name and the roles are.
         const bare = (text: string) => squeeze(text).replace(/[,|—–·;]/g, '');
-        const kept = bare(dataText(article));
+        // Pictures' captions are kept beside the data (the data file has them as pictures to fill in).
+        const kept = bare(`${dataText(article)} ${captions.map((c) => `${c.caption ?? ''} ${c.credit ?? ''}`).join(' ')}`);
         const markdown = entry.file.endsWith('.md');
         const raw = rawText(entry.file);
         // A Markdown front matter's lines are fields: the title, byline, date and language checked above.

@@ -65,6 +65,26 @@ describe('articleYaml', () => {
     expect(yaml).not.toMatch(/# Quotations/);
   });
 
+  it('writes a plain text\'s picture captions as commented-out pictures at their place, which load once uncommented and given a file', () => {
+    const two: ArticleInput = { ...data, sections: [{ heading: 'Background', paragraphs: ['First paragraph.', 'Second paragraph.'] }] };
+    const text = articleYaml(two, 'article.txt', [
+      { section: 0, before: 1, line: 7, caption: 'Photo: Officials at the signing', credit: 'Фото: БелТА' },
+      { section: 0, before: 2, line: 12, caption: 'Illustration: a map: of the route' },
+    ]);
+    // The file reads as the same data: the pictures are comments.
+    expect(parse(text)).toEqual(two);
+    const lines = text.split('\n');
+    const first = lines.findIndex((l) => l.includes('A picture stood here (line 7 of article.txt)'));
+    expect(first).toBeGreaterThan(lines.indexOf('      - First paragraph.'));
+    expect(first).toBeLessThan(lines.indexOf('      - Second paragraph.'));
+    expect(text).toContain('      #   caption: "Photo: Officials at the signing"\n      #   credit: "Фото: БелТА"\n      - Second paragraph.');
+    expect(lines.findIndex((l) => l.includes('(line 12 of article.txt)'))).toBeGreaterThan(lines.indexOf('      - Second paragraph.'));
+    // Uncommented, with a file and alt text: a picture of the section.
+    const filled = text.replace(/^(\s*)# (- image|  alt|  caption|  credit)/gm, '$1$2').replace(/DESCRIBE THE PICTURE/g, 'Officials');
+    const sections = (parse(filled) as ArticleInput).sections;
+    expect(sections[0]!.paragraphs).toEqual(['First paragraph.', { image: 'photos/picture.jpg', alt: 'Officials', caption: 'Photo: Officials at the signing', credit: 'Фото: БелТА' }, 'Second paragraph.', { image: 'photos/picture.jpg', alt: 'Officials', caption: 'Illustration: a map: of the route' }]);
+  });
+
   it('keeps long paragraphs on one line (no folding)', () => {
     const paragraph = `${'word '.repeat(100)}end.`;
     const yaml = articleYaml({ ...data, sections: [{ paragraphs: [paragraph] }] }, 'x.txt');

@@ -36,12 +36,32 @@ describe('loadImage', () => {
     expect(loadImage(put('turned.jpg', jpegHeader(640, 480, 6)), 'logo', 'theme.yaml')).toMatchObject({ widthPx: 480, heightPx: 640 });
   });
 
+  it('reads an SVG: its proportions from its width and height or its viewBox', () => {
+    const svg = (attributes: string) => Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" ${attributes}><rect width="4" height="2"/></svg>`);
+    expect(loadImage(put('box.svg', svg('viewBox="0 0 400 200"')), 'logo', 'theme.yaml')).toMatchObject({ format: 'svg', widthPx: 400, heightPx: 200, orientation: 1 });
+    expect(loadImage(put('sized.svg', svg('width="10cm" height="5cm"')), 'logo', 'theme.yaml')).toMatchObject({ format: 'svg', widthPx: 378, heightPx: 189 });
+  });
+
+  it('refuses an SVG that is malformed (at its line and column), has no size, runs a script or reads another file', () => {
+    const where = { file: 'office/theme.yaml', path: 'logo', rule: 'image', severity: 'error' };
+    const refused = (name: string, text: string) => firstRefusal(() => loadImage(put(name, Buffer.from(text)), 'logo', 'office/theme.yaml'));
+    expect(refused('open.svg', '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 2">\n  <g><rect/>\n</svg>')).toMatchObject({ ...where, message: expect.stringMatching(/open\.svg: is not well-formed XML at line 3, column \d+: /) });
+    expect(refused('nosize.svg', '<svg xmlns="http://www.w3.org/2000/svg"><rect width="4" height="2"/></svg>').message).toMatch(/nosize\.svg: has no size \(give its <svg> a viewBox, or a width and a height\)$/);
+    expect(refused('script.svg', '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 2"><script>alert(1)</script></svg>').message).toMatch(/holds a <script> element/);
+    expect(refused('onload.svg', '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 2" onload="alert(1)"/>').message).toMatch(/has a script in the onload attribute of <svg>/);
+    expect(refused('linked.svg', '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 4 2"><image xlink:href="photo.png" width="4" height="2"/></svg>').message).toMatch(/refers to another file \(xlink:href="photo\.png" on <image>\)/);
+    expect(refused('css.svg', '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 2"><style>@import url(http://example.org/a.css);</style></svg>').message).toMatch(/refers to another file in its <style>/);
+    expect(refused('entity.svg', '<!DOCTYPE svg [<!ENTITY a "aaaa">]><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 2"><text>&a;</text></svg>').message).toMatch(/declares XML entities/);
+    // What stays inside the file is drawn: a gradient by its id, an embedded PNG.
+    expect(loadImage(put('inside.svg', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 2"><defs><linearGradient id="g"/></defs><rect fill="url(#g)" style="fill: url(#g)" width="4" height="2"/><image href="data:image/png;base64,iVBORw0KGgo=" width="1" height="1"/></svg>')), 'logo', 'theme.yaml').format).toBe('svg');
+  });
+
   it('refuses what is not a PNG or JPEG, naming the field, the file that names it, and the image', () => {
     const where = { file: 'office/theme.yaml', path: 'logo', rule: 'image', severity: 'error' };
     expect(firstRefusal(() => loadImage(join(dir, 'none.png'), 'logo', 'office/theme.yaml'))).toMatchObject({ ...where, message: `${join(dir, 'none.png')}: no such file` });
     expect(firstRefusal(() => loadImage(put('zero.png', Buffer.alloc(0)), 'logo', 'office/theme.yaml')).message).toMatch(/is empty \(0 bytes\)$/);
     expect(firstRefusal(() => loadImage(put('text.png', Buffer.from('hello')), 'logo', 'office/theme.yaml')).message).toMatch(/is not an image briefkit can read/);
-    expect(firstRefusal(() => loadImage(put('g.gif', Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00', 'latin1')), 'logo', 'office/theme.yaml')).message).toMatch(/is a GIF image; PNG or JPEG expected$/);
+    expect(firstRefusal(() => loadImage(put('g.gif', Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00', 'latin1')), 'logo', 'office/theme.yaml')).message).toMatch(/is a GIF image; PNG, JPEG or SVG expected$/);
     mkdirSync(join(dir, 'folder.png'), { recursive: true });
     expect(firstRefusal(() => loadImage(join(dir, 'folder.png'), 'logo', 'office/theme.yaml')).message).toMatch(/is not a file$/);
   });

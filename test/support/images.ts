@@ -54,3 +54,32 @@ export async function bandedJpeg(width: number, height: number, orientation: num
   const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, (exif.length + 2) >> 8, (exif.length + 2) & 0xff]), exif]);
   return Buffer.concat([encoded.subarray(0, 2), app1, encoded.subarray(2)]);
 }
+
+/** A photograph-like JPEG of `width`×`height`: the same pseudo-random noise every time, which compresses as badly as a photo. */
+export async function noisyJpeg(width: number, height: number): Promise<Buffer> {
+  const { default: sharp } = await import('sharp');
+  const words = new Uint32Array(Math.ceil((width * height * 3) / 4));
+  let state = 0x2545f491;
+  for (let i = 0; i < words.length; i++) {
+    state ^= state << 13; state ^= state >>> 17; state ^= state << 5;
+    words[i] = state >>> 0;
+  }
+  const raw = Buffer.from(words.buffer, 0, width * height * 3);
+  return sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
+}
+
+/** An RGBA PNG of `width`×`height`, half transparent red. */
+export async function translucentPng(width: number, height: number): Promise<Buffer> {
+  const { default: sharp } = await import('sharp');
+  return sharp({ create: { width, height, channels: 4, background: { r: 200, g: 30, b: 30, alpha: 0.5 } } }).png().toBuffer();
+}
+
+/** A small SVG chart: a gradient panel, three yellow bars and a label in text (`label`). */
+export function chartSvg(label = 'Trade, 2023'): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 200">
+<defs><linearGradient id="g" x1="0" x2="1"><stop offset="0" stop-color="#1f4e79"/><stop offset="1" stop-color="#9cc3e6"/></linearGradient></defs>
+<rect x="5" y="5" width="390" height="190" rx="20" fill="url(#g)"/>
+<rect x="40" y="120" width="40" height="50" fill="#f2c14e"/><rect x="100" y="80" width="40" height="90" fill="#f2c14e"/><rect x="160" y="40" width="40" height="130" fill="#f2c14e"/>
+<text x="230" y="110" font-family="Helvetica, sans-serif" font-size="28" font-weight="bold" fill="#fff">${label}</text>
+</svg>`;
+}

@@ -15,8 +15,10 @@ export interface ImageData {
   credit?: string;
 }
 
-/** At most this tall on a page, and never wider than the column. */
-const PAGE_MAX_HEIGHT_PT = 340;
+/** At most this share of the page's text block tall (a portrait picture is narrower, not taller), never wider than the column. */
+const PAGE_MAX_HEIGHT_SHARE = 0.45;
+/** Without a page's size (a test's context): a block of A4's with the default margins. */
+const DEFAULT_BODY_HEIGHT_PT = 720;
 const GAP_PT = 6;
 
 function captionItems(data: ImageData, context: FigureContext, widthPt: number, y: number, sizes: { caption: number; credit: number }, family: FontFamily): { items: TextItem[]; heightPt: number } {
@@ -49,7 +51,7 @@ export const imageFigure: FigureKind<ImageData> = {
   },
   onPage(data, context, widthPt) {
     const aspect = data.image.widthPx / data.image.heightPx;
-    const h = Math.min(widthPt / aspect, PAGE_MAX_HEIGHT_PT);
+    const h = Math.min(widthPt / aspect, PAGE_MAX_HEIGHT_SHARE * (context.bodyHeightPt ?? DEFAULT_BODY_HEIGHT_PT));
     const w = h * aspect;
     const { sizes, fonts } = context.theme.briefing;
     const caption = captionItems(data, context, widthPt, h + GAP_PT, { caption: sizes.table + 0.5, credit: sizes.small }, fonts.heading);

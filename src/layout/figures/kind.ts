@@ -9,6 +9,8 @@ export interface FigureContext {
   theme: Theme;
   fonts: FontRegistry;
   lang: string;
+  /** On a page: the height of its text block (between the margins), which a picture takes at most 45 % of. */
+  bodyHeightPt?: number;
 }
 
 /** A piece of a figure in the briefing's flow: its items relative to the piece's top left corner, kept on one page. */
