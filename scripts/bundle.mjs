@@ -32,7 +32,7 @@ const buildId = randomUUID();
 // A script run with a code cache loses its dynamic-import hook (Node 20): pptxgenjs's import() of node:fs and node:https
 // become require(), the only ones the bundle has; any other is refused here rather than failing at run time.
 const body = result.outputFiles[0].text.replace(/\bimport\("(node:[a-z]+)"\)/g, 'Promise.resolve({ default: require("$1") })');
-const dynamicImport = /[^\w$.]import\(/.exec(body);
+const dynamicImport = /[^\w$.`]import\((?!\))/.exec(body);
 if (dynamicImport) throw new Error(`bundle: a dynamic import() the code cache cannot run: ${body.slice(dynamicImport.index, dynamicImport.index + 80)}`);
 const script = `(function (exports, require, module, __filename, __dirname, __briefkitModuleUrl) {${body}\n})\n//# briefkit-build ${buildId}\n`;
 writeFileSync('lib/bundle/briefkit.cjs', script);
