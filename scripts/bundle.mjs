@@ -1,12 +1,12 @@
 // Compiled library and CLI (lib/entry.js) in; lib/bundle/ out: briefkit.cjs (one script), briefkit.mjs (its ES module face,
-// loading the script with V8's code cache) and briefkit.code-cache (the cache, made by building the seed once).
+// loading the script with V8's code cache), briefkit.code-cache (the cache, made by building the seed once) and pdfjs/.
 // pdfkit is bundled too: it would read data files relative to its folder only for the 14 standard fonts, which briefkit never uses.
 import { build } from 'esbuild';
 import { randomUUID } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { Script } from 'node:vm';
 import { pathToFileURL } from 'node:url';
@@ -66,6 +66,11 @@ if (out) process.once('exit', () => writeFileSync(out, Buffer.concat([Buffer.fro
 ${exports.map((name) => `export const ${name} = module.exports.${name};`).join('\n')}
 `;
 writeFileSync('lib/bundle/briefkit.mjs', loader);
+
+// The preview page (briefkit watch --serve) draws the PDFs with PDF.js, served from beside the bundle.
+mkdirSync('lib/bundle/pdfjs', { recursive: true });
+for (const file of ['build/pdf.min.mjs', 'build/pdf.worker.min.mjs']) cpSync(join('node_modules/pdfjs-dist/legacy', file), join('lib/bundle/pdfjs', basename(file)));
+cpSync('node_modules/pdfjs-dist/LICENSE', 'lib/bundle/pdfjs/LICENSE');
 
 // The cache holds what one seed build compiled: start-up then compiles almost nothing.
 const out = mkdtempSync(join(tmpdir(), 'briefkit-cache-'));

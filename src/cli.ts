@@ -13,11 +13,14 @@ import { importArticle } from './import/import.js';
 import { articleYaml } from './import/to-yaml.js';
 import { decodeUtf8, parseArticle, parseValidated, readInput } from './load/load.js';
 import { SUPPORTED_LANGS, type Article, type ArticleInput } from './model/article.js';
+import { watchArticles } from './watch/watch.js';
+import { servePreview, type Preview } from './watch/serve.js';
 
 const HELP = `briefkit — an analytical article in, a PDF briefing, a PPTX deck and a handout out
 
 Usage:
   briefkit build [files…] [--out dir] [--only outputs] [--paper a4|letter] [--aspect 16:9|4:3] [--handout lines|notes]
+  briefkit watch [files…] [--serve] [build options]
   briefkit import article.txt [-o data/<id>.yaml] [--lang en|be|uk|ru] [--force]
   briefkit --help | --version
 
@@ -25,6 +28,9 @@ Usage:
 
   build     builds each article: a data file (.yaml, .yml, .json) or a raw article (.txt, .md) imported on
             the fly; a folder stands for its data files; without files, every data file in data/
+  watch     builds each article, then rebuilds it whenever it, a picture it shows, a template or the theme
+            is saved; a save that does not build prints its errors and keeps the last good documents
+  --serve   (watch) a preview page on 127.0.0.1: the briefing's pages beside the slides, redrawn on each rebuild
   import    turns a raw article (text copied from a web page, or Markdown) into a data file to check and
             improve by hand; prints what it found, guessed and dropped, line by line
   -o        where import writes (default data/<id>.yaml); it never overwrites a file without --force
@@ -102,6 +108,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         jobs: { type: 'string', short: 'j' },
         'max-input-mb': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
+        serve: { type: 'boolean' },
         lang: { type: 'string' },
         force: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -134,6 +141,15 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   if (command === 'theme') {
     try {
       return themeInit(files, values, io);
+    } catch (error) {
+      if (!(error instanceof BriefkitError)) throw error;
+      report(error.diagnostics);
+      return 1;
+    }
+  }
+  if (command === 'watch') {
+    try {
+      return await runWatch(files, values, io, report);
     } catch (error) {
       if (!(error instanceof BriefkitError)) throw error;
       report(error.diagnostics);
@@ -197,6 +213,42 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     io.err(`briefkit: internal error (please report it): ${(error as Error).stack ?? String(error)}\n`);
     return 2;
   }
+}
+
+/**
+ * `briefkit watch`: every article built, then rebuilt on each save until Ctrl-C; with --serve, a preview page too.
+ * Resolves (0) when the process is told to stop.
+ */
+async function runWatch(files: string[], values: Record<string, string | boolean | undefined>, io: CliIo, report: (d: Diagnostic[]) => void): Promise<number> {
+  const project = loadProjectFile(PROJECT_FILE);
+  const settings = { ...project, ...definedOnly(values) } as Record<string, string | undefined>;
+  const options = buildOptions(settings);
+  const inputs = files.length > 0 ? expandFolders(files) : defaultInputs();
+  const outRoot = settings.out ?? 'dist';
+  let preview: Preview | undefined;
+  const watching = watchArticles({
+    inputs, build: options, outRoot,
+    onReport: (built) => {
+      report(values.quiet ? built.diagnostics.filter((d) => d.severity === 'error') : built.diagnostics);
+      const cause = built.cause === 'start' ? '' : ` (${relative(process.cwd(), built.cause) || built.cause} saved)`;
+      if (built.failed) io.err(`${relative(process.cwd(), built.file)}: not rebuilt${cause}; the last good documents stay\n`);
+      else if (!values.quiet) io.out(`built ${relative(process.cwd(), built.file)} → ${relative(process.cwd(), join(outRoot, built.id!)) || '.'}${sep} in ${Math.round(built.buildMs)} ms${cause}\n`);
+      if (!built.failed) preview?.rebuilt();
+    },
+  });
+  await watching.ready;
+  if (values.serve) {
+    preview = await servePreview(resolve(outRoot), watching.articles);
+    io.out(`preview: ${preview.url}\n`);
+  }
+  if (!values.quiet) io.out(`watching ${inputs.length} article${inputs.length === 1 ? '' : 's'}, the templates and the theme; Ctrl-C to stop\n`);
+  await new Promise<void>((stop) => {
+    process.once('SIGINT', () => stop());
+    process.once('SIGTERM', () => stop());
+  });
+  watching.close();
+  await preview?.close();
+  return 0;
 }
 
 function runImport(files: string[], values: { out?: string; lang?: string; force?: boolean; 'max-input-mb'?: string }, io: { out: (s: string) => void }, report: (d: Diagnostic[]) => void): number {
