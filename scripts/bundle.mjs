@@ -1,5 +1,5 @@
 // Compiled library and CLI (lib/entry.js) in; lib/bundle/ out: briefkit.cjs (one script), briefkit.mjs (its ES module face,
-// loading the script with V8's code cache), briefkit.code-cache (the cache, made by building the seed once) and pdfjs/.
+// loading the script with V8's code cache), briefkit.code-cache (the cache, made by building the seed once), the map's world-index.json + world-arcs.bin, and pdfjs/.
 // pdfkit is bundled too: it would read data files relative to its folder only for the 14 standard fonts, which briefkit never uses.
 import { build } from 'esbuild';
 import { randomUUID } from 'node:crypto';
@@ -66,6 +66,10 @@ if (out) process.once('exit', () => writeFileSync(out, Buffer.concat([Buffer.fro
 ${exports.map((name) => `export const ${name} = module.exports.${name};`).join('\n')}
 `;
 writeFileSync('lib/bundle/briefkit.mjs', loader);
+
+// The map's world indexed by bounding box, its arcs in binary: a map decodes only the countries it shows.
+const { writeWorldIndex } = await import('../lib/layout/figures/world.js');
+writeWorldIndex('lib/bundle');
 
 // The preview page (briefkit watch --serve) draws the PDFs with PDF.js, served from beside the bundle.
 mkdirSync('lib/bundle/pdfjs', { recursive: true });
