@@ -11,7 +11,7 @@ import { boundsOf, lineBounds, worldFrom, writeWorldIndex } from '../../../src/l
 
 const require = createRequire(import.meta.url);
 const topology = require('world-atlas/countries-50m.json') as Topology<{ countries: GeometryCollection<{ name: string }> }>;
-const countries = topology.objects.countries.geometries.map((object) => ({ name: object.properties!.name, geometry: (feature(topology, object) as Feature<Geometry>).geometry }));
+const countries = topology.objects.countries.geometries.map((object) => ({ name: (object.properties as { name: string }).name, geometry: (feature(topology, object) as Feature<Geometry>).geometry }));
 const borders = (mesh(topology, topology.objects.countries, (a, b) => a !== b) as MultiLineString).coordinates;
 
 function written(): string {
