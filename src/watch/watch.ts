@@ -43,7 +43,7 @@ export function watchArticles(options: WatchOptions): Watching {
   const outRoot = resolve(options.outRoot);
   const debounceMs = options.debounceMs ?? 80;
   const good = new Map<string, { id: string; title: string }>();
-  const pictureDirs = new Map<string, Set<string>>(); // folder → the articles showing a picture from it
+  const pictures = new Map<string, Set<string>>(); // picture file → the articles showing it
   const watchers = new Map<string, FSWatcher>();
   const dirty = new Map<string, string>(); // article → cause
   let timer: NodeJS.Timeout | undefined;
@@ -73,9 +73,8 @@ export function watchArticles(options: WatchOptions): Watching {
       forgetTemplates();
       return schedule(inputs, path);
     }
-    const articles = inputs.filter((input) => input === path);
-    const showing = [...(pictureDirs.get(dir) ?? [])].filter((article) => name === null || article !== path);
-    if (articles.length + showing.length > 0) schedule([...articles, ...showing], path);
+    const articles = [...inputs.filter((input) => input === path), ...(pictures.get(path) ?? [])];
+    if (articles.length > 0) schedule(articles, path);
   };
 
   const watchDir = (dir: string, recursive: boolean) => {
@@ -105,9 +104,9 @@ export function watchArticles(options: WatchOptions): Watching {
         report.paths = writeDocuments(join(outRoot, id), result.documents);
         report.id = id;
         good.set(file, { id, title });
-        for (const dir of pictureFolders(result.article, file)) {
-          pictureDirs.set(dir, (pictureDirs.get(dir) ?? new Set()).add(file));
-          watchDir(dir, false);
+        for (const picture of pictureFiles(result.article, file)) {
+          pictures.set(picture, (pictures.get(picture) ?? new Set()).add(file));
+          watchDir(dirname(picture), false);
         }
       } catch (error) {
         if (!(error instanceof BriefkitError)) throw error;
@@ -150,13 +149,13 @@ export function watchArticles(options: WatchOptions): Watching {
   };
 }
 
-/** The folders of the pictures an article shows (its paragraphs' images, relative to its file). */
-function pictureFolders(article: Article, file: string): string[] {
-  const folders = new Set<string>();
+/** The pictures an article shows (its paragraphs' images, relative to its file). */
+function pictureFiles(article: Article, file: string): string[] {
+  const files = new Set<string>();
   for (const section of article.sections) {
     for (const block of section.paragraphs) {
-      if (typeof block === 'object' && block !== null && 'image' in block) folders.add(dirname(resolve(dirname(file), String(block.image))));
+      if (typeof block === 'object' && block !== null && 'image' in block) files.add(resolve(dirname(file), String(block.image)));
     }
   }
-  return [...folders];
+  return [...files];
 }

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { watchArticles, type WatchReport, type Watching } from '../../src/watch/watch.js';
 import { TEMPLATES_DIR } from '../../src/pipeline/build.js';
 import { SEED_DATA } from '../support/seed.js';
+import { bandedPng } from '../support/images.js';
+import { mkdirSync } from 'node:fs';
 
 /** Reports as they come, and a way to wait for the next one (a generous timeout: no time is asserted). */
 function reports() {
@@ -88,5 +90,23 @@ describe('watchArticles', () => {
     const { unzipSync, strFromU8 } = await import('fflate');
     const deck = unzipSync(readFileSync(join(out, 'lukashenko-occupied-territories', 'slides.pptx')));
     expect(Object.entries(deck).some(([name, bytes]) => name.startsWith('ppt/slides/') && strFromU8(bytes).includes('A sentence only the saved template has.'))).toBe(true);
+  }, 240_000);
+
+  it('rebuilds an article when a picture it shows is saved, with the new picture', async () => {
+    const { dir, article, templates, out } = project();
+    mkdirSync(join(dir, 'photos'));
+    writeFileSync(join(dir, 'photos', 'banner.png'), bandedPng(900, 300));
+    const at = seedText.indexOf('    paragraphs:\n') + '    paragraphs:\n'.length;
+    writeFileSync(article, `${seedText.slice(0, at)}      - image: photos/banner.png\n        alt: A banner\n${seedText.slice(at)}`);
+    const got = reports();
+    watching = watchArticles({ inputs: [article], build: { templatesDir: templates, sourceDateEpoch: 1700000000, only: ['briefing'] }, outRoot: out, onReport: got.push });
+    await watching.ready;
+    expect(got.seen.map((r) => r.failed)).toEqual([false]);
+    const before = briefing(out);
+    const saved = got.next();
+    writeFileSync(join(dir, 'photos', 'banner.png'), bandedPng(900, 300, '#8b0000', '#ffffff'));
+    const rebuilt = await saved;
+    expect(rebuilt.cause).toBe(join(dir, 'photos', 'banner.png'));
+    expect(briefing(out).equals(before)).toBe(false);
   }, 240_000);
 });
