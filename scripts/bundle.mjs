@@ -34,7 +34,17 @@ const buildId = randomUUID();
 const body = result.outputFiles[0].text.replace(/\bimport\("(node:[a-z]+)"\)/g, 'Promise.resolve({ default: require("$1") })');
 const dynamicImport = /[^\w$.`]import\((?!\))/.exec(body);
 if (dynamicImport) throw new Error(`bundle: a dynamic import() the code cache cannot run: ${body.slice(dynamicImport.index, dynamicImport.index + 80)}`);
-const script = `(function (exports, require, module, __filename, __dirname, __briefkitModuleUrl) {${body}\n})\n//# briefkit-build ${buildId}\n`;
+// The default templates compiled now (src/render/templates.ts looks them up by a key of their source): their render
+// functions are then part of the script, and of its code cache, instead of made by new Function at every start.
+const { collectTemplateSpecs } = await import('../lib/render/templates.js');
+const { loadTemplates, forgetTemplates } = await import('../lib/render/render.js');
+const { DIRECTIVE_NAMES } = await import('../lib/parse/parse.js');
+const specs = collectTemplateSpecs(() => {
+  forgetTemplates();
+  loadTemplates(join(process.cwd(), 'templates'), DIRECTIVE_NAMES);
+});
+const precompiled = `var __briefkitPrecompiledTemplates = {${Object.entries(specs).map(([key, spec]) => `${JSON.stringify(key)}: ${spec}`).join(',\n')}};\n`;
+const script = `(function (exports, require, module, __filename, __dirname, __briefkitModuleUrl) {${precompiled}${body}\n})\n//# briefkit-build ${buildId}\n`;
 writeFileSync('lib/bundle/briefkit.cjs', script);
 rmSync('lib/bundle/briefkit.code-cache', { force: true });
 // The names the library exports, read off the script itself.
