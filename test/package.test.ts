@@ -37,7 +37,7 @@ describe('the packed package, installed in an empty folder', () => {
 
   it('ships the bundle, the types, the templates and the bin, and no tests or sources', () => {
     const listed = sh('tar', ['tzf', tarball], {}).stdout.split('\n');
-    expect(listed).toEqual(expect.arrayContaining(['package/bin/briefkit.js', 'package/lib/bundle/briefkit.mjs', 'package/lib/index.d.ts', 'package/templates/theme.yaml', 'package/templates/slides.md.hbs']));
+    expect(listed).toEqual(expect.arrayContaining(['package/bin/briefkit.js', 'package/lib/bundle/briefkit.mjs', 'package/lib/bundle/briefkit.cjs', 'package/lib/bundle/briefkit.code-cache', 'package/lib/bundle/world-index.json', 'package/lib/bundle/world-arcs.bin', 'package/lib/bundle/pdfjs/pdf.min.mjs', 'package/lib/index.d.ts', 'package/templates/theme.yaml', 'package/templates/slides.md.hbs']));
     expect(listed.filter((name) => /^package\/(src|test|data)\//.test(name))).toEqual([]);
   });
 

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { ImageSource } from '../load/image.js';
 import { BriefkitError } from '../diagnostics.js';
+import { lazyRequire } from '../load/lazy-require.js';
 
 /** Print resolution: pixels per inch at the placed size beyond which a picture is downscaled. */
 export const MAX_DPI = 300;
@@ -51,7 +52,7 @@ async function resize(image: ImageSource, widthPx: number, heightPx: number): Pr
 }
 
 async function resized(image: ImageSource, widthPx: number, heightPx: number): Promise<ImageSource> {
-  const { default: sharp } = await import('sharp');
+  const sharp = lazyRequire<typeof import('sharp').default>('sharp');
   const resized = sharp(image.bytes, { failOn: 'truncated' }).rotate().resize({ width: widthPx, height: heightPx, fit: 'inside', kernel: 'lanczos3' });
   const encoded = image.format === 'jpeg'
     ? resized.jpeg({ quality: JPEG_QUALITY, chromaSubsampling: '4:2:0' })

@@ -1,6 +1,7 @@
 // Faces from the layout's font registry in, fonts for pdfkit out: glyphs set by their advances, exactly as layout measured.
 import type * as fontkit from 'fontkit';
 import type { Face } from '../layout/fonts.js';
+import { withFastSubsets } from './pdf-subset.js';
 
 /** OpenType features for drawing: none, so that what is drawn is the sum of advances the layout measured. */
 export const PDF_FEATURES: Record<string, boolean> = { kern: false, liga: false };
@@ -30,7 +31,8 @@ export function pdfFont(face: Face): fontkit.Font {
       const positions = glyphs.map((glyph) => ({ xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 }));
       return { glyphs, positions, advanceWidth: positions.reduce((sum, p) => sum + p.xAdvance, 0) };
     };
-    unshaped = new Proxy(font, { get: (target, property) => (property === 'layout' ? layout : Reflect.get(target, property)) });
+    const fast = withFastSubsets(font);
+    unshaped = new Proxy(fast, { get: (target, property) => (property === 'layout' ? layout : Reflect.get(target, property)) });
     unshapedFonts.set(face, unshaped);
   }
   return unshaped;

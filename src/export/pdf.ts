@@ -8,6 +8,7 @@ import { pdfFont, PDF_FEATURES } from './pdf-fonts.js';
 import { largestPlacements } from './placements.js';
 import { atMaxDpi } from './downscale.js';
 import type { ImageSource } from '../load/image.js';
+import { lazyRequire } from '../load/lazy-require.js';
 
 export interface PdfMetadata {
   title: string;
@@ -31,7 +32,7 @@ export async function exportPdf(frames: Frame[], fonts: FontRegistry, meta: PdfM
   const embedded = new Map<string, ImageSource>();
   for (const [id, placed] of largestPlacements(frames)) embedded.set(id, await atMaxDpi(placed.image, placed.widthPt, placed.heightPt));
   const svgToPdf = [...embedded.values()].some((image) => image.format === 'svg')
-    ? ((await import('svg-to-pdfkit')) as unknown as { default: SvgToPdf }).default
+    ? lazyRequire<SvgToPdf>('svg-to-pdfkit')
     : undefined;
   const doc = new PDFDocument({
     autoFirstPage: false,

@@ -1,7 +1,8 @@
-// A PPTX from pptxgenjs in, a clean, reproducible package out: fixed dates, sorted DEFLATE entries, validator fixes.
+// A PPTX from pptxgenjs in (stored, not compressed), a clean, reproducible package out: fixed dates, sorted entries deflated once, validator fixes.
 import { createHash } from 'node:crypto';
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { embedFontParts, type EmbeddedFont } from './pptx-embed.js';
+import { zipEntries, type ZipEntry } from './zip.js';
 
 /** Shape name the exporter gives each slide's title text box; the finisher turns that box into the title placeholder. */
 export const TITLE_SHAPE_NAME = 'Slide Title';
@@ -51,15 +52,14 @@ export async function finishPptx(raw: Buffer, options: FinishOptions): Promise<B
   const duplicates = duplicateMedia(input);
   const names = Object.keys(input).filter((name) => !name.endsWith('/') && !duplicates.has(name));
   const ordered = [...names].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
-  const output: Zippable = {};
+  const output: ZipEntry[] = [];
   for (const name of ordered) {
     const bytes = input[name]!;
     const xml = name.endsWith('.xml') || name.endsWith('.rels') ? fixXml(name, strFromU8(bytes), iso, options) : undefined;
     const content = xml === undefined ? bytes : strToU8(name.endsWith('.rels') ? pointAtKeptMedia(xml, duplicates) : xml);
-    // fflate writes the DOS date from the local fields of `mtime`; the UTC fields make it the same in every time zone.
-    output[name] = [content, { mtime: zipDate(options.date) }];
+    output.push({ name, bytes: content });
   }
-  return Buffer.from(zipSync(output, { level: 6 }));
+  return zipEntries(output, options.date);
 }
 
 /**
@@ -104,12 +104,6 @@ function pointAtKeptMedia(rels: string, duplicates: Map<string, string>): string
   let out = rels;
   for (const [duplicate, kept] of duplicates) out = out.replaceAll(`Target="../media/${duplicate.slice('ppt/media/'.length)}"`, `Target="../media/${kept.slice('ppt/media/'.length)}"`);
   return out;
-}
-
-/** Zip (DOS) dates run from 1980 to 2107; SOURCE_DATE_EPOCH=0 is common, so earlier dates become 1 January 1980. */
-function zipDate(date: Date): Date {
-  const clamped = new Date(Math.min(Math.max(date.getTime(), Date.UTC(1980, 0, 1)), Date.UTC(2099, 11, 31)));
-  return new Date(clamped.getUTCFullYear(), clamped.getUTCMonth(), clamped.getUTCDate(), clamped.getUTCHours(), clamped.getUTCMinutes(), clamped.getUTCSeconds());
 }
 
 /** [Content_Types].xml first, then the package relationships, then everything else by name. */

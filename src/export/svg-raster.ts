@@ -2,6 +2,7 @@
 import type { ImageSource } from '../load/image.js';
 import { fontFile, type FontWeight } from '../layout/fonts.js';
 import { pixelsAtMaxDpi } from './downscale.js';
+import { lazyRequire } from '../load/lazy-require.js';
 
 /** A fallback never larger than this on its long side (a full slide at 300 dpi is 4000 pixels wide). */
 const MOST_PIXELS = 4000;
@@ -25,7 +26,7 @@ export function svgAsPng(image: ImageSource, widthPt: number, heightPt: number):
 }
 
 async function render(image: ImageSource, widthPx: number): Promise<Buffer> {
-  const { Resvg } = await import('@resvg/resvg-js');
+  const { Resvg } = lazyRequire<typeof import('@resvg/resvg-js')>('@resvg/resvg-js');
   const resvg = new Resvg(image.bytes, {
     fitTo: { mode: 'width', value: widthPx },
     font: { loadSystemFonts: false, fontFiles: svgFontFiles(), defaultFontFamily: 'PT Sans', sansSerifFamily: 'PT Sans', serifFamily: 'PT Serif' },

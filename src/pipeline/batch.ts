@@ -12,6 +12,8 @@ export interface BatchEntry {
   /** Warnings of a build, or the errors that stopped it. */
   diagnostics: Diagnostic[];
   failed: boolean;
+  /** Milliseconds of each step of its build (when it built). */
+  timingsMs?: Record<string, number>;
 }
 
 export interface BatchOptions {
@@ -32,7 +34,7 @@ export interface BatchOptions {
 export async function buildOne(file: string, options: BuildOptions): Promise<BatchEntry> {
   try {
     const result = await build(file, options);
-    return { file, id: result.article.id, documents: result.documents, diagnostics: result.diagnostics, failed: false };
+    return { file, id: result.article.id, documents: result.documents, diagnostics: result.diagnostics, failed: false, timingsMs: result.timingsMs };
   } catch (error) {
     if (error instanceof BriefkitError) return { file, diagnostics: error.diagnostics, failed: true };
     throw error;

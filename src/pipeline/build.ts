@@ -60,7 +60,11 @@ export interface BuildResult {
   article: Article;
   documents: BuiltDocument[];
   diagnostics: Diagnostic[];
+  /** Milliseconds each step took (load, environment, render, parse, layout, export), for `--verbose`. */
+  timingsMs: Record<BuildStep, number>;
 }
+
+export type BuildStep = 'load' | 'environment' | 'render' | 'parse' | 'layout' | 'export';
 
 export function loadTheme(templatesDir: string, themeDir?: string): Theme {
   return loadThemeFolder(templatesDir, themeDir);
@@ -86,14 +90,23 @@ export async function build(input: ArticleSource, options: BuildOptions = {}): P
   const layouts = layoutsFor(outputs);
   const templates = templatesFor(layouts);
 
-  const loaded = take(articleFrom(input, options.maxInputBytes));
-  const env = take(environmentStep(loaded, options));
+  const timingsMs = {} as Record<BuildStep, number>;
+  let stepStarted = process.hrtime.bigint();
+  const timed = <T>(step: BuildStep, value: T): T => {
+    const now = process.hrtime.bigint();
+    timingsMs[step] = Number(now - stepStarted) / 1e6;
+    stepStarted = now;
+    return value;
+  };
+
+  const loaded = timed('load', take(articleFrom(input, options.maxInputBytes)));
+  const env = timed('environment', take(environmentStep(loaded, options)));
   if (outputs.some((output) => output.id === 'deck')) diagnostics.push(...deckFontWarnings(env.theme.slides.fonts, env.fonts, join(options.theme ?? options.templatesDir ?? TEMPLATES_DIR, 'theme.yaml')));
-  const markdown = take(renderStep(env, options, templates));
-  const docs = take(parseStep(env, markdown));
-  const frames = take(layoutStep(env, docs, layouts));
-  const documents = await exportStep(env, frames, outputs);
-  return { article: env.article, documents, diagnostics };
+  const markdown = timed('render', take(renderStep(env, options, templates)));
+  const docs = timed('parse', take(parseStep(env, markdown)));
+  const frames = timed('layout', take(layoutStep(env, docs, layouts)));
+  const documents = timed('export', await exportStep(env, frames, outputs));
+  return { article: env.article, documents, diagnostics, timingsMs };
 }
 
 /**

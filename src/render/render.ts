@@ -13,6 +13,11 @@ export type RenderedMarkdown = Record<string, string>;
 
 const cache = new Map<string, TemplateSet>();
 
+/** Drops the compiled templates, so that the next build reads the files again (watch, after a template is saved). */
+export function forgetTemplates(): void {
+  cache.clear();
+}
+
 /**
  * Templates are read from `templatesDir` (briefing.md.hbs, slides.md.hbs and partials/*.md.hbs), each one overridden
  * by the file of the same name in `overridesDir` when there is one (a theme's templates/ folder); nothing else is read.

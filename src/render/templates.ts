@@ -1,5 +1,6 @@
 // Template sources in, compiled render functions out: an isolated, strict Handlebars whose {{x}} escapes for Markdown.
 import Handlebars from 'handlebars';
+import { createHash } from 'node:crypto';
 import { escapeMarkdown } from './markdown-escape.js';
 import { BriefkitError, type Diagnostic } from '../diagnostics.js';
 
@@ -7,6 +8,25 @@ type HelperFn = (...args: unknown[]) => unknown;
 type AstNode = { type: string; [key: string]: unknown };
 
 const ESCAPE_HELPER = 'md';
+
+declare const __briefkitPrecompiledTemplates: Record<string, object> | undefined;
+/**
+ * The default templates' compiled specs, put into the bundle's script when the package was built (scripts/bundle.mjs),
+ * by a key of the template's source and the compile options: a template that differs (a theme's) is compiled here.
+ */
+const PRECOMPILED: Record<string, object> = typeof __briefkitPrecompiledTemplates === 'object' && __briefkitPrecompiledTemplates !== null ? __briefkitPrecompiledTemplates : {};
+let collecting: Record<string, string> | undefined;
+
+/** The specs (JavaScript object literals) of every template `run` compiles, by key, for the bundle to hold. */
+export function collectTemplateSpecs(run: () => void): Record<string, string> {
+  collecting = {};
+  try {
+    run();
+    return collecting;
+  } finally {
+    collecting = undefined;
+  }
+}
 
 export interface TemplateSet {
   render(name: string, view: object): string;
@@ -47,9 +67,10 @@ export function compileTemplates(
       throw templateError(entry.file, error as Error);
     }
   };
-  const compile = (ast: AstNode, file: string): HandlebarsTemplateDelegate => {
+  const compile = (ast: AstNode, entry: { source: string; file: string }): HandlebarsTemplateDelegate => {
+    const file = entry.file;
     try {
-      return compileEagerly(hb, escapeAllMustaches(ast), options);
+      return compileEagerly(hb, escapeAllMustaches(ast), options, specKey(entry.source, options));
     } catch (error) {
       throw templateError(file, error as Error);
     }
@@ -58,7 +79,7 @@ export function compileTemplates(
   const partialAsts = Object.fromEntries(Object.entries(partials).map(([name, entry]) => [name, parse(entry)]));
   checkNoPartialCycles(partialAsts, partials);
   for (const [name, entry] of Object.entries(partials)) {
-    const fn = compile(partialAsts[name]!, entry.file);
+    const fn = compile(partialAsts[name]!, entry);
     // A render error inside a partial names the partial's file, not the template that included it.
     const located = ((context: unknown, runtime?: Handlebars.RuntimeOptions) => {
       try {
@@ -69,7 +90,7 @@ export function compileTemplates(
     }) as HandlebarsTemplateDelegate;
     hb.registerPartial(name, located);
   }
-  const compiled = Object.fromEntries(Object.entries(templates).map(([name, entry]) => [name, { fn: compile(parse(entry), entry.file), file: entry.file }]));
+  const compiled = Object.fromEntries(Object.entries(templates).map(([name, entry]) => [name, { fn: compile(parse(entry), entry), file: entry.file }]));
 
   return {
     render(name, view) {
@@ -92,16 +113,30 @@ function toText(value: unknown): string {
 }
 
 /** What Handlebars.compile does on first call, done now: unknown helpers and syntax errors surface at compile time. */
-function compileEagerly(hb: typeof Handlebars, ast: AstNode, options: CompileOptions): HandlebarsTemplateDelegate {
+function compileEagerly(hb: typeof Handlebars, ast: AstNode, options: CompileOptions, key: string): HandlebarsTemplateDelegate {
   const internals = hb as unknown as {
     Compiler: new () => { compile(ast: unknown, options: object): unknown };
     JavaScriptCompiler: new () => { compile(environment: unknown, options: object, context: undefined, asObject: boolean): unknown };
     template(spec: unknown): HandlebarsTemplateDelegate;
   };
+  const precompiled = PRECOMPILED[key];
+  if (precompiled && !collecting) return internals.template(precompiled);
   const fullOptions = { data: true, ...options };
   const environment = new internals.Compiler().compile(ast, fullOptions);
+  if (collecting) {
+    // The spec as source, which the bundle will hold; the template made from that very source, so that it is checked.
+    const source = String(new internals.JavaScriptCompiler().compile(environment, fullOptions, undefined, false));
+    collecting[key] = source;
+    return internals.template(new Function(`return ${source}`)());
+  }
   const spec = new internals.JavaScriptCompiler().compile(environment, fullOptions, undefined, true);
   return internals.template(spec);
+}
+
+/** A template's source and everything its compilation depends on (the options, the helpers' names, Handlebars' version). */
+function specKey(source: string, options: CompileOptions): string {
+  const known = Object.keys(options.knownHelpers ?? {}).sort().map((name) => `${name}=${String(options.knownHelpers![name])}`);
+  return createHash('sha256').update(JSON.stringify([Handlebars.VERSION, source, known, { ...options, knownHelpers: undefined }])).digest('hex').slice(0, 32);
 }
 
 /** Handlebars errors say "... on line 3" or carry a loc; turn them into a diagnostic at the template's file. */

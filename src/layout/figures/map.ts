@@ -1,9 +1,6 @@
 // Places + a frame box in, a map drawn as frame items out: Natural Earth outlines projected to fit, markers, labels, scale bar.
-import { createRequire } from 'node:module';
 import { geoConicConformal, geoDistance, geoPath } from 'd3-geo';
-import { feature, mesh } from 'topojson-client';
-import type { Topology, GeometryCollection } from 'topojson-specification';
-import type { Feature, FeatureCollection, Geometry, MultiLineString } from 'geojson';
+import type { Feature, Geometry } from 'geojson';
 import type { FontFamily, FontRegistry } from '../fonts.js';
 import { INSIDE_GROUP, type FrameItem, type PathItem, type Tag, type TextItem } from '../frame.js';
 import type { FigureKind } from './kind.js';
@@ -12,8 +9,7 @@ import { formatKilometres, placeKindLabel, type Lang } from '../../render/labels
 import { layoutParagraph, type ParagraphLayout } from '../text.js';
 import { plainRuns } from '../runs.js';
 import { inside, intersects, type Box } from './boxes.js';
-
-const require = createRequire(import.meta.url);
+import { loadWorld, type Bounds } from './world.js';
 
 export interface MapPlace {
   name: string;
@@ -61,19 +57,6 @@ export interface MapOptions {
 const SIMPLIFY = 2;
 const EARTH_KM = 6371;
 
-let world: { countries: FeatureCollection<Geometry, { name: string }>; borders: Geometry } | undefined;
-/** Natural Earth 1:50m countries, and the borders between them (shared edges only, so the frame edge is never stroked). */
-function worldData(): NonNullable<typeof world> {
-  if (!world) {
-    const topology = require('world-atlas/countries-50m.json') as Topology<{ countries: GeometryCollection<{ name: string }> }>;
-    world = {
-      countries: feature(topology, topology.objects.countries) as FeatureCollection<Geometry, { name: string }>,
-      borders: mesh(topology, topology.objects.countries, (a, b) => a !== b),
-    };
-  }
-  return world;
-}
-
 export function mapItems(data: MapData, options: MapOptions): FrameItem[] {
   return mapLayout(data, options).items;
 }
@@ -99,19 +82,19 @@ export function mapLayout(data: MapData, options: MapOptions): { items: FrameIte
 
   const items: FrameItem[] = [{ kind: 'rect', x: box.x, y: box.y, w: box.w, h: box.h, fill: style.water, tag }];
   const named = new Set(data.countries.flatMap((name) => [name, ...(COUNTRY_ALIASES[name.toLowerCase()] ?? [])]));
-  const { countries, borders } = worldData();
+  const { countries, borders } = loadWorld();
   // Only what can show: outlines whose longitude/latitude box meets the frame's are projected (most of the world is not).
   const window = visibleWindow(projection, box);
   const projectedPlaces = places.map((p) => projection([p.lon, p.lat]));
-  for (const country of countries.features) {
-    if (!overlaps(boundsOf(country.geometry), window)) continue;
-    const subpaths = projectGeometry(clipToWindow(country.geometry, window), projection, true);
+  for (const country of countries) {
+    if (!overlaps(country.bounds, window)) continue;
+    const subpaths = projectGeometry(clipToWindow(country.geometry(), window), projection, true);
     if (subpaths.length === 0) continue;
     // Tinted: the countries the article names, and those its places lie in (so any language works).
-    const tinted = named.has(country.properties.name) || projectedPlaces.some((point) => point && containsPoint(subpaths, point));
+    const tinted = named.has(country.name) || projectedPlaces.some((point) => point && containsPoint(subpaths, point));
     items.push({ kind: 'path', subpaths, closed: true, fill: tinted ? style.tint : style.land, tag } satisfies PathItem);
   }
-  const nearBorders = { type: 'MultiLineString' as const, coordinates: (borders as MultiLineString).coordinates.filter((line) => overlaps(lineBounds(line), window)) };
+  const nearBorders = { type: 'MultiLineString' as const, coordinates: borders.filter((line) => overlaps(line.bounds, window)).map((line) => line.points()) };
   const borderLines = projectGeometry(nearBorders, projection, false);
   if (borderLines.length > 0) items.push({ kind: 'path', subpaths: borderLines, closed: false, stroke: style.border, strokeWidth: 0.8, tag } satisfies PathItem);
   items.push({ kind: 'rect', x: box.x, y: box.y, w: box.w, h: box.h, stroke: style.border, strokeWidth: 0.75, tag });
@@ -221,7 +204,6 @@ function extentPoints(places: MapPlace[]): [number, number][] {
   return [[lon - 2, lat - 1.5], [lon + 2, lat + 1.5]];
 }
 
-type Bounds = [number, number, number, number]; // west, south, east, north
 
 /** The longitude/latitude box the frame shows, from its edges taken back through the projection, with a margin. */
 function visibleWindow(projection: ReturnType<typeof geoConicConformal>, box: Box): Bounds {
@@ -237,43 +219,6 @@ function visibleWindow(projection: ReturnType<typeof geoConicConformal>, box: Bo
     Math.min(...lonLat.map((p) => p[0])) - margin, Math.min(...lonLat.map((p) => p[1])) - margin,
     Math.max(...lonLat.map((p) => p[0])) + margin, Math.max(...lonLat.map((p) => p[1])) + margin,
   ];
-}
-
-const boundsCache = new WeakMap<object, Bounds>();
-function boundsOf(geometry: Geometry): Bounds {
-  let bounds = boundsCache.get(geometry);
-  if (!bounds) {
-    const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.type === 'MultiPolygon' ? geometry.coordinates : [];
-    // Outer rings bound their polygons; holes need not be read.
-    let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (const polygon of polygons) {
-      const [w, s, e, n] = lineBounds(polygon[0] ?? []);
-      west = Math.min(west, w);
-      south = Math.min(south, s);
-      east = Math.max(east, e);
-      north = Math.max(north, n);
-    }
-    bounds = [west, south, east, north];
-    boundsCache.set(geometry, bounds);
-  }
-  return bounds;
-}
-
-function lineBounds(points: number[][]): Bounds {
-  let west = Infinity;
-  let south = Infinity;
-  let east = -Infinity;
-  let north = -Infinity;
-  for (let i = 0; i < points.length; i++) {
-    const point = points[i]!;
-    const lon = point[0]!;
-    const lat = point[1]!;
-    if (lon < west) west = lon;
-    if (lon > east) east = lon;
-    if (lat < south) south = lat;
-    if (lat > north) north = lat;
-  }
-  return [west, south, east, north];
 }
 
 /** Boxes that straddle the antimeridian (Russia, Fiji) are treated as covering every longitude. */
