@@ -4,7 +4,7 @@ import { inlineText } from '../parse/doc.js';
 import type { Theme } from '../model/theme.js';
 import type { Diagnostic, Result } from '../diagnostics.js';
 import type { FontRegistry } from './fonts.js';
-import { layoutParagraph, type ParagraphLayout, type ParagraphSpec, type Run } from './text.js';
+import { layoutParagraph, type Line, type ParagraphLayout, type ParagraphSpec, type Run } from './text.js';
 import { runsFromInlines, plainRuns, type RunBase } from './runs.js';
 import { columnWidths, measureRows, type MeasuredRow } from './table.js';
 import type { Frame, FrameItem, TextItem, TableItem } from './frame.js';
@@ -630,8 +630,11 @@ function fillPages(units: BodyUnit[], ctx: Ctx, height: number, width: number, s
   for (const unit of units) {
     if (unit.kind === 'paragraph') {
       if (current().starts >= MOST_BULLETS_PER_SLIDE) newPage();
-      let layout = unit.build(size, width);
-      // A paragraph taller than a whole slide is cut between lines and continues on the next slide (it cannot shrink further).
+      const whole = unit.build(size, width);
+      let layout = whole;
+      // A paragraph taller than a whole slide is cut between lines and continues on the next slide (it cannot shrink
+      // further). The pieces are its own lines (greedy lines depend only on where they start), never laid out again.
+      let from = 0;
       while (layout.height > height && layout.lines.length > 1) {
         const before = current().used > 0 ? layout.spec.spaceBeforePt : 0;
         const room = Math.floor((height - current().used - before + 1e-6) / layout.spec.lineHeightPt);
@@ -639,11 +642,13 @@ function fillPages(units: BodyUnit[], ctx: Ctx, height: number, width: number, s
           newPage();
           continue;
         }
-        const [head, tail] = splitParagraph(layout, Math.max(1, room), width, ctx);
-        addParagraph(head);
+        const to = from + Math.max(1, room);
+        addParagraph(linePiece(whole, from, to));
         newPage();
-        layout = tail;
+        from = to;
+        layout = linePiece(whole, from, whole.lines.length, false);
       }
+      if (from > 0) layout = linePiece(whole, from, whole.lines.length);
       const need = layout.height + (current().used > 0 ? layout.spec.spaceBeforePt : 0);
       if (current().used > 0 && current().used + need > height) newPage();
       addParagraph(layout);
@@ -743,6 +748,24 @@ function tableItem(table: ReturnType<typeof measureTable>, rowIndexes: number[],
       return { height: row.height, header: row.header, cells };
     }),
   };
+}
+
+/**
+ * Lines [from, to) of a laid-out paragraph as a paragraph of their own, its runs cut to their text: what laying out
+ * that text again would give, as greedy lines depend only on where they start. A continuation (from > 0) keeps the
+ * indent but not the bullet. `materialise: false` gives only the height and the line count (for the loop's test).
+ */
+function linePiece(layout: ParagraphLayout, from: number, to: number, materialise = true): ParagraphLayout {
+  const { bullet: _bullet, ...rest } = layout.spec;
+  const count = to - from;
+  const continued = { ...rest, spaceBeforePt: 0 };
+  if (!materialise) return { spec: from === 0 ? layout.spec : continued, lines: new Array<Line>(count), height: count * layout.spec.lineHeightPt };
+  const startOffset = layout.lines[from]!.start;
+  const endOffset = to < layout.lines.length ? layout.lines[to]!.start : Number.POSITIVE_INFINITY;
+  const runs = cutRuns(cutRuns(layout.spec.runs, startOffset)[1], endOffset - startOffset)[0];
+  const shiftPt = layout.lines[from]!.top;
+  const lines = layout.lines.slice(from, to).map((line) => ({ ...line, top: line.top - shiftPt, baseline: line.baseline - shiftPt, start: line.start - startOffset, end: line.end - startOffset }));
+  return { spec: from === 0 ? { ...layout.spec, runs } : { ...continued, runs }, lines, height: count * layout.spec.lineHeightPt };
 }
 
 /** Runs cut at an offset of their joined text: the runs before it and the runs from it. */

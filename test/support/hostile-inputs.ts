@@ -57,3 +57,13 @@ export function articleWithOneLongParagraph(words: number): string {
 export function seedText(): string {
   return readFileSync(SEED_TEXT, 'utf8');
 }
+
+/** The seed data file with `sections` sections of `perSection` short paragraphs each (the catalogue's case 17), as YAML. */
+export function articleWithParagraphs(sections: number, perSection: number): string {
+  const article = seedObject();
+  article.sections = Array.from({ length: sections }, (_, s) => ({
+    heading: `Section ${s + 1}`,
+    paragraphs: Array.from({ length: perSection }, (_, p) => `Paragraph ${s + 1}.${p + 1}: the quick brown fox jumps over the lazy dog by the river bank, then runs into the forest.`),
+  }));
+  return toYaml(article);
+}
