@@ -888,18 +888,22 @@ function figureSlides(node: FigureNode, source: SlideSource, ctx: Ctx, diagnosti
   const bodyHeight = ctx.size.height - bodyTop - FOOTER_SPACE;
   const parts = figureKind(node).onSlides(node.data, { theme, fonts: ctx.fonts, lang: ctx.options.lang }, { widthPt: width, heightPt: bodyHeight });
   const notes = splitNotes(source.notes, parts.map((p) => p.weight));
+  const leftOut = parts[0]?.leftOut;
+  if (leftOut) diagnostics.push({ severity: 'warning', path: leftOut.path, rule: 'figure-reduced', message: leftOut.message });
   return parts.map((part, index): Frame => {
     const suffix = parts.length > 1 ? ` (${index + 1}/${parts.length})` : '';
     const title = fitTitle(source.title, ctx, suffix, [], source);
-    // Each part of a split figure is a figure of its own (its own id), with the whole figure's alt text.
+    // Each part of a split figure is a figure of its own (its own id), its alt text saying what the part shows (the
+    // whole figure's alt text on every part grew with the square of its events).
     const figureId = `${node.name}-${source.index + 1}${parts.length > 1 ? `-${index + 1}` : ''}`;
+    const alt = parts.length > 1 && part.alt ? `${inlineText(source.title)}${suffix}: ${part.alt}` : node.alt;
     return {
       kind: 'slide', layout: 'figure', width: ctx.size.width, height: ctx.size.height, background: colors.slideBackground, title: inlineText(source.title) + suffix, notes: notes[index] ?? [],
       items: [
         { kind: 'rect', x: 0, y: 0, w: ctx.size.width, h: 6, fill: colors.slideBand, tag: { artifact: 'Background' } },
         { ...textItem(ctx.margin, TITLE_TOP, width, [{ layout: title, top: 0 }], `slide ${source.index + 1} title`), h: probe.height + 6, slideTitle: true },
         { kind: 'rule', x1: ctx.margin, y1: TITLE_TOP + probe.height + 8, x2: ctx.margin + 64, y2: TITLE_TOP + probe.height + 8, colour: colors.accent, width: 2.5, tag: { artifact: 'Layout' } },
-        { kind: 'group', x: ctx.margin, y: bodyTop, scale: 1, w: width, h: bodyHeight, items: part.items, tag: { struct: [{ role: 'Figure', id: figureId, alt: node.alt }] } },
+        { kind: 'group', x: ctx.margin, y: bodyTop, scale: 1, w: width, h: bodyHeight, items: part.items, tag: { struct: [{ role: 'Figure', id: figureId, alt }] } },
       ],
     };
   });

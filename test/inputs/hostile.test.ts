@@ -14,6 +14,11 @@ import { compileTemplates } from '../../src/render/templates.js';
 import { BriefkitError, type Diagnostic } from '../../src/diagnostics.js';
 import { refusal } from '../support/refusal.js';
 import { SEED_DATA } from '../support/seed.js';
+import { articleFrames } from '../support/seed-frames.js';
+import { articleWithEvents } from '../support/hostile-inputs.js';
+import { build } from '../../src/pipeline/build.js';
+import { eventsForSlides, MAX_SLIDE_TIMELINE_EVENTS } from '../../src/layout/figures/timeline.js';
+import type { Frame } from '../../src/layout/frame.js';
 
 const BIN = join(PROJECT_ROOT, 'bin', 'briefkit.js');
 const dir = mkdtempSync(join(tmpdir(), 'briefkit-hostile-'));
@@ -88,5 +93,37 @@ describe('validation that means it', () => {
 
   it('refuses {{log}} in a template at compile time (it would print into the CLI\'s output)', () => {
     expect(refusal(() => compileTemplates({ t: { source: 'Hello {{log "x"}}', file: 't.md.hbs' } }, {}, {}))[0]).toMatchObject({ file: 't.md.hbs', line: 1, message: expect.stringContaining('unknown helper log') });
+  });
+});
+
+describe('counts and linear costs', () => {
+  /** Alt texts of the figures on the frames (tagged groups), in order. */
+  const figureAlts = (frames: Frame[]) => frames.flatMap((frame) => frame.items.flatMap((item) => (item.kind === 'group' && 'struct' in item.tag ? item.tag.struct.filter((level) => level.role === 'Figure' && level.alt).map((level) => level.alt!) : [])));
+
+  it(`2,000 events: the slides' timeline draws ${MAX_SLIDE_TIMELINE_EVENTS} and says so, each part's alt text its own, every event in the notes`, async () => {
+    const file = join(dir, 'events.yaml');
+    writeFileSync(file, articleWithEvents(2000));
+    const frames = articleFrames(file).slides;
+    const timeline = frames.filter((frame) => frame.layout === 'figure' && frame.title?.startsWith('Timeline'));
+    expect(timeline.length).toBeGreaterThan(1);
+    expect(timeline.length).toBeLessThanOrEqual(10);
+    const alts = figureAlts(timeline);
+    expect(alts).toHaveLength(timeline.length);
+    // Every part described once: the alt texts together hold each drawn event once, not the whole timeline per slide.
+    const described = alts.join('; ').match(/Event number \d+ /g) ?? [];
+    expect(described).toHaveLength(MAX_SLIDE_TIMELINE_EVENTS);
+    expect(new Set(described).size).toBe(MAX_SLIDE_TIMELINE_EVENTS);
+    const notes = timeline.flatMap((frame) => frame.notes).join('\n');
+    expect(new Set(notes.match(/Event number \d+ /g)).size).toBe(2000);
+    const { diagnostics } = await build(file, { only: ['deck'], sourceDateEpoch: 1_700_000_000 });
+    expect(diagnostics.find((d) => d.rule === 'figure-reduced')).toMatchObject({ severity: 'warning', path: 'events', message: expect.stringMatching(/draws 40 of the 2000 events.*the other 1960 \("2000-01-02", .*speaker notes/) });
+  }, 120_000);
+
+  it(`${MAX_SLIDE_TIMELINE_EVENTS} events are all drawn, with no warning (the limit itself)`, () => {
+    const events = Array.from({ length: MAX_SLIDE_TIMELINE_EVENTS + 1 }, (_, i) => i);
+    expect(eventsForSlides(events.slice(0, MAX_SLIDE_TIMELINE_EVENTS))).toHaveLength(MAX_SLIDE_TIMELINE_EVENTS);
+    const reduced = eventsForSlides(events);
+    expect(reduced).toHaveLength(MAX_SLIDE_TIMELINE_EVENTS);
+    expect([reduced[0], reduced[reduced.length - 1]]).toEqual([0, MAX_SLIDE_TIMELINE_EVENTS]);
   });
 });
