@@ -228,8 +228,11 @@ export function importArticle(source: string, file: string, options: { lang?: La
     }
   }
 
-  // Dates: every one in the text, as a proposed timeline event labelled with its sentence.
+  // Dates: every one in the text, as a proposed timeline event labelled with its sentence (ranked and capped below).
   const events: NonNullable<ArticleInput['events']> = [];
+  const eventLines: number[] = [];
+  /** Where each event's note is in `notes`, to take back the notes of dates not proposed in the end. */
+  const eventNotes: number[] = [];
   const seen = new Set<string>();
   for (const draft of drafts) {
     for (const { block, line, caption } of draft.paragraphs) {
@@ -243,6 +246,8 @@ export function importArticle(source: string, file: string, options: { lang?: La
             if (seen.has(key) || !parseEdtf(date.edtf)) continue;
             seen.add(key);
             events.push({ date: date.edtf, wording: date.wording, label: sentence });
+            eventLines.push(line);
+            eventNotes.push(notes.length);
             note(line, `date "${date.wording}" → ${date.edtf}, proposed as a timeline event`);
           }
         }
@@ -331,6 +336,14 @@ export function importArticle(source: string, file: string, options: { lang?: La
     if (actorIds.length > 0) event.actors = actorIds;
     if (ids.length > 0) event.places = ids;
   }
+  const proposed = proposedEvents(events);
+  if (proposed.size < events.length) {
+    const dropped = new Set(eventNotes.filter((_, index) => !proposed.has(index)));
+    const kept = notes.filter((_, index) => !dropped.has(index));
+    notes.splice(0, notes.length, ...kept);
+    const left = eventLines.filter((_, index) => !proposed.has(index));
+    note(left[0], `${left.length} more date${left.length > 1 ? "s" : ""} (line${left.length > 1 ? "s" : ""} ${left.slice(0, 5).join(', ')}${left.length > 5 ? ', …' : ''}) not proposed as timeline events: an import proposes at most ${MAX_IMPORTED_EVENTS}, the most precise first and those naming people or places; add others to events by hand`);
+  }
 
   const data: ArticleInput = {
     id: slugify(title, lang),
@@ -341,7 +354,7 @@ export function importArticle(source: string, file: string, options: { lang?: La
     keyPoints: fallbackPoints.length > 0 ? fallbackPoints : [title],
     sections: drafts.map((d) => ({ ...(d.heading !== undefined ? { heading: d.heading } : {}), paragraphs: d.paragraphs.map((p) => p.block) })),
     quotes,
-    events,
+    events: events.filter((_, index) => proposed.has(index)),
     actors: people.actors,
     places: found.places,
     sources,
@@ -433,4 +446,20 @@ function shorten(text: string, max: number): string {
   if (text.length <= max) return text.replace(/[.!]$/u, '');
   const cut = text.slice(0, max);
   return `${cut.slice(0, cut.lastIndexOf(' ') > 40 ? cut.lastIndexOf(' ') : max).replace(/[\s,;:—–-]+$/u, '')}…`;
+}
+
+/** Timeline events an import proposes at most: what the slides' timeline draws (MAX_SLIDE_TIMELINE_EVENTS). */
+export const MAX_IMPORTED_EVENTS = 40;
+
+/**
+ * Which of the dates found become events (their indexes, text order kept): all when they are few, else the
+ * MAX_IMPORTED_EVENTS of highest rank — a day before a month before a year, then a sentence naming people or places,
+ * then the earlier in the text.
+ */
+function proposedEvents(events: NonNullable<ArticleInput['events']>): Set<number> {
+  if (events.length <= MAX_IMPORTED_EVENTS) return new Set(events.keys());
+  const precision = (date: string) => (/\d{4}-\d{2}-\d{2}/.test(date) ? 2 : /\d{4}-\d{2}/.test(date) ? 1 : 0);
+  const rank = (event: (typeof events)[number]) => precision(event.date) * 4 + (event.actors ? 2 : 0) + (event.places ? 1 : 0);
+  const ranked = [...events.keys()].sort((a, b) => rank(events[b]!) - rank(events[a]!) || a - b);
+  return new Set(ranked.slice(0, MAX_IMPORTED_EVENTS));
 }

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/pipeline/build.js';
 import { DEFAULT_MAX_INPUT_BYTES, parseArticle, readInput } from '../../src/load/load.js';
-import { importArticle, MAX_NESTING } from '../../src/import/import.js';
+import { importArticle, MAX_IMPORTED_EVENTS, MAX_NESTING } from '../../src/import/import.js';
 import { checkArticleText } from '../../src/check/text.js';
 import { FontRegistry } from '../../src/layout/fonts.js';
 import { compileTemplates } from '../../src/render/templates.js';
@@ -15,7 +15,8 @@ import { BriefkitError, type Diagnostic } from '../../src/diagnostics.js';
 import { refusal } from '../support/refusal.js';
 import { SEED_DATA } from '../support/seed.js';
 import { articleFrames } from '../support/seed-frames.js';
-import { articleWithEvents } from '../support/hostile-inputs.js';
+import { articleWithEvents, rawArticleOfBytes } from '../support/hostile-inputs.js';
+import { centralityPeers, CENTRALITY_PEERS } from '../../src/import/key-points.js';
 import { build } from '../../src/pipeline/build.js';
 import { eventsForSlides, MAX_SLIDE_TIMELINE_EVENTS } from '../../src/layout/figures/timeline.js';
 import type { Frame } from '../../src/layout/frame.js';
@@ -125,5 +126,37 @@ describe('counts and linear costs', () => {
     const reduced = eventsForSlides(events);
     expect(reduced).toHaveLength(MAX_SLIDE_TIMELINE_EVENTS);
     expect([reduced[0], reduced[reduced.length - 1]]).toEqual([0, MAX_SLIDE_TIMELINE_EVENTS]);
+  });
+});
+
+describe('the importer on a long text: proposals capped and ranked, centrality against a bounded set', () => {
+  it(`proposes at most ${MAX_IMPORTED_EVENTS} events, the most precise first, and notes how many dates it did not propose`, () => {
+    const text = rawArticleOfBytes(60_000).replace('Paragraph 7. On 7 July 2006,', 'Paragraph 7. In 2006,');
+    const { value: { article }, diagnostics } = importArticle(text, 'long.txt');
+    expect(article.events).toHaveLength(MAX_IMPORTED_EVENTS);
+    expect(article.events.every((e) => /^\d{4}-\d{2}-\d{2}$/.test(e.date)), 'days before years').toBe(true);
+    const left = diagnostics.find((d) => d.message.includes('not proposed as timeline events'));
+    expect(left?.message).toMatch(/^\d+ more dates \(lines \d+, \d+, .*at most 40/);
+    expect(diagnostics.filter((d) => d.message.endsWith('proposed as a timeline event'))).toHaveLength(MAX_IMPORTED_EVENTS);
+  });
+
+  it('at the limit every date is an event, with no note of dates left out', () => {
+    const text = rawArticleOfBytes(60_000).split('\n\n').slice(0, 3 + MAX_IMPORTED_EVENTS).join('\n\n');
+    const { value: { article }, diagnostics } = importArticle(text, 'limit.txt');
+    expect(article.events).toHaveLength(MAX_IMPORTED_EVENTS);
+    expect(diagnostics.some((d) => d.message.includes('not proposed'))).toBe(false);
+    const over = importArticle(rawArticleOfBytes(60_000).split('\n\n').slice(0, 4 + MAX_IMPORTED_EVENTS).join('\n\n'), 'over.txt');
+    expect(over.value.article.events).toHaveLength(MAX_IMPORTED_EVENTS);
+    expect(over.diagnostics.some((d) => d.message.startsWith('1 more date (line '))).toBe(true);
+  });
+
+  it(`measures centrality against all sentences up to ${CENTRALITY_PEERS}, an even spread of as many beyond`, () => {
+    const few = Array.from({ length: CENTRALITY_PEERS }, (_, i) => i);
+    expect(centralityPeers(few)).toBe(few);
+    const many = Array.from({ length: 10 * CENTRALITY_PEERS + 7 }, (_, i) => i);
+    const peers = centralityPeers(many);
+    expect(peers).toHaveLength(CENTRALITY_PEERS);
+    expect(peers[0]).toBe(0);
+    expect(peers[peers.length - 1]).toBeGreaterThan(many.length - 12);
   });
 });
