@@ -1,9 +1,10 @@
 // Built documents + an output folder in, files on disk out: written to temporary names, then renamed into place.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BriefkitError } from '../diagnostics.js';
 import type { BuiltDocument } from './build.js';
+import { FolderError, makeFolder } from './make-folder.js';
 
 /** Writes every document of one article, or none: on failure the earlier files stay as they were and no temporary file remains. */
 export function writeDocuments(outDir: string, documents: BuiltDocument[]): string[] {
@@ -35,7 +36,12 @@ export function writeDocuments(outDir: string, documents: BuiltDocument[]): stri
 
 function writeAll(outDir: string, documents: BuiltDocument[], temporary: string[], cleanUp: () => void): string[] {
   try {
-    mkdirSync(outDir, { recursive: true });
+    makeFolder(outDir);
+  } catch (error) {
+    if (!(error instanceof FolderError)) throw error;
+    throw new BriefkitError([{ severity: 'error', file: outDir, rule: 'output', message: `cannot write the documents: ${error.reason}; nothing was changed`, hint: `${error.folder} refused it; choose another output folder with --out` }]);
+  }
+  try {
     for (const document of documents) {
       // A name no one can guess, created exclusively ('wx': never an existing file, never through a planted link),
       // readable by us alone until it is complete.

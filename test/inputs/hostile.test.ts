@@ -6,14 +6,15 @@ import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/pipeline/build.js';
-import { DEFAULT_MAX_INPUT_BYTES, parseArticle, readInput } from '../../src/load/load.js';
+import { DEFAULT_MAX_INPUT_BYTES, MAX_DATA_NESTING, parseArticle, readInput } from '../../src/load/load.js';
+import { tooDeep } from '../../src/load/nesting.js';
 import { importArticle, MAX_IMPORTED_EVENTS, MAX_NESTING } from '../../src/import/import.js';
 import { checkArticleText } from '../../src/check/text.js';
 import { FontRegistry } from '../../src/layout/fonts.js';
 import { compileTemplates } from '../../src/render/templates.js';
 import { BriefkitError, type Diagnostic } from '../../src/diagnostics.js';
 import { refusal } from '../support/refusal.js';
-import { SEED_DATA } from '../support/seed.js';
+import { SEED_DATA, SEED_TEXT } from '../support/seed.js';
 import { articleFrames } from '../support/seed-frames.js';
 import { articleWithEvents, rawArticleOfBytes } from '../support/hostile-inputs.js';
 import { centralityPeers, CENTRALITY_PEERS } from '../../src/import/key-points.js';
@@ -23,7 +24,7 @@ import type { Frame } from '../../src/layout/frame.js';
 
 const BIN = join(PROJECT_ROOT, 'bin', 'briefkit.js');
 const dir = mkdtempSync(join(tmpdir(), 'briefkit-hostile-'));
-const cli = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+const cli = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000, killSignal: 'SIGKILL' });
 const seed = readFileSync(SEED_DATA, 'utf8');
 const CRASH = /\n\s+at |RangeError|TypeError|internal error/;
 
@@ -158,5 +159,53 @@ describe('the importer on a long text: proposals capped and ranked, centrality a
     expect(peers).toHaveLength(CENTRALITY_PEERS);
     expect(peers[0]).toBe(0);
     expect(peers[peers.length - 1]).toBeGreaterThan(many.length - 12);
+  });
+});
+
+describe('messages a user can act on: what is wrong and what to do, in a few lines', () => {
+  const refusedWith = (name: string, content: string | Buffer, says: RegExp) => {
+    writeFileSync(join(dir, name), content);
+    const run = cli(['build', name, '--out', 'o']);
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stderr.slice(0, 1000)).toMatch(says);
+    expect(run.stderr).not.toMatch(CRASH);
+    expect(run.stderr.split('\n').length, run.stderr.slice(0, 300)).toBeLessThanOrEqual(4);
+    expect(run.stderr.length).toBeLessThan(400);
+  };
+
+  it('a UTF-16 file without a byte order mark (data and raw text): named as UTF-16, with what to do', () => {
+    const le = Buffer.from(seed, 'utf16le');
+    refusedWith('u16.yaml', le, /^u16\.yaml: error: the file is not valid UTF-8 \(first bad byte at offset 0\): it is UTF-16 little-endian without a byte order mark.*\n  hint: save it as UTF-8/);
+    const be = Buffer.from(readFileSync(SEED_TEXT, 'utf8'), 'utf16le').swap16();
+    refusedWith('u16.txt', be, /^u16\.txt: error: .*it is UTF-16 big-endian without a byte order mark/);
+  });
+
+  it('a YAML tag such as !!binary: refused at its place, naming the tag', () => {
+    const text = seed.replace('lang: en', 'lang: !!binary ZW4=');
+    refusedWith('tag.yaml', text, /^tag\.yaml:4:16: error: the YAML tag !!binary is not allowed: an article holds only text, numbers, true\/false, lists and mappings\n  hint: remove !!binary/);
+  });
+
+  it(`data nested deeper than ${MAX_DATA_NESTING}, in YAML and in JSON: refused at its line before parsing, never a stack overflow`, () => {
+    refusedWith('deep.yaml', `${seed}\nextra: ${'['.repeat(5000)}${']'.repeat(5000)}\n`, new RegExp(`^deep\\.yaml:${seed.split('\n').length + 1}:\\d+: error: lists or mappings nested 21 deep here; data may nest at most 20`));
+    refusedWith('deep.json', `{"id": ${'['.repeat(20_000)}${']'.repeat(20_000)}}`, /^deep\.json:1:\d+: error: lists or mappings nested 21 deep here/);
+    refusedWith('deep-block.yaml', `${seed}\nextra:\n${Array.from({ length: 30 }, (_, i) => `${'  '.repeat(i + 1)}- x${i}:`).join('\n')}\n`, /^deep-block\.yaml:\d+:\d+: error: lists or mappings nested \d+ deep here/);
+  });
+
+  it(`nesting of exactly ${MAX_DATA_NESTING} passes the scan, one more does not; brackets inside quotes and comments do not count`, () => {
+    expect(tooDeep(`a: ${'['.repeat(MAX_DATA_NESTING - 1)}${']'.repeat(MAX_DATA_NESTING - 1)}\n`, MAX_DATA_NESTING)).toBeUndefined();
+    expect(tooDeep(`a: ${'['.repeat(MAX_DATA_NESTING)}${']'.repeat(MAX_DATA_NESTING)}\n`, MAX_DATA_NESTING)).toMatchObject({ depth: MAX_DATA_NESTING + 1, line: 1 });
+    expect(tooDeep(`a: "${'['.repeat(100)}" # ${'{'.repeat(100)}\nb: '${'['.repeat(100)}'\n`, MAX_DATA_NESTING)).toBeUndefined();
+    expect(tooDeep(seed, MAX_DATA_NESTING)).toBeUndefined();
+  });
+
+  it('a whole file where a mapping goes is quoted by its start and length, not whole', () => {
+    refusedWith('text.yaml', `"${'All of the text of an article pasted as one string. '.repeat(500)}"\n`, /^text\.yaml:1:1: error: \(top level\): expected object, got string "All of the text.{20,60}"… \(26000 characters\)/);
+  });
+
+  it('an output folder where no folder can be made (/proc): an error naming it, never a hang', () => {
+    const run = cli(['build', SEED_DATA, '--out', `/proc/briefkit-${process.pid}`]);
+    expect(run.signal, 'the build hung until the test killed it').toBeNull();
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/: error: cannot write the documents: no folder can be made in it \(ENOENT: a read-only or special file system\); nothing was changed\n  hint: \/proc refused it; choose another output folder with --out/);
   });
 });
