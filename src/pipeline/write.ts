@@ -16,22 +16,49 @@ export function writeDocuments(outDir: string, documents: BuiltDocument[]): stri
       throw new BriefkitError([{ severity: 'error', file: target, rule: 'output', message: 'is a folder (or not a file) where a document goes; nothing was changed' }]);
     }
   }
-  // An interrupted build leaves no temporary file behind.
   const cleanUp = () => {
     for (const tmp of temporary) rmSync(tmp, { force: true });
+    temporary.forEach((tmp) => inFlight.delete(tmp));
   };
-  const onSignal = (signal: NodeJS.Signals) => {
-    cleanUp();
-    process.exit(signal === 'SIGINT' ? 130 : 143);
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  guardSignals();
   try {
     return writeAll(outDir, documents, temporary, cleanUp);
   } finally {
+    temporary.forEach((tmp) => inFlight.delete(tmp));
+    releaseSignals();
+  }
+}
+
+/** Temporary files being written now, removed if SIGINT or SIGTERM ends the process. */
+const inFlight = new Set<string>();
+let guarded = false;
+let release: NodeJS.Timeout | undefined;
+/** How long the handler outlives the write: a signal raised during it reaches JavaScript a few milliseconds later. */
+const SIGNAL_GRACE_MS = 50;
+const onSignal = (signal: NodeJS.Signals) => {
+  for (const tmp of inFlight) rmSync(tmp, { force: true });
+  process.exit(signal === 'SIGINT' ? 130 : 143);
+};
+function guardSignals(): void {
+  if (release) clearTimeout(release);
+  release = undefined;
+  if (guarded) return;
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  guarded = true;
+}
+/**
+ * The write is synchronous, so a signal that came during it is handed to JavaScript only afterwards: the handler stays
+ * a little longer to receive it (and exit, the documents complete), instead of losing the Ctrl-C.
+ */
+function releaseSignals(): void {
+  release = setTimeout(() => {
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
-  }
+    guarded = false;
+    release = undefined;
+  }, SIGNAL_GRACE_MS);
+  release.unref();
 }
 
 function writeAll(outDir: string, documents: BuiltDocument[], temporary: string[], cleanUp: () => void): string[] {
@@ -48,6 +75,7 @@ function writeAll(outDir: string, documents: BuiltDocument[], temporary: string[
       const tmp = join(outDir, `.${document.name}.${randomBytes(8).toString('hex')}.tmp`);
       writeFileSync(tmp, document.bytes, { flag: 'wx', mode: 0o600 });
       temporary.push(tmp);
+      inFlight.add(tmp);
       chmodSync(tmp, 0o644 & ~process.umask());
     }
   } catch (error) {

@@ -2,7 +2,7 @@
 // tested at the limit and just past it.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/pipeline/build.js';
@@ -208,4 +208,47 @@ describe('messages a user can act on: what is wrong and what to do, in a few lin
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/: error: cannot write the documents: no folder can be made in it \(ENOENT: a read-only or special file system\); nothing was changed\n  hint: \/proc refused it; choose another output folder with --out/);
   });
+});
+
+describe('the signal path', () => {
+  // A child process writes three documents; while the second is being written it receives SIGINT (or SIGTERM). The
+  // write is synchronous, so the signal reaches JavaScript right after it: the child must then exit 130 (143), with
+  // every document complete and no temporary file left — before, the Ctrl-C was lost and the build went on.
+  it.each([['SIGINT', 130], ['SIGTERM', 143]] as const)('%s while the documents are written: exit %i, no temporary file left', (signal, code) => {
+    const out = join(dir, `signal-${signal}`);
+    const script = join(dir, `signal-${signal}.mjs`);
+    writeFileSync(script, `import { writeDocuments } from ${JSON.stringify(join(PROJECT_ROOT, 'lib', 'bundle', 'briefkit.mjs'))};
+const documents = ['briefing.pdf', 'slides.pdf', 'handout.pdf'].map((name, index) => ({ name, get bytes() {
+  if (index === 1) process.kill(process.pid, ${JSON.stringify(signal)});
+  return Buffer.alloc(100_000, index);
+} }));
+writeDocuments(${JSON.stringify(out)}, documents);
+await new Promise((resolve) => setTimeout(resolve, 2000));
+console.log('went on after the signal');
+`);
+    const run = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 30_000 });
+    expect(run.stdout).toBe('');
+    expect(run.status).toBe(code);
+    expect(readdirSync(out).sort()).toEqual(['briefing.pdf', 'handout.pdf', 'slides.pdf']);
+  });
+});
+
+describe('a batch with one hostile file', () => {
+  it('builds all the others and names it: exit 1, the summary names the file, every other article written', () => {
+    const batch = join(dir, 'batch');
+    mkdirSync(batch);
+    writeFileSync(join(batch, 'a.yaml'), seed);
+    writeFileSync(join(batch, 'b.yaml'), seed.replace('id: lukashenko-occupied-territories', 'id: second-copy'));
+    writeFileSync(join(batch, 'c.txt'), readFileSync(SEED_TEXT, 'utf8'));
+    writeFileSync(join(batch, 'hostile.json'), `{"id": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+    const run = cli(['build', 'batch/a.yaml', 'batch/hostile.json', 'batch/b.yaml', 'batch/c.txt', '--out', 'batch-out', '--jobs', '2']);
+    expect(run.signal).toBeNull();
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^batch\/hostile\.json:1:\d+: error: lists or mappings nested 21 deep here/m);
+    expect(run.stderr).toMatch(/4 articles, 12 documents, 1 failed, [\d.]+ s: batch\/hostile\.json/);
+    expect(run.stderr).not.toMatch(CRASH);
+    const built = readdirSync(join(dir, 'batch-out')).sort();
+    expect(built).toHaveLength(3);
+    for (const id of built) expect(readdirSync(join(dir, 'batch-out', id)).sort()).toEqual(['briefing.pdf', 'handout.pdf', 'slides.pdf', 'slides.pptx']);
+  }, 120_000);
 });
