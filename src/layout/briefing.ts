@@ -147,7 +147,9 @@ function layoutWith(doc: Doc, theme: Theme, fonts: FontRegistry, options: Briefi
       const inlines = item.flatMap((block) => (block.type === 'paragraph' ? block.children : []));
       const b = base(runBase);
       const bulletStyle: TextStyle = { family: b.family, weight: ordered ? 'regular' : 'bold', italic: false, sizePt: b.sizePt, colour: colors.accent };
-      const layout = lay(spec(runsFromInlines(inlines, b), { indentPt: 16, bullet: { text: ordered ? `${index + 1}.` : '•', style: bulletStyle }, spaceAfterPt: 4, lineHeightPt: b.sizePt * 1.38 }), width);
+      // Numbers hang in an indent as wide as the list's widest number ("10." and on need more than "9.").
+      const indentPt = ordered ? Math.max(16, Math.ceil(fonts.face(bulletStyle).width(`${items.length}.`, bulletStyle.sizePt) + bulletStyle.sizePt * 0.35)) : 16;
+      const layout = lay(spec(runsFromInlines(inlines, b), { indentPt, bullet: { text: ordered ? `${index + 1}.` : '•', style: bulletStyle }, spaceAfterPt: 4, lineHeightPt: b.sizePt * 1.38 }), width);
       return [{ layout, struct: [{ role: 'L', id: listId }, { role: 'LI', id: `${listId}.${index}` }, { role: 'LBody', id: `${listId}.${index}b` }] as StructLevel[] }];
     });
 

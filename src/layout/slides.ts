@@ -203,11 +203,14 @@ function bodyUnits(blocks: Block[], ctx: Ctx): BodyUnit[] {
   const units: BodyUnit[] = [];
   blocks.forEach((block) => {
     if (block.type === 'list') {
+      const labelStyle = (size: number) => ({ family: s.fonts.body, weight: 'regular' as const, italic: false, sizePt: size, colour: ctx.colors.text });
+      // A numbered list hangs its numbers in an indent as wide as its widest number ("10." and on need more than "9.").
+      const indent = (size: number) => Math.max(Math.round(size * 1.1), block.ordered ? Math.ceil(ctx.fonts.face(labelStyle(size)).width(`${block.items.length}.`, size) + size * 0.35) : 0);
       block.items.forEach((item, index) => {
         const inlines = item.flatMap((b) => (b.type === 'paragraph' ? b.children : []));
         units.push({ kind: 'paragraph', bullet: true, heading: false, text: inlineText(inlines), build: (size, width) => ctx.lay(spec(runsFromInlines(inlines, ctx.base({ sizePt: size })), size, s.lineHeightRatio, {
-          indentPt: Math.round(size * 1.1), spaceAfterPt: size * 0.55,
-          bullet: { text: block.ordered ? `${index + 1}.` : '•', style: { family: s.fonts.body, weight: 'regular', italic: false, sizePt: size, colour: ctx.colors.text } },
+          indentPt: indent(size), spaceAfterPt: size * 0.55,
+          bullet: { text: block.ordered ? `${index + 1}.` : '•', style: labelStyle(size) },
         }), width) });
       });
     } else if (block.type === 'paragraph') {

@@ -21,6 +21,12 @@ import { centralityPeers, CENTRALITY_PEERS } from '../../src/import/key-points.j
 import { build } from '../../src/pipeline/build.js';
 import { eventsForSlides, MAX_SLIDE_TIMELINE_EVENTS } from '../../src/layout/figures/timeline.js';
 import type { Frame } from '../../src/layout/frame.js';
+import { MAX_TITLE_CHARS } from '../../src/model/article.js';
+import { layoutSlides } from '../../src/layout/slides.js';
+import { parseMarkdown } from '../../src/parse/parse.js';
+import { figureSource } from '../../src/pipeline/outputs.js';
+import { labelsFor } from '../../src/render/labels.js';
+import { loadTheme, TEMPLATES_DIR } from '../../src/pipeline/build.js';
 
 const BIN = join(PROJECT_ROOT, 'bin', 'briefkit.js');
 const dir = mkdtempSync(join(tmpdir(), 'briefkit-hostile-'));
@@ -251,4 +257,33 @@ describe('a batch with one hostile file', () => {
     expect(built).toHaveLength(3);
     for (const id of built) expect(readdirSync(join(dir, 'batch-out', id)).sort()).toEqual(['briefing.pdf', 'handout.pdf', 'slides.pdf', 'slides.pptx']);
   }, 120_000);
+});
+
+describe('no text lost', () => {
+  it(`a title of more than ${MAX_TITLE_CHARS} characters (it would run off the cover) is refused at its place; ${MAX_TITLE_CHARS} builds`, () => {
+    const withTitle = (title: string) => seed.replace(/^title: .*$/m, `title: ${JSON.stringify(title)}`);
+    expect(parseArticle(withTitle('T'.repeat(MAX_TITLE_CHARS)), 'a.yaml').value.title).toHaveLength(MAX_TITLE_CHARS);
+    const [error] = refusal(() => parseArticle(withTitle('Title words '.repeat(170).trim()), 'a.yaml'));
+    expect(error).toMatchObject({ file: 'a.yaml', line: 5, column: 8, path: 'title', message: expect.stringMatching(/^is 2039 characters, more than the 250 a title may have .*: shorten it/) });
+  });
+
+  it('numbers from 10 up hang clear of their text on slides (the indent is as wide as the widest number)', () => {
+    const items = Array.from({ length: 12 }, (_, i) => `${i + 1}. Source number ${i + 1}, a title that is long enough to wrap onto a second line on the slide`).join('\n');
+    const frames = layoutSlides(parseMarkdown(`# Sources\n\n${items}\n`, 'slides.md', figureSource(parseArticle(seed, 'a.yaml').value, labelsFor('en'))).value, loadTheme(TEMPLATES_DIR), new FontRegistry(), { aspect: '16:9', lang: 'en', footer: 'F' }).value;
+    let numbered = 0;
+    for (const frame of frames) {
+      for (const item of frame.items) {
+        if (item.kind !== 'text') continue;
+        for (const paragraph of item.paragraphs) {
+          const label = paragraph.layout.spec.bullet?.text;
+          if (!label || !/^\d+\.$/.test(label)) continue;
+          numbered++;
+          const [number, text] = paragraph.lines[0]!.fragments;
+          expect(number!.text).toBe(label);
+          expect(number!.x + number!.width, `"${label}" runs into its text`).toBeLessThan(text!.x);
+        }
+      }
+    }
+    expect(numbered).toBe(12);
+  });
 });
