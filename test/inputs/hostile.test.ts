@@ -27,6 +27,9 @@ import { parseMarkdown } from '../../src/parse/parse.js';
 import { figureSource } from '../../src/pipeline/outputs.js';
 import { labelsFor } from '../../src/render/labels.js';
 import { loadTheme, TEMPLATES_DIR } from '../../src/pipeline/build.js';
+import { loadTemplates, renderMarkdown } from '../../src/render/render.js';
+import { validateOoxml } from '../support/clients.js';
+import { textItems } from '../support/frames.js';
 
 const BIN = join(PROJECT_ROOT, 'bin', 'briefkit.js');
 const dir = mkdtempSync(join(tmpdir(), 'briefkit-hostile-'));
@@ -286,4 +289,39 @@ describe('no text lost', () => {
     }
     expect(numbered).toBe(12);
   });
+});
+
+describe('theme sizes within what the layouts can honour', () => {
+  const themeDir = (name: string, yaml: string) => {
+    const folder = join(dir, name);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'theme.yaml'), yaml);
+    return folder;
+  };
+  const SLIDE_MIN = '{ title: 16, minTitle: 12, body: 12, minBody: 12, maxBody: 12, statement: 18, minStatement: 18, quote: 16, minQuote: 12, attribution: 12, minAttribution: 12, keyNumber: 24, minKeyNumber: 18, keyCaption: 12, sectionTitle: 18, notes: 8, small: 12, coverTitle: 18 }';
+  const SLIDE_MAX = '{ title: 48, minTitle: 48, body: 40, minBody: 40, maxBody: 48, statement: 72, minStatement: 72, quote: 60, minQuote: 60, attribution: 36, minAttribution: 36, keyNumber: 120, minKeyNumber: 120, keyCaption: 36, sectionTitle: 72, notes: 24, small: 18, coverTitle: 60 }';
+
+  it('a size below the minimum or above the maximum is refused at its line and column in the theme folder', () => {
+    const small = themeDir('theme-small', 'slides:\n  sizes:\n    minBody: 0.5\n');
+    expect(refusal(() => loadTheme(TEMPLATES_DIR, small))).toContainEqual(expect.objectContaining({ file: join(small, 'theme.yaml'), line: 3, column: 14, path: 'slides.sizes.minBody', message: expect.stringMatching(/^must be at least 12 pt/) }));
+    const large = themeDir('theme-large', 'briefing:\n  sizes:\n    body: 17\n');
+    expect(refusal(() => loadTheme(TEMPLATES_DIR, large))).toContainEqual(expect.objectContaining({ line: 3, column: 11, path: 'briefing.sizes.body', message: expect.stringMatching(/^must be at most 16 pt: larger does not fit/) }));
+  });
+
+  it.each([['smallest', SLIDE_MIN], ['largest', SLIDE_MAX]])('the %s sizes allowed build a deck the Open XML SDK validator accepts, every word on its slide', async (label, sizes) => {
+    const folder = themeDir(`theme-${label}`, `slides:\n  sizes: ${sizes}\n`);
+    const { documents } = await build(SEED_DATA, { theme: folder, only: ['deck', 'deck-pdf'], sourceDateEpoch: 1_700_000_000 });
+    const deck = join(folder, 'slides.pptx');
+    writeFileSync(deck, documents.find((d) => d.name === 'slides.pptx')!.bytes);
+    expect(await validateOoxml(deck)).toEqual([]);
+    const frames = layoutSlides(parseMarkdown(renderMarkdown(parseArticle(seed, 'a.yaml').value, loadTemplates(TEMPLATES_DIR), 0).value.slides!, 'slides.md', figureSource(parseArticle(seed, 'a.yaml').value, labelsFor('en'))).value, loadTheme(TEMPLATES_DIR, folder), new FontRegistry(), { aspect: '16:9', lang: 'en', footer: 'F' }).value;
+    for (const frame of frames) {
+      for (const item of textItems(frame)) {
+        for (const paragraph of item.paragraphs) for (const line of paragraph.lines) {
+          expect(item.x + line.width, `${frame.title}: a line wider than the slide`).toBeLessThanOrEqual(frame.width + 0.01);
+          expect(item.y + paragraph.top + line.top + line.height, `${frame.title}: a line below the slide`).toBeLessThanOrEqual(frame.height + 0.01);
+        }
+      }
+    }
+  }, 120_000);
 });
