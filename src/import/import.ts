@@ -11,6 +11,7 @@ import { chooseTitle, splitSiteName, titleLike } from './title.js';
 import { findQuotes } from './quotes.js';
 import { chooseKeyPoints } from './key-points.js';
 import { findDates } from './dates.js';
+import { withoutScriptAndStyle } from './script-style.js';
 import { detectLanguage } from './language.js';
 import { isKicker } from './junk.js';
 import { articlePlaces, placesIn } from './places.js';
@@ -47,6 +48,11 @@ export function importArticle(source: string, file: string, options: { lang?: La
   if (controls) {
     text = text.replace(CONTROLS, '');
     note(undefined, `removed ${controls.length} control character${controls.length > 1 ? 's' : ''}`);
+  }
+  const scripts = withoutScriptAndStyle(text);
+  text = scripts.text;
+  for (const element of scripts.removed) {
+    note(element.line, `dropped the content of a <${element.tag}> element (${element.lines} line${element.lines > 1 ? 's' : ''}): ${element.tag === 'script' ? 'program code' : 'style rules'} of the web page, not article text`);
   }
   refuseDeepNesting(text, file);
   const markdownFile = ['.md', '.markdown'].includes(extname(file).toLowerCase());

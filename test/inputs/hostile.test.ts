@@ -325,3 +325,20 @@ describe('theme sizes within what the layouts can honour', () => {
     }
   }, 120_000);
 });
+
+describe('raw HTML in an imported article', () => {
+  const page = `# A title of the piece\n\n<script>var tracking = "do not import me";</script>\n\nThe first paragraph says something about the regime and its ties.\n\n<style>\n.ad { display: none }\n</style>\n\nThe second paragraph says more about the regime and its ties.\n\n<SCRIPT type="text/javascript">\ndocument.write("still script")\n`;
+
+  it.each(['page.md', 'page.txt'])('%s: <script> and <style> content is dropped with a note at its line, the text around it kept', (name) => {
+    const { value, diagnostics } = importArticle(page, name);
+    const all = JSON.stringify(value.data);
+    expect(all).not.toMatch(/tracking|display|still script/);
+    expect(all).toContain('The second paragraph says more');
+    const notes = diagnostics.filter((d) => d.message.startsWith('dropped the content of a <'));
+    expect(notes.map((d) => [d.line, d.message.slice(0, 40)])).toEqual([
+      [3, 'dropped the content of a <script> elemen'],
+      [7, 'dropped the content of a <style> element'],
+      [13, 'dropped the content of a <script> elemen'],
+    ]);
+  });
+});
