@@ -23,6 +23,7 @@ import { eventsForSlides, MAX_SLIDE_TIMELINE_EVENTS } from '../../src/layout/fig
 import type { Frame } from '../../src/layout/frame.js';
 import { MAX_TITLE_CHARS } from '../../src/model/article.js';
 import { layoutSlides } from '../../src/layout/slides.js';
+import { layoutBriefing } from '../../src/layout/briefing.js';
 import { parseMarkdown } from '../../src/parse/parse.js';
 import { figureSource } from '../../src/pipeline/outputs.js';
 import { labelsFor } from '../../src/render/labels.js';
@@ -340,5 +341,32 @@ describe('raw HTML in an imported article', () => {
       [7, 'dropped the content of a <style> element'],
       [13, 'dropped the content of a <script> elemen'],
     ]);
+  });
+});
+
+describe('seven key points of 80 words', () => {
+  it('the key-points box breaks across pages: every point whole, nothing below the bottom margin', () => {
+    const words = (k: number) => Array.from({ length: 80 }, (_, i) => ['point', 'number', String(k), 'says', 'the', 'regime', 'keeps', 'its', 'ties', 'quiet'][i % 10]).join(' ');
+    const points = Array.from({ length: 7 }, (_, k) => `Point ${k + 1}: ${words(k + 1)}.`);
+    const markdown = `:::cover\n# Lukashenko regime's cooperation with the Russian-occupied territories of Ukraine\n\nPavel Latushka, deputy Head of the United Transitional Cabinet of Belarus\n\nBriefing · prepared 2 December 2026\n:::\n\n:::keypoints\n## Key points\n\n${points.map((p) => `- ${p}`).join('\n')}\n:::\n\n## A section\n\nA paragraph of the article.\n`;
+    const theme = loadTheme(TEMPLATES_DIR);
+    const pages = layoutBriefing(parseMarkdown(markdown, 'briefing.md', figureSource(parseArticle(seed, 'a.yaml').value, labelsFor('en'))).value, theme, new FontRegistry(), { paper: 'a4', lang: 'en', header: 'Briefing · T', footerLeft: 'A', pageOf: 'page {page} of {pages}' }).value;
+    const bottom = (page: Frame) => page.height - theme.briefing.margins.bottom;
+    const shown: string[] = [];
+    for (const page of pages) {
+      for (const item of textItems(page)) {
+        for (const paragraph of item.paragraphs) {
+          const text = paragraph.lines.map((line) => line.fragments.map((f) => f.text).join('')).join(' ');
+          if (!text.includes('Point ')) continue;
+          shown.push(text);
+          expect(item.y + paragraph.top + paragraph.layout.height, `${text.slice(0, 12)} runs below the margin`).toBeLessThanOrEqual(bottom(page) + 0.5);
+        }
+      }
+    }
+    expect(shown.map((t) => t.match(/Point \d/)![0])).toEqual(points.map((p) => p.slice(0, 7)));
+    // The box goes on over the next page rather than moving whole and leaving the first page empty.
+    const first = pages.findIndex((page) => textItems(page).some((i) => i.paragraphs.some((p) => p.lines.some((l) => l.fragments.some((f) => f.text.includes('Point 1'))))));
+    const last = pages.findIndex((page) => textItems(page).some((i) => i.paragraphs.some((p) => p.lines.some((l) => l.fragments.some((f) => f.text.includes('Point 7'))))));
+    expect(last).toBeGreaterThan(first);
   });
 });
