@@ -13,6 +13,7 @@ import type { Article } from '../model/article.js';
 import type { Doc } from '../parse/doc.js';
 import type { Frame } from '../layout/frame.js';
 import { BriefkitError, type Diagnostic, type Result } from '../diagnostics.js';
+import { checkArticleLimits } from '../check/limits.js';
 import { checkArticleText } from '../check/text.js';
 import { typesetArticle, typesetText } from '../typography/article.js';
 import { articleFrom, type ArticleSource, type LoadedArticle } from './input.js';
@@ -89,6 +90,7 @@ export async function build(input: ArticleSource, options: BuildOptions = {}): P
   const templates = templatesFor(layouts);
 
   const loaded = take(articleFrom(input, options.maxInputBytes));
+  checkArticleLimits(loaded.article, loaded.file);
   const env = take(environmentStep(loaded, options));
   const markdown = take(renderStep(env, options, templates));
   const docs = take(parseStep(env, markdown));

@@ -2,7 +2,7 @@
 // tested at the limit and just past it.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/pipeline/build.js';
@@ -22,6 +22,7 @@ import { build } from '../../src/pipeline/build.js';
 import { eventsForSlides, MAX_SLIDE_TIMELINE_EVENTS } from '../../src/layout/figures/timeline.js';
 import type { Frame } from '../../src/layout/frame.js';
 import { MAX_TITLE_CHARS } from '../../src/model/article.js';
+import { checkArticleLimits, MAX_PARAGRAPHS, MAX_WORDS } from '../../src/check/limits.js';
 import { layoutSlides } from '../../src/layout/slides.js';
 import { layoutBriefing } from '../../src/layout/briefing.js';
 import { parseMarkdown } from '../../src/parse/parse.js';
@@ -369,4 +370,26 @@ describe('seven key points of 80 words', () => {
     const last = pages.findIndex((page) => textItems(page).some((i) => i.paragraphs.some((p) => p.lines.some((l) => l.fragments.some((f) => f.text.includes('Point 7'))))));
     expect(last).toBeGreaterThan(first);
   });
+});
+
+describe(`at most ${MAX_PARAGRAPHS} paragraphs and ${MAX_WORDS} words an article`, () => {
+  const article = parseArticle(seed, 'a.yaml').value;
+  const withParagraphs = (count: number, wordsEach: number) => ({ ...article, sections: [{ ...article.sections[0]!, paragraphs: Array.from({ length: count }, (_, i) => `${i} ${'word '.repeat(wordsEach - 1).trim()}`) }] });
+
+  it('takes exactly the limits and refuses one more, naming the count, the limit and what to do', () => {
+    expect(() => checkArticleLimits(withParagraphs(MAX_PARAGRAPHS, 2), 'a.yaml')).not.toThrow();
+    expect(refusal(() => checkArticleLimits(withParagraphs(MAX_PARAGRAPHS + 1, 2), 'a.yaml'))[0]).toMatchObject({ file: 'a.yaml', path: 'sections', rule: 'article-size', message: `the article has ${MAX_PARAGRAPHS + 1} paragraphs; one build sets at most ${MAX_PARAGRAPHS}`, hint: expect.stringContaining('split the article') });
+    expect(() => checkArticleLimits(withParagraphs(1000, MAX_WORDS / 1000), 'a.yaml')).not.toThrow();
+    const over = withParagraphs(1000, MAX_WORDS / 1000);
+    over.sections[0]!.paragraphs[0] += ' one';
+    expect(refusal(() => checkArticleLimits(over, 'a.yaml'))[0]?.message).toBe(`the article has ${MAX_WORDS + 1} words; one build sets at most ${MAX_WORDS} (about 200 pages)`);
+  });
+
+  it('a 1 MB raw article (160,000 words) is refused by the CLI before the layout, with nothing written', () => {
+    writeFileSync(join(dir, 'one-mb.txt'), rawArticleOfBytes(1_000_000));
+    const run = cli(['build', 'one-mb.txt', '--out', 'one-mb-out']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^one-mb\.txt: error: sections: the article has 1\d{5} words; one build sets at most 100000/m);
+    expect(existsSync(join(dir, 'one-mb-out'))).toBe(false);
+  }, 60_000);
 });
