@@ -406,17 +406,17 @@ const refusedTemplates: RefusedTemplate[] = [
   {
     n: '19', what: 'a negative margin',
     edits: [{ file: 'theme.yaml', from: 'margins: { top: 70,', to: 'margins: { top: -70,' }],
-    expected: { file: 'theme.yaml', line: 15, column: 19, path: 'briefing.margins.top', rule: 'schema', message: /expected number to be >0/ },
+    expected: { file: 'theme.yaml', line: 15, column: 19, path: 'briefing.margins.top', rule: 'schema', message: /^must be at least 18 pt/ },
   },
   {
     n: '19', what: 'a zero slide body size',
     edits: [{ file: 'theme.yaml', from: '    body: 24', to: '    body: 0' }],
-    expected: { file: 'theme.yaml', line: 40, column: 11, path: 'slides.sizes.body', rule: 'schema', message: /expected number to be >0/ },
+    expected: { file: 'theme.yaml', line: 40, column: 11, path: 'slides.sizes.body', rule: 'schema', message: /^must be at least 12 pt/ },
   },
   {
     n: '19', what: 'a huge body size',
     edits: [{ file: 'theme.yaml', from: '    body: 10.5', to: '    body: 1e9' }],
-    expected: { file: 'theme.yaml', line: 23, column: 11, path: 'briefing.sizes.body', rule: 'schema', message: /expected number to be <=36/ },
+    expected: { file: 'theme.yaml', line: 23, column: 11, path: 'briefing.sizes.body', rule: 'schema', message: /^must be at most 16 pt: larger does not fit/ },
   },
   {
     n: '19', what: 'a size given as text',
