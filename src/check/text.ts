@@ -1,6 +1,7 @@
 // An Article + the fonts in, the same Article with unprintable characters removed or replaced, and a warning for each field touched.
 import type { Article } from '../model/article.js';
 import { FONT_FAMILIES, type FontFamily, type FontRegistry } from '../layout/fonts.js';
+import { segmentInWindows } from '../render/segment-windows.js';
 import { BriefkitError, formatPath, type Diagnostic, type Result } from '../diagnostics.js';
 
 /** C0/C1 controls other than tab and newline, noncharacters, and lone surrogates: never meaningful in an article. */
@@ -26,6 +27,11 @@ export function checkArticleText(article: Article, fonts: FontRegistry, file?: s
     return ok;
   };
 
+  const everyCodePointCovered = (text: string): boolean => {
+    for (const ch of text) if (!covered(ch.codePointAt(0)!)) return false;
+    return true;
+  };
+
   const clean = (text: string, path: (string | number)[]): string => {
     const forbidden = text.match(FORBIDDEN);
     let out = forbidden ? text.replace(FORBIDDEN, '') : text;
@@ -42,9 +48,11 @@ export function checkArticleText(article: Article, fonts: FontRegistry, file?: s
     // Line and paragraph separators are line breaks, which every font can set.
     out = out.replace(/[\u2028\u2029]/g, '\n');
     out = out.normalize('NFC');
+    // Most texts have a glyph for every character: only those that lack one are walked grapheme by grapheme.
+    if (everyCodePointCovered(out)) return out;
     const missing: string[] = [];
     let replaced = '';
-    for (const { segment } of graphemes.segment(out)) {
+    for (const segment of segmentInWindows(graphemes, out)) {
       const lacking = [...segment].filter((ch) => !covered(ch.codePointAt(0)!));
       if (lacking.length === 0) replaced += segment;
       else {

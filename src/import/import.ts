@@ -11,6 +11,7 @@ import { chooseTitle, splitSiteName, titleLike } from './title.js';
 import { findQuotes } from './quotes.js';
 import { chooseKeyPoints } from './key-points.js';
 import { findDates } from './dates.js';
+import { withoutScriptAndStyle } from './script-style.js';
 import { detectLanguage } from './language.js';
 import { isKicker } from './junk.js';
 import { articlePlaces, placesIn } from './places.js';
@@ -58,6 +59,11 @@ export function importArticle(source: string, file: string, options: { lang?: La
   if (controls) {
     text = text.replace(CONTROLS, '');
     note(undefined, `removed ${controls.length} control character${controls.length > 1 ? 's' : ''}`);
+  }
+  const scripts = withoutScriptAndStyle(text);
+  text = scripts.text;
+  for (const element of scripts.removed) {
+    note(element.line, `dropped the content of a <${element.tag}> element (${element.lines} line${element.lines > 1 ? 's' : ''}): ${element.tag === 'script' ? 'program code' : 'style rules'} of the web page, not article text`);
   }
   refuseDeepNesting(text, file);
   const markdownFile = ['.md', '.markdown'].includes(extname(file).toLowerCase());
@@ -245,8 +251,11 @@ export function importArticle(source: string, file: string, options: { lang?: La
     }
   }
 
-  // Dates: every one in the text, as a proposed timeline event labelled with its sentence.
+  // Dates: every one in the text, as a proposed timeline event labelled with its sentence (ranked and capped below).
   const events: NonNullable<ArticleInput['events']> = [];
+  const eventLines: number[] = [];
+  /** Where each event's note is in `notes`, to take back the notes of dates not proposed in the end. */
+  const eventNotes: number[] = [];
   const seen = new Set<string>();
   for (const draft of drafts) {
     for (const { block, line, caption } of draft.paragraphs) {
@@ -260,6 +269,8 @@ export function importArticle(source: string, file: string, options: { lang?: La
             if (seen.has(key) || !parseEdtf(date.edtf)) continue;
             seen.add(key);
             events.push({ date: date.edtf, wording: date.wording, label: sentence });
+            eventLines.push(line);
+            eventNotes.push(notes.length);
             note(line, `date "${date.wording}" → ${date.edtf}, proposed as a timeline event`);
           }
         }
@@ -348,6 +359,14 @@ export function importArticle(source: string, file: string, options: { lang?: La
     if (actorIds.length > 0) event.actors = actorIds;
     if (ids.length > 0) event.places = ids;
   }
+  const proposed = proposedEvents(events);
+  if (proposed.size < events.length) {
+    const dropped = new Set(eventNotes.filter((_, index) => !proposed.has(index)));
+    const kept = notes.filter((_, index) => !dropped.has(index));
+    notes.splice(0, notes.length, ...kept);
+    const left = eventLines.filter((_, index) => !proposed.has(index));
+    note(left[0], `${left.length} more date${left.length > 1 ? "s" : ""} (line${left.length > 1 ? "s" : ""} ${left.slice(0, 5).join(', ')}${left.length > 5 ? ', …' : ''}) not proposed as timeline events: an import proposes at most ${MAX_IMPORTED_EVENTS}, the most precise first and those naming people or places; add others to events by hand`);
+  }
 
   const captions: PictureCaption[] = captionsAt.map(({ draft, before, block }) => {
     // Its section may have been merged away (a heading with nothing under it): then it goes to the end of the last one.
@@ -364,7 +383,7 @@ export function importArticle(source: string, file: string, options: { lang?: La
     keyPoints: fallbackPoints.length > 0 ? fallbackPoints : [title],
     sections: drafts.map((d) => ({ ...(d.heading !== undefined ? { heading: d.heading } : {}), paragraphs: d.paragraphs.map((p) => p.block) })),
     quotes,
-    events,
+    events: events.filter((_, index) => proposed.has(index)),
     actors: people.actors,
     places: found.places,
     sources,
@@ -456,4 +475,20 @@ function shorten(text: string, max: number): string {
   if (text.length <= max) return text.replace(/[.!]$/u, '');
   const cut = text.slice(0, max);
   return `${cut.slice(0, cut.lastIndexOf(' ') > 40 ? cut.lastIndexOf(' ') : max).replace(/[\s,;:—–-]+$/u, '')}…`;
+}
+
+/** Timeline events an import proposes at most: what the slides' timeline draws (MAX_SLIDE_TIMELINE_EVENTS). */
+export const MAX_IMPORTED_EVENTS = 40;
+
+/**
+ * Which of the dates found become events (their indexes, text order kept): all when they are few, else the
+ * MAX_IMPORTED_EVENTS of highest rank — a day before a month before a year, then a sentence naming people or places,
+ * then the earlier in the text.
+ */
+function proposedEvents(events: NonNullable<ArticleInput['events']>): Set<number> {
+  if (events.length <= MAX_IMPORTED_EVENTS) return new Set(events.keys());
+  const precision = (date: string) => (/\d{4}-\d{2}-\d{2}/.test(date) ? 2 : /\d{4}-\d{2}/.test(date) ? 1 : 0);
+  const rank = (event: (typeof events)[number]) => precision(event.date) * 4 + (event.actors ? 2 : 0) + (event.places ? 1 : 0);
+  const ranked = [...events.keys()].sort((a, b) => rank(events[b]!) - rank(events[a]!) || a - b);
+  return new Set(ranked.slice(0, MAX_IMPORTED_EVENTS));
 }

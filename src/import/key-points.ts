@@ -34,6 +34,8 @@ function mostlyQuoted(sentence: string): boolean {
 }
 
 export const MAX_KEY_POINTS = 5;
+/** Sentences a sentence's centrality is measured against at most (an article of up to that many: all of them). */
+export const CENTRALITY_PEERS = 600;
 
 /** Content words: letters only, four or more, cut to a stem of six so that inflected forms meet ("регіони", "регіонів"). */
 function contentWords(sentence: string): Set<string> {
@@ -50,6 +52,16 @@ function similarity(a: Set<string>, b: Set<string>): number {
   let shared = 0;
   for (const w of a) if (b.has(w)) shared++;
   return shared / (Math.log(a.size) + Math.log(b.size));
+}
+
+/**
+ * The sentences each sentence's centrality is measured against: all of them up to CENTRALITY_PEERS, else an even
+ * spread of that many (every sentence against every other grows with the square of the text: a 1 MB text has 10,000).
+ */
+export function centralityPeers<T>(sentences: T[]): T[] {
+  if (sentences.length <= CENTRALITY_PEERS) return sentences;
+  const stride = sentences.length / CENTRALITY_PEERS;
+  return Array.from({ length: CENTRALITY_PEERS }, (_, i) => sentences[Math.floor(i * stride)]!);
 }
 
 /** A sentence that can stand as a key point: a whole statement of six to fifty words, not a question, not a lead-in. */
@@ -80,8 +92,9 @@ export function chooseKeyPoints(paragraphs: PointParagraph[], lang: string, quot
   const sentences = prose.flatMap((p, paragraph) =>
     splitSentences(p.text, lang).map((text, position) => ({ text, paragraph, position, line: p.line, lead: p.index === 0 && position === 0, words: contentWords(text) })),
   );
+  const peers = centralityPeers(sentences);
   const scored = sentences.map((s) => {
-    const centrality = sentences.reduce((sum, other) => (other === s ? sum : sum + similarity(s.words, other.words)), 0);
+    const centrality = peers.reduce((sum, other) => (other === s ? sum : sum + similarity(s.words, other.words)), 0);
     return { ...s, centrality };
   });
   const mean = scored.reduce((sum, s) => sum + s.centrality, 0) / Math.max(1, scored.length);

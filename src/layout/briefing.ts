@@ -146,12 +146,32 @@ function layoutWith(doc: Doc, theme: Theme, fonts: FontRegistry, options: Briefi
     });
   };
 
+  /**
+   * A box of paragraphs that may break between them across pages: one block of the flow per paragraph (a heading kept
+   * with the paragraph after it), each with its slice of the box's background, so that the pieces on one page read as
+   * one box and a long box goes on over the next page instead of running through the footer.
+   */
+  const breakableBox = (paragraphs: { layout: ParagraphLayout; struct: StructLevel[]; keepWithNext?: boolean }[], inset: { left: number; top: number; bottom: number }, decorate: (h: number) => FrameItem[], spacing: { before: number; after: number }) => {
+    paragraphs.forEach((p, index) => {
+      const first = index === 0;
+      const last = index === paragraphs.length - 1;
+      const top = first ? inset.top : 0;
+      const height = top + p.layout.height + (last ? inset.bottom : p.layout.spec.spaceAfterPt);
+      flows.push({
+        kind: 'block', height, spaceBeforePt: first ? spacing.before : 0, spaceAfterPt: last ? spacing.after : 0, keepWithNext: p.keepWithNext ?? false, tag: INSIDE_GROUP,
+        items: [...decorate(height), textItem([{ layout: p.layout, top: 0 }], inset.left, top, contentWidth - inset.left, { struct: p.struct })],
+      });
+    });
+  };
+
   const bulletParagraphs = (items: Block[][], ordered: boolean, runBase: Partial<RunBase>, width: number, listId: string): { layout: ParagraphLayout; struct: StructLevel[] }[] =>
     items.flatMap((item, index) => {
       const inlines = item.flatMap((block) => (block.type === 'paragraph' ? block.children : []));
       const b = base(runBase);
       const bulletStyle: TextStyle = { family: b.family, weight: ordered ? 'regular' : 'bold', italic: false, sizePt: b.sizePt, colour: colors.accent };
-      const layout = lay(spec(runsFromInlines(inlines, b), { indentPt: 16, bullet: { text: ordered ? `${index + 1}.` : '•', style: bulletStyle }, spaceAfterPt: 4, lineHeightPt: b.sizePt * 1.38 }), width);
+      // Numbers hang in an indent as wide as the list's widest number ("10." and on need more than "9.").
+      const indentPt = ordered ? Math.max(16, Math.ceil(fonts.face(bulletStyle).width(`${items.length}.`, bulletStyle.sizePt) + bulletStyle.sizePt * 0.35)) : 16;
+      const layout = lay(spec(runsFromInlines(inlines, b), { indentPt, bullet: { text: ordered ? `${index + 1}.` : '•', style: bulletStyle }, spaceAfterPt: 4, lineHeightPt: b.sizePt * 1.38 }), width);
       return [{ layout, struct: [{ role: 'L', id: listId }, { role: 'LI', id: `${listId}.${index}` }, { role: 'LBody', id: `${listId}.${index}b` }] as StructLevel[] }];
     });
 
@@ -183,12 +203,12 @@ function layoutWith(doc: Doc, theme: Theme, fonts: FontRegistry, options: Briefi
           const inset = 14;
           const innerWidth = contentWidth - 2 * inset - 4;
           const listId = id('l');
-          const parts: { layout: ParagraphLayout; struct: StructLevel[] }[] = [];
+          const parts: { layout: ParagraphLayout; struct: StructLevel[]; keepWithNext?: boolean }[] = [];
           for (const child of block.children) {
-            if (child.type === 'heading') parts.push({ layout: lay(spec(runsFromInlines(child.children, base({ family: roles.heading, sizePt: sizes.subheading, colour: colors.accent, bold: true })), { spaceAfterPt: 6, lineHeightPt: sizes.subheading * 1.3 }), innerWidth), struct: [{ role: 'H2', id: id('h'), outline: inlineText(child.children) }] });
+            if (child.type === 'heading') parts.push({ layout: lay(spec(runsFromInlines(child.children, base({ family: roles.heading, sizePt: sizes.subheading, colour: colors.accent, bold: true })), { spaceAfterPt: 6, lineHeightPt: sizes.subheading * 1.3 }), innerWidth), struct: [{ role: 'H2', id: id('h'), outline: inlineText(child.children) }], keepWithNext: true });
             if (child.type === 'list') parts.push(...bulletParagraphs(child.items, child.ordered, { family: roles.heading, sizePt: sizes.body }, innerWidth, listId));
           }
-          stackedBlock(parts, { left: inset + 4, top: inset - 2, bottom: inset - 4 }, (h) => [
+          breakableBox(parts, { left: inset + 4, top: inset - 2, bottom: inset - 4 }, (h) => [
             { kind: 'rect', x: 0, y: 0, w: contentWidth, h, fill: colors.accentSoft, tag: { artifact: 'Background' } },
             { kind: 'rect', x: 0, y: 0, w: 4, h, fill: colors.accent, tag: { artifact: 'Background' } },
           ], { before: 0, after: 16 });

@@ -4,7 +4,7 @@ import { inlineText } from '../parse/doc.js';
 import type { Theme } from '../model/theme.js';
 import type { Diagnostic, Result } from '../diagnostics.js';
 import type { FontRegistry } from './fonts.js';
-import { layoutParagraph, type ParagraphLayout, type ParagraphSpec, type Run } from './text.js';
+import { layoutParagraph, type Line, type ParagraphLayout, type ParagraphSpec, type Run } from './text.js';
 import { runsFromInlines, plainRuns, type RunBase } from './runs.js';
 import { columnWidths, measureRows, type MeasuredRow } from './table.js';
 import type { Frame, FrameItem, TextItem, TableItem } from './frame.js';
@@ -205,11 +205,14 @@ function bodyUnits(blocks: Block[], ctx: Ctx): BodyUnit[] {
   const units: BodyUnit[] = [];
   blocks.forEach((block) => {
     if (block.type === 'list') {
+      const labelStyle = (size: number) => ({ family: s.fonts.body, weight: 'regular' as const, italic: false, sizePt: size, colour: ctx.colors.text });
+      // A numbered list hangs its numbers in an indent as wide as its widest number ("10." and on need more than "9.").
+      const indent = (size: number) => Math.max(Math.round(size * 1.1), block.ordered ? Math.ceil(ctx.fonts.face(labelStyle(size)).width(`${block.items.length}.`, size) + size * 0.35) : 0);
       block.items.forEach((item, index) => {
         const inlines = item.flatMap((b) => (b.type === 'paragraph' ? b.children : []));
         units.push({ kind: 'paragraph', bullet: true, heading: false, text: inlineText(inlines), build: (size, width) => ctx.lay(spec(runsFromInlines(inlines, ctx.base({ sizePt: size })), size, s.lineHeightRatio, {
-          indentPt: Math.round(size * 1.1), spaceAfterPt: size * 0.55,
-          bullet: { text: block.ordered ? `${index + 1}.` : '•', style: { family: s.fonts.body, weight: 'regular', italic: false, sizePt: size, colour: ctx.colors.text } },
+          indentPt: indent(size), spaceAfterPt: size * 0.55,
+          bullet: { text: block.ordered ? `${index + 1}.` : '•', style: labelStyle(size) },
         }), width) });
       });
     } else if (block.type === 'paragraph') {
@@ -632,8 +635,11 @@ function fillPages(units: BodyUnit[], ctx: Ctx, height: number, width: number, s
   for (const unit of units) {
     if (unit.kind === 'paragraph') {
       if (current().starts >= MOST_BULLETS_PER_SLIDE) newPage();
-      let layout = unit.build(size, width);
-      // A paragraph taller than a whole slide is cut between lines and continues on the next slide (it cannot shrink further).
+      const whole = unit.build(size, width);
+      let layout = whole;
+      // A paragraph taller than a whole slide is cut between lines and continues on the next slide (it cannot shrink
+      // further). The pieces are its own lines (greedy lines depend only on where they start), never laid out again.
+      let from = 0;
       while (layout.height > height && layout.lines.length > 1) {
         const before = current().used > 0 ? layout.spec.spaceBeforePt : 0;
         const room = Math.floor((height - current().used - before + 1e-6) / layout.spec.lineHeightPt);
@@ -641,11 +647,13 @@ function fillPages(units: BodyUnit[], ctx: Ctx, height: number, width: number, s
           newPage();
           continue;
         }
-        const [head, tail] = splitParagraph(layout, Math.max(1, room), width, ctx);
-        addParagraph(head);
+        const to = from + Math.max(1, room);
+        addParagraph(linePiece(whole, from, to));
         newPage();
-        layout = tail;
+        from = to;
+        layout = linePiece(whole, from, whole.lines.length, false);
       }
+      if (from > 0) layout = linePiece(whole, from, whole.lines.length);
       const need = layout.height + (current().used > 0 ? layout.spec.spaceBeforePt : 0);
       if (current().used > 0 && current().used + need > height) newPage();
       addParagraph(layout);
@@ -745,6 +753,24 @@ function tableItem(table: ReturnType<typeof measureTable>, rowIndexes: number[],
       return { height: row.height, header: row.header, cells };
     }),
   };
+}
+
+/**
+ * Lines [from, to) of a laid-out paragraph as a paragraph of their own, its runs cut to their text: what laying out
+ * that text again would give, as greedy lines depend only on where they start. A continuation (from > 0) keeps the
+ * indent but not the bullet. `materialise: false` gives only the height and the line count (for the loop's test).
+ */
+function linePiece(layout: ParagraphLayout, from: number, to: number, materialise = true): ParagraphLayout {
+  const { bullet: _bullet, ...rest } = layout.spec;
+  const count = to - from;
+  const continued = { ...rest, spaceBeforePt: 0 };
+  if (!materialise) return { spec: from === 0 ? layout.spec : continued, lines: new Array<Line>(count), height: count * layout.spec.lineHeightPt };
+  const startOffset = layout.lines[from]!.start;
+  const endOffset = to < layout.lines.length ? layout.lines[to]!.start : Number.POSITIVE_INFINITY;
+  const runs = cutRuns(cutRuns(layout.spec.runs, startOffset)[1], endOffset - startOffset)[0];
+  const shiftPt = layout.lines[from]!.top;
+  const lines = layout.lines.slice(from, to).map((line) => ({ ...line, top: line.top - shiftPt, baseline: line.baseline - shiftPt, start: line.start - startOffset, end: line.end - startOffset }));
+  return { spec: from === 0 ? { ...layout.spec, runs } : { ...continued, runs }, lines, height: count * layout.spec.lineHeightPt };
 }
 
 /** Runs cut at an offset of their joined text: the runs before it and the runs from it. */
@@ -867,18 +893,22 @@ function figureSlides(node: FigureNode, source: SlideSource, ctx: Ctx, diagnosti
   const bodyHeight = ctx.size.height - bodyTop - FOOTER_SPACE;
   const parts = figureKind(node).onSlides(node.data, { theme, fonts: ctx.fonts, lang: ctx.options.lang }, { widthPt: width, heightPt: bodyHeight });
   const notes = splitNotes(source.notes, parts.map((p) => p.weight));
+  const leftOut = parts[0]?.leftOut;
+  if (leftOut) diagnostics.push({ severity: 'warning', path: leftOut.path, rule: 'figure-reduced', message: leftOut.message });
   return parts.map((part, index): Frame => {
     const suffix = parts.length > 1 ? ` (${index + 1}/${parts.length})` : '';
     const title = fitTitle(source.title, ctx, suffix, [], source);
-    // Each part of a split figure is a figure of its own (its own id), with the whole figure's alt text.
+    // Each part of a split figure is a figure of its own (its own id), its alt text saying what the part shows (the
+    // whole figure's alt text on every part grew with the square of its events).
     const figureId = `${node.name}-${source.index + 1}${parts.length > 1 ? `-${index + 1}` : ''}`;
+    const alt = parts.length > 1 && part.alt ? `${inlineText(source.title)}${suffix}: ${part.alt}` : node.alt;
     return {
       kind: 'slide', layout: 'figure', width: ctx.size.width, height: ctx.size.height, background: colors.slideBackground, title: inlineText(source.title) + suffix, notes: notes[index] ?? [],
       items: [
         { kind: 'rect', x: 0, y: 0, w: ctx.size.width, h: 6, fill: colors.slideBand, tag: { artifact: 'Background' } },
         { ...textItem(ctx.margin, TITLE_TOP, width, [{ layout: title, top: 0 }], `slide ${source.index + 1} title`), h: probe.height + 6, slideTitle: true },
         { kind: 'rule', x1: ctx.margin, y1: TITLE_TOP + probe.height + 8, x2: ctx.margin + 64, y2: TITLE_TOP + probe.height + 8, colour: colors.accent, width: 2.5, tag: { artifact: 'Layout' } },
-        { kind: 'group', x: ctx.margin, y: bodyTop, scale: 1, w: width, h: bodyHeight, items: part.items, tag: { struct: [{ role: 'Figure', id: figureId, alt: node.alt }] } },
+        { kind: 'group', x: ctx.margin, y: bodyTop, scale: 1, w: width, h: bodyHeight, items: part.items, tag: { struct: [{ role: 'Figure', id: figureId, alt }] } },
       ],
     };
   });

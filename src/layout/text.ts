@@ -80,7 +80,8 @@ export interface ParagraphLayout {
 
 const SOFT_HYPHEN = '\u00AD';
 const HYPHEN = '-';
-const TRAILING_SPACE = /[ \t\n\r\u2028\u2029\u200B]+$/u;
+/** What hangs at a line's end and takes no room there. */
+const TRAILING_SPACE_CHARS = new Set([' ', '\t', '\n', '\r', '\u2028', '\u2029', '\u200B']);
 
 interface Segment {
   start: number;
@@ -111,20 +112,28 @@ function layoutLines(requested: ParagraphSpec, width: number, fonts: FontRegistr
   spec.runs.reduce((offset, run) => (runStarts.push(offset), offset + run.text.length), 0);
   const available = Math.max(1, width - spec.indentPt);
 
+  /** The run holding the offset (the last run starting at or before it), found by bisection. */
+  const runAt = (offset: number): number => {
+    let low = 0;
+    let high = runStarts.length - 1;
+    while (low < high) {
+      const mid = Math.ceil((low + high) / 2);
+      if (runStarts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return Math.max(0, low);
+  };
   const pieces = (start: number, end: number): { run: number; start: number; end: number }[] => {
     const out: { run: number; start: number; end: number }[] = [];
-    spec.runs.forEach((run, index) => {
+    for (let index = runAt(start); index < spec.runs.length && (runStarts[index] ?? 0) < end; index++) {
       const runStart = runStarts[index] ?? 0;
       const from = Math.max(start, runStart);
-      const to = Math.min(end, runStart + run.text.length);
+      const to = Math.min(end, runStart + spec.runs[index]!.text.length);
       if (from < to) out.push({ run: index, start: from, end: to });
-    });
+    }
     return out;
   };
-  const styleAt = (offset: number): TextStyle => {
-    const index = Math.max(0, runStarts.findLastIndex((s) => s <= offset));
-    return (spec.runs[index] ?? spec.runs[0])!.style;
-  };
+  const styleAt = (offset: number): TextStyle => (spec.runs[runAt(offset)] ?? spec.runs[0])!.style;
   const measure = (start: number, end: number): number =>
     pieces(start, end).reduce((sum, piece) => {
       const style = spec.runs[piece.run]!.style;
@@ -134,14 +143,21 @@ function layoutLines(requested: ParagraphSpec, width: number, fonts: FontRegistr
     const style = styleAt(Math.max(0, offset - 1));
     return fonts.face(style).width(HYPHEN, style.sizePt);
   };
-  const contentEnd = (start: number, end: number): number => start + text.slice(start, end).replace(TRAILING_SPACE, '').length;
+  const contentEnd = (start: number, end: number): number => {
+    let stop = end;
+    while (stop > start && TRAILING_SPACE_CHARS.has(text[stop - 1]!)) stop--;
+    return stop;
+  };
 
   const segments = segmentsOf(text, spec.breakAfterHyphen ?? true);
   const totalFit = spec.breaker === 'total-fit' ? totalFitLines(text, segments, spec, lang, available, fonts, styleAt, hyphenWidth, contentEnd) : undefined;
   const breaks = totalFit ?? greedyLines();
   function greedyLines(): { start: number; end: number; hyphenated: boolean; forced: boolean }[] {
     const breaks: { start: number; end: number; hyphenated: boolean; forced: boolean }[] = [];
-    const queue: Segment[] = [...segments];
+    // Segments in order; a segment cut at a line's end goes back as `pending`, its rest (a queue's shift would cost the
+    // whole paragraph per segment).
+    let next = 0;
+    let pending: Segment | undefined;
     let lineStart = 0;
     let lineWidth = 0;
     let lineEmpty = true;
@@ -152,8 +168,9 @@ function layoutLines(requested: ParagraphSpec, width: number, fonts: FontRegistr
       lineEmpty = true;
     };
 
-    while (queue.length > 0) {
-      const segment = queue.shift()!;
+    while (pending !== undefined || next < segments.length) {
+      const segment = pending ?? segments[next++]!;
+      pending = undefined;
       const end = contentEnd(segment.start, segment.end);
       // A segment ending at a soft hyphen may end the line there, and then shows a hyphen: it must fit with it.
       const softEnd = text[end - 1] === SOFT_HYPHEN ? hyphenWidth(end) : 0;
@@ -166,12 +183,12 @@ function layoutLines(requested: ParagraphSpec, width: number, fonts: FontRegistr
       const split = spec.hyphenate ? hyphenSplit(text, segment.start, end, lang, (p) => lineWidth + measure(segment.start, p) + hyphenWidth(p) <= available) : undefined;
       if (split !== undefined) {
         endLine(split, true, false);
-        queue.unshift({ ...segment, start: split });
+        pending = { ...segment, start: split };
         continue;
       }
       if (!lineEmpty) {
         endLine(segment.start, false, false);
-        queue.unshift(segment);
+        pending = segment;
         continue;
       }
       // A word wider than the line: break it between characters, as few times as possible (a cut right after a soft
@@ -184,7 +201,7 @@ function layoutLines(requested: ParagraphSpec, width: number, fonts: FontRegistr
         continue;
       }
       endLine(cut, false, false);
-      queue.unshift({ ...segment, start: cut });
+      pending = { ...segment, start: cut };
     }
     if (!lineEmpty || breaks.length === 0) breaks.push({ start: lineStart, end: text.length, hyphenated: false, forced: true });
     return breaks;

@@ -1,12 +1,17 @@
 // An article file (YAML or JSON) in, a validated Article out; every error names file:line:col and the field path.
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isNode, visit, type Document } from 'yaml';
+import { tooDeep } from './nesting.js';
 import type { z } from 'zod';
 import { ArticleSchema, type Article } from '../model/article.js';
 import { BriefkitError, formatPath, type Diagnostic, type Result } from '../diagnostics.js';
 
 const MAX_ALIASES = 100;
+/** Data nests at most this deep (an article needs 6: sections, paragraphs, a list, its items); checked before parsing. */
+export const MAX_DATA_NESTING = 20;
+/** The YAML tags a value may carry: those of plain data (text, numbers, true/false, null, lists, mappings). */
+const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`));
 
 /** Inputs larger than this are refused before they are read (raise it with --max-input-mb). */
 export const DEFAULT_MAX_INPUT_BYTES = 2 * 1024 * 1024;
@@ -53,12 +58,37 @@ const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10
 
 /** Strict UTF-8 decoding: invalid bytes are an error naming their offset; a BOM is dropped. */
 export function decodeUtf8(bytes: Uint8Array, file: string): string {
+  const utf16 = utf16Kind(bytes);
+  if (utf16) {
+    throw new BriefkitError([{ severity: 'error', file, rule: 'utf8', message: `the file is not valid UTF-8 (first bad byte at offset 0): it is UTF-16 ${utf16}`, hint: 'save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)' }]);
+  }
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     const offset = firstInvalidUtf8Offset(bytes);
     throw new BriefkitError([{ severity: 'error', file, rule: 'utf8', message: `the file is not valid UTF-8 (first bad byte at offset ${offset})` }]);
   }
+}
+
+/**
+ * UTF-16, by its byte order mark or, without one, by its zero bytes: text in UTF-16 has a zero in every other byte for
+ * Latin letters, digits and punctuation, which UTF-8 text never has.
+ */
+function utf16Kind(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'little-endian (with a byte order mark FF FE)';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'big-endian (with a byte order mark FE FF)';
+  const sample = Math.min(bytes.length, 4096) & ~1;
+  if (sample < 4) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < sample; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = sample / 2;
+  if (oddZeros > pairs * 0.3 && evenZeros < pairs * 0.05) return 'little-endian without a byte order mark (every other byte is zero)';
+  if (evenZeros > pairs * 0.3 && oddZeros < pairs * 0.05) return 'big-endian without a byte order mark (every other byte is zero)';
+  return undefined;
 }
 
 function firstInvalidUtf8Offset(bytes: Uint8Array): number {
@@ -99,6 +129,10 @@ export function parseArticle(source: string, file: string): Result<Article> {
 
 /** YAML or JSON text in, data validated by the schema out; errors carry file:line:col and the data path. */
 export function parseValidated<S extends z.ZodType>(source: string, file: string, schema: S, what: string, prepare: (data: unknown) => unknown = (data) => data): z.output<S> {
+  const deep = tooDeep(source, MAX_DATA_NESTING);
+  if (deep) {
+    throw new BriefkitError([{ severity: 'error', file, line: deep.line, column: deep.column, rule: 'nesting', message: `lists or mappings nested ${deep.depth} deep here; data may nest at most ${MAX_DATA_NESTING} (an article needs 6)`, hint: 'look for brackets or indentation that run away from the fields of the schema' }]);
+  }
   const lineCounter = new LineCounter();
   const document = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' });
   const at = (offset: number): { line: number; column: number } => {
@@ -113,6 +147,16 @@ export function parseValidated<S extends z.ZodType>(source: string, file: string
     message: firstLine(error.message),
   }));
   if (syntaxErrors.length > 0) throw new BriefkitError(syntaxErrors);
+  const tagErrors: Diagnostic[] = [];
+  visit(document, {
+    Node(_key, node) {
+      if (node.tag && !PLAIN_TAGS.has(node.tag) && node.range) {
+        const written = node.tag.replace(/^tag:yaml\.org,2002:/, '!!');
+        tagErrors.push({ severity: 'error', file, ...at(node.range[0]), rule: 'yaml-tag', message: `the YAML tag ${written} is not allowed: an article holds only text, numbers, true/false, lists and mappings`, hint: `remove ${written} and write the value as plain text` });
+      }
+    },
+  });
+  if (tagErrors.length > 0) throw new BriefkitError(tagErrors);
 
   let data: unknown;
   try {
@@ -174,7 +218,11 @@ function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   // JSON.stringify writes NaN and ±Infinity (YAML's .nan and .inf) as "null", which would misname them.
-  return typeof value === 'number' ? `number ${String(value)}` : `${typeof value} ${JSON.stringify(value)}`;
+  if (typeof value === 'number') return `number ${String(value)}`;
+  // A long text is shown by its start and its length, never whole (a whole file may stand where a mapping goes).
+  if (typeof value === 'string' && value.length > QUOTED_CHARS) return `string ${JSON.stringify(value.slice(0, QUOTED_CHARS))}… (${value.length} characters)`;
+  return `${typeof value} ${JSON.stringify(value)}`;
 }
+const QUOTED_CHARS = 60;
 
 const firstLine = (message: string): string => message.split('\n')[0] ?? message;

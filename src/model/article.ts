@@ -4,6 +4,12 @@ import { parseEdtf } from './edtf.js';
 
 const text = z.string().trim().min(1, 'must not be empty');
 
+/** Characters a title may have: about five lines on the briefing's cover and on the title slide, at their sizes. */
+export const MAX_TITLE_CHARS = 250;
+const title = text.superRefine((value, ctx) => {
+  if (value.length > MAX_TITLE_CHARS) ctx.addIssue({ code: 'custom', message: `is ${value.length} characters, more than the ${MAX_TITLE_CHARS} a title may have (the cover and the title slide show about five lines of it): shorten it and put the rest in subtitle or the first paragraph` });
+});
+
 export const SUPPORTED_LANGS = ['en', 'be', 'uk', 'ru'] as const;
 
 const edtfDate = z.string().superRefine((value, ctx) => {
@@ -98,7 +104,7 @@ export const ArticleSchema = z
   .strictObject({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'must be lowercase letters, digits and hyphens (at most 80)'),
     lang: z.enum(SUPPORTED_LANGS),
-    title: text,
+    title,
     subtitle: text.optional(),
     /** Publication date of the article (ISO), when known. */
     date: z.iso.date().optional(),

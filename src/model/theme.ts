@@ -4,7 +4,14 @@ import { LABEL_NAMES } from '../render/labels.js';
 import { SUPPORTED_LANGS } from './article.js';
 
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like "#1d232b"');
-const size = (max: number) => z.number().finite().positive().max(max);
+/**
+ * A size in points within what the layouts can honour: below `min` text cannot be read (slides are printed at a third
+ * on the handout) or viewers refuse it; above `max` a word or a heading line no longer fits its page or slide.
+ */
+const size = (min: number, max: number) =>
+  z.number().finite()
+    .min(min, `must be at least ${min} pt: smaller cannot be read in every document (the handout prints slides at a third of their size)`)
+    .max(max, `must be at most ${max} pt: larger does not fit the page or the slide`);
 /** A role's family: a built-in one (serif, sans, slides) or a family of the theme's `faces`. */
 const fontRole = z.string().trim().min(1, 'must name a font family');
 /** The built-in families: briefing text (PT Serif), briefing display (PT Sans), slides (Arimo, written as Arial). */
@@ -25,7 +32,7 @@ export const ThemeSchema = z.strictObject({
   /** A protective marking ("OFFICIAL — FOR INTERNAL USE"), at the top and bottom of every page and slide. */
   marking: text.max(120, 'a marking is one short line (at most 120 characters)').optional(),
   labels: LabelsSchema.optional(),
-  /** A PNG or JPEG, relative to the theme folder: on the briefing's cover and running header, the title slide and every slide. */
+  /** A PNG, JPEG or SVG, relative to the theme folder: on the briefing's cover and running header, the title slide and every slide. */
   logo: text.optional(),
   /** Font families the theme brings (family name → TTF or OTF files), which the font roles may name. */
   faces: z.record(z.string().trim().min(1).max(64), FaceFilesSchema).optional(),
@@ -35,11 +42,11 @@ export const ThemeSchema = z.strictObject({
   }),
   briefing: z.strictObject({
     paper: z.enum(['a4', 'letter']),
-    margins: z.strictObject({ top: size(200), bottom: size(200), left: size(200), right: size(200) }),
+    margins: z.strictObject({ top: size(18, 200), bottom: size(18, 200), left: size(18, 200), right: size(18, 200) }),
     fonts: z.strictObject({ body: fontRole, heading: fontRole }),
     sizes: z.strictObject({
-      title: size(72), subtitle: size(48), byline: size(36), heading: size(48), subheading: size(36),
-      body: size(36), quote: size(48), table: size(36), small: size(24),
+      title: size(12, 48), subtitle: size(8, 28), byline: size(6, 18), heading: size(8, 28), subheading: size(7, 24),
+      body: size(7, 16), quote: size(8, 24), table: size(6, 14), small: size(5, 12),
     }),
     /** The side column (pull quotes, notes) and the gap between it and the text column, which gets the rest. */
     columns: z.strictObject({ sideWidthPt: z.number().finite().min(60).max(300), gutterPt: z.number().finite().min(6).max(72), side: z.enum(['left', 'right']) }),
@@ -48,12 +55,12 @@ export const ThemeSchema = z.strictObject({
   }),
   slides: z.strictObject({
     aspect: z.enum(['16:9', '4:3']),
-    margin: size(144),
+    margin: size(12, 144),
     fonts: z.strictObject({ body: fontRole, heading: fontRole }),
     sizes: z.strictObject({
-      title: size(96), minTitle: size(96), body: size(72), minBody: size(72), maxBody: size(96), statement: size(120), minStatement: size(120),
-      quote: size(96), minQuote: size(96), attribution: size(72), minAttribution: size(72), keyNumber: size(144), minKeyNumber: size(144), keyCaption: size(48),
-      sectionTitle: size(120), notes: size(36), small: size(36), coverTitle: size(120),
+      title: size(16, 48), minTitle: size(12, 48), body: size(12, 40), minBody: size(12, 40), maxBody: size(12, 48), statement: size(18, 72), minStatement: size(18, 72),
+      quote: size(16, 60), minQuote: size(12, 60), attribution: size(12, 36), minAttribution: size(12, 36), keyNumber: size(24, 120), minKeyNumber: size(18, 120), keyCaption: size(12, 36),
+      sectionTitle: size(18, 72), notes: size(8, 24), small: size(12, 18), coverTitle: size(18, 60),
     }),
     lineHeightRatio: z.number().finite().min(1).max(3),
     safetyMargin: z.number().finite().min(0).max(0.3),

@@ -1,6 +1,7 @@
 // A paragraph in, its sentences out (Intl.Segmenter, then rejoined after abbreviations and initials it takes for sentence ends).
 // The one splitter: the importer's key points and event labels and the slides' bullets all cut here.
 import { findDates } from '../import/dates.js';
+import { segmentInWindows } from './segment-windows.js';
 
 const segmenters = new Map<string, Intl.Segmenter>();
 
@@ -34,7 +35,7 @@ export function splitSentences(text: string, lang = 'en'): string[] {
   const held = heldEnd(lang);
   const out: string[] = [];
   let pending = '';
-  for (const { segment } of segmenter.segment(text)) {
+  for (const segment of segmentInWindows(segmenter, text)) {
     const joined = pending + segment;
     // A line break ends a sentence whatever stands before it.
     if (!/[\n\r\u2028\u2029]\s*$/.test(joined) && held.test(joined.trimEnd())) {

@@ -15,6 +15,7 @@ import { BriefkitError, type Diagnostic } from '../../src/diagnostics.js';
 import type { Article } from '../../src/model/article.js';
 import { SEED_DATA, seedStderr } from '../support/seed.js';
 import { typesetArticle } from '../../src/typography/article.js';
+import { MAX_PARAGRAPHS } from '../../src/check/limits.js';
 import { dehyphenate, pdfMetadata, pdfTextPdfjs, pptxParts, squeeze, validateOoxml, zipEntries, type PptxParts } from '../support/clients.js';
 
 const SEED = readFileSync(SEED_DATA, 'utf8');
@@ -405,17 +406,17 @@ const refusedTemplates: RefusedTemplate[] = [
   {
     n: '19', what: 'a negative margin',
     edits: [{ file: 'theme.yaml', from: 'margins: { top: 70,', to: 'margins: { top: -70,' }],
-    expected: { file: 'theme.yaml', line: 15, column: 19, path: 'briefing.margins.top', rule: 'schema', message: /expected number to be >0/ },
+    expected: { file: 'theme.yaml', line: 15, column: 19, path: 'briefing.margins.top', rule: 'schema', message: /^must be at least 18 pt/ },
   },
   {
     n: '19', what: 'a zero slide body size',
     edits: [{ file: 'theme.yaml', from: '    body: 24', to: '    body: 0' }],
-    expected: { file: 'theme.yaml', line: 40, column: 11, path: 'slides.sizes.body', rule: 'schema', message: /expected number to be >0/ },
+    expected: { file: 'theme.yaml', line: 40, column: 11, path: 'slides.sizes.body', rule: 'schema', message: /^must be at least 12 pt/ },
   },
   {
     n: '19', what: 'a huge body size',
     edits: [{ file: 'theme.yaml', from: '    body: 10.5', to: '    body: 1e9' }],
-    expected: { file: 'theme.yaml', line: 23, column: 11, path: 'briefing.sizes.body', rule: 'schema', message: /expected number to be <=36/ },
+    expected: { file: 'theme.yaml', line: 23, column: 11, path: 'briefing.sizes.body', rule: 'schema', message: /^must be at most 16 pt: larger does not fit/ },
   },
   {
     n: '19', what: 'a size given as text',
@@ -818,9 +819,9 @@ describe('G: odd but valid content is built literally', () => {
     }
   }, 60_000);
 
-  it('17: 10,000 paragraphs build into as many pages as their lines need, and none is lost', async () => {
+  it(`17: ${MAX_PARAGRAPHS} paragraphs (the most an article may have) build into as many pages as their lines need, and none is lost`, async () => {
     const article = seedArticle();
-    article.sections = Array.from({ length: 100 }, (_, s) => ({
+    article.sections = Array.from({ length: MAX_PARAGRAPHS / 100 }, (_, s) => ({
       heading: `Section ${s + 1}`,
       paragraphs: Array.from({ length: 100 }, (_, p) => `Paragraph ${s + 1}.${p + 1}: the quick brown fox jumps over the lazy dog by the river bank, then runs into the forest.`),
     }));
@@ -835,21 +836,21 @@ describe('G: odd but valid content is built literally', () => {
     expect(pages).toBeGreaterThan(100);
     // The work is bounded by the text. An A4 page (841.89 pt) of the single-column briefing has room, between its
     // margins, for `room` pt of body lines and paragraph spaces. Each of these paragraphs (about 100 characters) takes at
-    // least one line and at most three, so 10,000 of them need between 10,000 / (paragraphs of one line a page) and
-    // 10,000 / (paragraphs of three lines a page) pages, plus a few for the 100 headings and the other parts. A layout
+    // least one line and at most three, so N of them need between N / (paragraphs of one line a page) and
+    // N / (paragraphs of three lines a page) pages, plus a few for the headings and the other parts. A layout
     // that wasted pages (a paragraph a page, blank pages) or dropped paragraphs falls outside.
     const theme = (parseYaml(readFileSync(join(TEMPLATES_DIR, 'theme.yaml'), 'utf8')) as { briefing: { margins: { top: number; bottom: number }; sizes: { body: number }; lineHeightRatio: number; paragraphSpacing: number } }).briefing;
     const room = 841.89 - theme.margins.top - theme.margins.bottom;
     const line = theme.sizes.body * theme.lineHeightRatio;
     expect(Number.isFinite(room) && Number.isFinite(line) && Number.isFinite(theme.paragraphSpacing), 'the theme names its sizes as this test reads them').toBe(true);
     const perPage = (lines: number) => Math.floor(room / (lines * line + theme.paragraphSpacing));
-    expect(pages).toBeGreaterThanOrEqual(Math.ceil(10_000 / perPage(1)));
-    expect(pages).toBeLessThanOrEqual(Math.ceil(10_000 / perPage(3)) + 20);
+    expect(pages).toBeGreaterThanOrEqual(Math.ceil(MAX_PARAGRAPHS / perPage(1)));
+    expect(pages).toBeLessThanOrEqual(Math.ceil(MAX_PARAGRAPHS / perPage(3)) + 20);
     const zip = await JSZip.loadAsync(readFileSync(join(folder, 'slides.pptx')));
     let notes = '';
     for (const name of Object.keys(zip.files).filter((n) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(n))) notes += await zip.file(name)!.async('string');
     const found = new Set([...notes.matchAll(/Paragraph (\d+\.\d+):/g)].map((m) => m[1]));
-    expect(found.size).toBe(10_000);
+    expect(found.size).toBe(MAX_PARAGRAPHS);
   }, 180_000);
 
   it('23: a BOM and CRLF line ends build byte-identical documents to the plain file', async () => {

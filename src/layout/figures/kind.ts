@@ -25,6 +25,10 @@ export interface PagePiece {
 export interface SlidePart {
   items: FrameItem[];
   weight: number;
+  /** What this part shows, for its alt text (a part of a split figure describes itself, not the whole figure). */
+  alt?: string;
+  /** On the first part: what the slides leave out of the figure and where it is instead, for a warning on the field. */
+  leftOut?: { path: string; message: string };
 }
 
 export interface FigureKind<Data> {

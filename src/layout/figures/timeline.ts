@@ -2,7 +2,7 @@
 import type { FontFamily, FontRegistry } from '../fonts.js';
 import { INSIDE_GROUP, type EllipseItem, type FrameItem, type PathItem, type RectItem, type Tag, type TextItem } from '../frame.js';
 import { edtfSortKey } from '../../model/edtf.js';
-import type { FigureKind } from './kind.js';
+import type { FigureKind, SlidePart } from './kind.js';
 import { layoutParagraph, type ParagraphLayout } from '../text.js';
 import { plainRuns } from '../runs.js';
 import { timeScale, type ScaledEvent } from './time-scale.js';
@@ -31,6 +31,19 @@ export interface TimelineOptions {
   lang: string;
   /** Label width as a share of the box width (horizontal timelines). */
   labelShare?: number;
+}
+
+/**
+ * Events a slides' timeline draws at most: about eight slides of it at 16 pt. Beyond that a timeline is no longer read
+ * as one, and each slide would cost its labels' layout (2,000 events made 300 slides and a 54 MB slides.pdf).
+ */
+export const MAX_SLIDE_TIMELINE_EVENTS = 40;
+
+/** At most MAX_SLIDE_TIMELINE_EVENTS of the events (in date order), evenly spread over them, the first and the last kept. */
+export function eventsForSlides<T>(events: T[]): T[] {
+  if (events.length <= MAX_SLIDE_TIMELINE_EVENTS) return events;
+  const step = (events.length - 1) / (MAX_SLIDE_TIMELINE_EVENTS - 1);
+  return Array.from({ length: MAX_SLIDE_TIMELINE_EVENTS }, (_, i) => events[Math.round(i * step)]!);
 }
 
 /** On slides, projected: every label, year and date at 16 pt. */
@@ -233,9 +246,16 @@ export const timelineFigure: FigureKind<TimelineData> = {
   },
   onSlides(data, { theme, fonts, lang }, body) {
     const { colors, slides } = theme;
-    return horizontalTimelineParts(data.events, {
+    const shown = eventsForSlides(data.events);
+    const parts = horizontalTimelineParts(shown, {
       box: { x: 0, y: 0, w: body.widthPt, h: body.heightPt }, fonts, lang, labelShare: 0.26,
       style: { family: slides.fonts.body, sizePt: SLIDE_TIMELINE_SIZE_PT, text: colors.text, muted: colors.muted, accent: colors.accent, axis: colors.rule, background: colors.slideBackground },
-    }).map((part) => ({ items: part.items, weight: part.events.length }));
+    }).map((part): SlidePart => ({ items: part.items, weight: part.events.length, alt: part.events.map((e) => `${e.wording} — ${e.label}`).join('; ') }));
+    const left = data.events.length - shown.length;
+    if (left > 0 && parts[0]) {
+      const named = data.events.filter((event) => !shown.includes(event)).slice(0, 3).map((e) => `"${e.wording}"`).join(', ');
+      parts[0].leftOut = { path: 'events', message: `the slides' timeline draws ${shown.length} of the ${data.events.length} events, spread over their dates (at most ${MAX_SLIDE_TIMELINE_EVENTS}); the other ${left} (${named}${left > 3 ? ', …' : ''}) are in its speaker notes and on the briefing's timeline` };
+    }
+    return parts;
   },
 };
