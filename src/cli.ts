@@ -382,6 +382,10 @@ const THEME_HEADER = `# A briefkit theme. Everything here is merged onto the def
 `;
 
 const THEME_FOOTER = `
+# Your logo (PNG, JPEG or SVG, in this folder): on the briefing's cover and running header, the title slide and, small,
+# every other slide (downscaled to 300 dpi of its largest place):
+# logo: logo.png
+
 # A protective marking, at the top and the bottom of every page and slide (one line, at most 120 characters):
 # marking: "OFFICIAL — FOR INTERNAL USE"
 

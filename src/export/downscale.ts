@@ -25,13 +25,15 @@ export function exceedsMaxDpi(image: ImageSource, widthPt: number, heightPt: num
 const downscaled = new Map<string, Promise<ImageSource>>();
 
 /**
- * The picture as it is embedded for a largest placement of `widthPt` × `heightPt`: itself when it has no more pixels
- * than 300 dpi need, else resized to those (turned upright by its EXIF orientation, which the copy then no longer
+ * The picture as it is embedded for a largest placement of `widthPt` × `heightPt`: itself when it is upright and has no
+ * more pixels than 300 dpi need, else resized (or only turned) to those (turned upright by its EXIF orientation, which the copy then no longer
  * needs), a JPEG as a JPEG, a PNG as a PNG with its transparency.
  */
 export function atMaxDpi(image: ImageSource, widthPt: number, heightPt: number): Promise<ImageSource> {
-  if (!exceedsMaxDpi(image, widthPt, heightPt)) return Promise.resolve(image);
-  const { widthPx, heightPx } = pixelsAtMaxDpi(widthPt, heightPt);
+  const tooLarge = exceedsMaxDpi(image, widthPt, heightPt);
+  // A turned photograph is turned once, here: its copy is upright with no EXIF orientation, so no viewer turns it twice.
+  if (!tooLarge && image.orientation === 1) return Promise.resolve(image);
+  const { widthPx, heightPx } = tooLarge ? pixelsAtMaxDpi(widthPt, heightPt) : image;
   const key = `${image.id}@${widthPx}x${heightPx}`;
   let done = downscaled.get(key);
   if (!done) downscaled.set(key, (done = resize(image, widthPx, heightPx)));

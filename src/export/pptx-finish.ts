@@ -188,8 +188,8 @@ const SHAPE = /<p:(sp|pic|cxnSp|graphicFrame)>.*?<\/p:\1>/gs;
 const FIGURE_NAME = new RegExp(`<p:cNvPr id="\\d+" name="${FIGURE_SHAPE_PREFIX}([^"]*)"`);
 
 /**
- * The shapes of each figure (consecutive, named after it) become one group (`p:grpSp`): the figure's alt text once, as
- * the group's `descr`, none on its shapes; the group's box is its shapes' bounding box and its child space the same
+ * The shapes of each figure (consecutive, named after it) become one group (`p:grpSp`): the figure's alt text as the
+ * group's `descr`, and on a picture among its shapes, none on its other shapes; the group's box is its shapes' bounding box and its child space the same
  * (shapes keep their slide positions). Its id is a placeholder (0) that `uniqueShapeIds` replaces with a free one.
  */
 function groupFigures(xml: string, altTexts: Record<string, string>): string {
@@ -203,7 +203,9 @@ function groupFigures(xml: string, altTexts: Record<string, string>): string {
     let last = i;
     while (last + 1 < shapes.length && shapes[last + 1]!.figure === figure && xml.slice(shapes[last]!.end, shapes[last + 1]!.start).trim() === '') last++;
     const members = shapes.slice(i, last + 1);
-    const children = members.map((shape, k) => shape.xml.replace(/(<p:cNvPr id="\d+") name="[^"]*"( descr="[^"]*")?/, `$1 name="${escapeXml(figure)} ${k + 1}"`));
+    // A picture keeps the alt text too: it is what PowerPoint shows when the picture itself is selected or ungrouped.
+    const pictureAlt = (shape: string) => (shape.startsWith('<p:pic>') && altTexts[figure] ? ` descr="${escapeXml(altTexts[figure]!)}"` : '');
+    const children = members.map((shape, k) => shape.xml.replace(/(<p:cNvPr id="\d+") name="[^"]*"( descr="[^"]*")?/, `$1 name="${escapeXml(figure)} ${k + 1}"${pictureAlt(shape.xml)}`));
     const box = boundingBox(members.map((shape) => shapeBox(shape.xml)));
     const xfrm = `<a:off x="${box.x}" y="${box.y}"/><a:ext cx="${box.w}" cy="${box.h}"/><a:chOff x="${box.x}" y="${box.y}"/><a:chExt cx="${box.w}" cy="${box.h}"/>`;
     out += xml.slice(at, members[0]!.start);

@@ -226,3 +226,21 @@ function describeValue(value: unknown): string {
 const QUOTED_CHARS = 60;
 
 const firstLine = (message: string): string => message.split('\n')[0] ?? message;
+
+/**
+ * Where a field of a YAML or JSON data file is written (line and column of its value), for an error found after
+ * loading, e.g. a picture file that is missing; undefined when the file cannot be read again or has no such field.
+ */
+export function fieldPosition(file: string, path: (string | number)[]): { line: number; column: number } | undefined {
+  if (!/\.(ya?ml|json)$/i.test(file)) return undefined;
+  try {
+    const lineCounter = new LineCounter();
+    const document = parseDocument(readFileSync(file, 'utf8'), { lineCounter, prettyErrors: false, version: '1.2' });
+    const node = nearestNode(document, path);
+    if (!node?.range) return undefined;
+    const pos = lineCounter.linePos(node.range[0]);
+    return { line: pos.line, column: pos.col };
+  } catch {
+    return undefined;
+  }
+}

@@ -14,6 +14,7 @@ import type { Doc } from '../parse/doc.js';
 import type { Frame } from '../layout/frame.js';
 import { BriefkitError, type Diagnostic, type Result } from '../diagnostics.js';
 import { checkArticleLimits } from '../check/limits.js';
+import { checkArticlePictures } from '../load/article-pictures.js';
 import { checkArticleText } from '../check/text.js';
 import { deckFontWarnings } from '../export/pptx-embed.js';
 import { typesetArticle, typesetText } from '../typography/article.js';
@@ -102,6 +103,7 @@ export async function build(input: ArticleSource, options: BuildOptions = {}): P
 
   const loaded = timed('load', take(articleFrom(input, options.maxInputBytes)));
   checkArticleLimits(loaded.article, loaded.file);
+  checkArticlePictures(loaded.article, loaded.file);
   const env = timed('environment', take(environmentStep(loaded, options)));
   if (outputs.some((output) => output.id === 'deck')) diagnostics.push(...deckFontWarnings(env.theme.slides.fonts, env.fonts, join(options.theme ?? options.templatesDir ?? TEMPLATES_DIR, 'theme.yaml')));
   const markdown = timed('render', take(renderStep(env, options, templates)));

@@ -65,7 +65,9 @@ describe('pictures in an article', () => {
     expect(problems).toEqual([]);
     const pictureGroups = groups.filter((g) => g.children.includes('p:pic'));
     expect(pictureGroups.map((g) => [g.descr, g.children.filter((c) => c === 'p:pic').length])).toEqual([['A blue and yellow banner', 1], ['A blue and yellow banner', 1]]);
-    expect(slides.join('').match(/descr="A blue and yellow banner"/g)).toHaveLength(2);
+    // On each group and on its picture (what PowerPoint shows when the picture itself is selected), nowhere else.
+    expect(slides.join('').match(/descr="A blue and yellow banner"/g)).toHaveLength(4);
+    for (const picture of pictures) expect(picture).toMatch(/<p:cNvPr [^>]*descr="A blue and yellow banner"/);
     // The seed's 11 slides: each picture is on its section's slide, the third and the fourth.
     expect(slides.length).toBe(11);
     const onSlide = async (n: number) => ((await zip.file(`ppt/slides/slide${n}.xml`)!.async('string')).match(/<p:pic>/g) ?? []).length;
@@ -88,7 +90,11 @@ describe('pictures in an article', () => {
       if (picture === 'article.yaml') writeFileSync(join(other, 'photos.txt'), '');
       const refused = run(['build', 'article.yaml', '--out', 'o'], other);
       expect(refused.status, picture).toBe(1);
-      expect(refused.stderr).toMatch(/^article\.yaml: error: sections\[0\]\.paragraphs\[0\]\.image: /);
+      // At the line and column of the picture's file name, found before the documents are laid out.
+      const lines = readFileSync(join(other, 'article.yaml'), 'utf8').split('\n');
+      const line = lines.findIndex((text) => text.includes(`image: ${picture}`));
+      const column = lines[line]!.indexOf(picture) + 1;
+      expect(refused.stderr).toMatch(new RegExp(`^article\\.yaml:${line + 1}:${column}: error: sections\\[0\\]\\.paragraphs\\[0\\]\\.image: `));
       expect(refused.stderr).toMatch(says);
       expect(refused.stderr).not.toMatch(/\n\s+at /);
       expect(existsSync(join(other, 'o'))).toBe(false);
@@ -134,11 +140,21 @@ describe('a JPEG turned by its EXIF orientation', () => {
       expect(blue[2]! - blue[0]!, 'the bands run across the picture').toBeGreaterThan(blue[3]! - blue[1]!);
       expect(blue[3]!, 'blue above yellow').toBeLessThanOrEqual(yellow[1]! + 1);
     };
-    const page = Number(spawnSync('pdfimages', ['-list', join(out, 'briefing.pdf')], { encoding: 'utf8' }).stdout.trim().split('\n')[2]!.trim().split(/\s+/)[0]);
+    const row = spawnSync('pdfimages', ['-list', join(out, 'briefing.pdf')], { encoding: 'utf8' }).stdout.trim().split('\n')[2]!.trim().split(/\s+/);
+    const page = Number(row[0]);
+    expect(Number(row[4]), 'embedded upright: taller than wide').toBeGreaterThan(Number(row[3]));
     upright(bands(render(join(out, 'briefing.pdf'), page, join(other, 'briefing'))));
     const zip = await JSZip.loadAsync(readFileSync(join(out, 'slides.pptx')));
     const slide3 = await zip.file('ppt/slides/slide3.xml')!.async('string');
-    expect(slide3).toMatch(/<p:pic>.*<a:xfrm rot="5400000">/s);
+    // Turned once, when embedded: the copy is upright and says nothing of a turn, so no viewer turns it twice.
+    expect(slide3).toMatch(/<p:pic>/);
+    expect(slide3).not.toMatch(/<p:pic>(?:(?!<\/p:pic>).)*rot="/s);
+    const { default: sharp } = await import('sharp');
+    for (const media of Object.keys(zip.files).filter((name) => /^ppt\/media\/.*\.jpe?g$/.test(name))) {
+      const meta = await sharp(await zip.file(media)!.async('nodebuffer')).metadata();
+      expect(meta.orientation ?? 1, media).toBe(1);
+      expect(meta.height, media).toBeGreaterThan(meta.width!);
+    }
     const pdf = await convertWithLibreOffice(join(out, 'slides.pptx'), join(other, 'libreoffice'));
     upright(bands(render(pdf, 3, join(other, 'slide'))));
   });
@@ -261,7 +277,11 @@ describe('a very large photograph and an SVG chart', () => {
       articleWith(bad, [{ file: 'photos/chart.svg', alt: 'A chart', caption: 'A chart.' }]);
       const refused = run(['build', 'article.yaml', '--out', 'o'], bad);
       expect(refused.status).toBe(1);
-      expect(refused.stderr).toMatch(/^article\.yaml: error: sections\[0\]\.paragraphs\[0\]\.image: /);
+      // At the line and column of the picture's file name, found before the documents are laid out.
+      const lines = readFileSync(join(bad, 'article.yaml'), 'utf8').split('\n');
+      const line = lines.findIndex((text) => text.includes('image: photos/chart.svg'));
+      const column = lines[line]!.indexOf('photos/chart.svg') + 1;
+      expect(refused.stderr).toMatch(new RegExp(`^article\\.yaml:${line + 1}:${column}: error: sections\\[0\\]\\.paragraphs\\[0\\]\\.image: `));
       expect(refused.stderr).toMatch(says);
       expect(refused.stderr).not.toMatch(/\n\s+at /);
       expect(existsSync(join(bad, 'o'))).toBe(false);

@@ -141,4 +141,11 @@ describe('a theme folder', () => {
     expect(none.stderr).toBe('nowhere: error: no such theme folder (briefkit theme init makes one)\n');
     expect(existsSync(join(dir, 'x'))).toBe(false);
   });
+
+  it('theme init documents, commented out, every part of a theme an office sets: logo, marking, faces and labels', () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'briefkit-init-'));
+    expect(run(['theme', 'init', 't'], fresh).status).toBe(0);
+    const starter = readFileSync(join(fresh, 't', 'theme.yaml'), 'utf8');
+    for (const key of ['logo', 'marking', 'faces', 'labels']) expect(starter, key).toMatch(new RegExp(`^# ${key}:`, 'm'));
+  });
 });

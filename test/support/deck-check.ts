@@ -336,9 +336,12 @@ export function figureGroups(parts: PptxParts): { groups: FigureGroup[]; problem
       const figure = name.slice(FIGURE_PREFIX.length);
       const label = `slide ${slide.number} group ${name}`;
       if (!props.descr) problems.push(`${label}: no alt text (descr) on the group`);
+      // A picture carries the figure's alt text as well (PowerPoint shows it when the picture is selected); no other shape does.
       children.forEach((child, k) => {
         const descr = attrsOf(ownCNvPr(child)).descr;
-        if (descr !== undefined) problems.push(`${label}: shape ${k + 1} repeats an alt text (descr="${descr.slice(0, 30)}…")`);
+        if (tagOf(child) === 'p:pic') {
+          if (descr !== props.descr) problems.push(`${label}: picture ${k + 1} lacks the figure's alt text (descr="${(descr ?? '').slice(0, 30)}…")`);
+        } else if (descr !== undefined) problems.push(`${label}: shape ${k + 1} repeats an alt text (descr="${descr.slice(0, 30)}…")`);
       });
       const xfrm = find(kidsOf(find(kidsOf(shape), 'p:grpSpPr') ?? {}), 'a:xfrm');
       const [x, y] = emuOf(find(kidsOf(xfrm ?? {}), 'a:off'), 'x', 'y');

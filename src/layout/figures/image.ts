@@ -1,4 +1,4 @@
-// `::image{ref=…}`: a picture of the article (PNG or JPEG) with its caption and credit, at column width on a page, fitted on a slide.
+// `::image{ref=…}`: a picture of the article (PNG, JPEG or SVG) with its caption and credit, at column width on a page, fitted on a slide.
 import { dirname, resolve } from 'node:path';
 import { BriefkitError } from '../../diagnostics.js';
 import { loadImage, type ImageSource } from '../../load/image.js';
@@ -21,7 +21,7 @@ const PAGE_MAX_HEIGHT_SHARE = 0.45;
 const DEFAULT_BODY_HEIGHT_PT = 720;
 const GAP_PT = 6;
 
-function captionItems(data: ImageData, context: FigureContext, widthPt: number, y: number, sizes: { caption: number; credit: number }, family: FontFamily): { items: TextItem[]; heightPt: number } {
+function captionItems(data: ImageData, context: FigureContext, widthPt: number, y: number, sizes: { caption: number; credit: number }, family: FontFamily, align: 'left' | 'center'): { items: TextItem[]; heightPt: number } {
   const { colors } = context.theme;
   const items: TextItem[] = [];
   let top = y;
@@ -30,7 +30,6 @@ function captionItems(data: ImageData, context: FigureContext, widthPt: number, 
     items.push({ kind: 'text', x: 0, y: top, w: widthPt, h: layout.height, tag: INSIDE_GROUP, source, paragraphs: [{ layout, top: 0, lines: layout.lines }] });
     top += layout.height + 2;
   };
-  const align = family === 'slides' ? 'center' : 'left';
   if (data.caption) add(data.caption, sizes.caption, colors.text, true, align, 'picture caption');
   if (data.credit) add(data.credit, sizes.credit, colors.muted, false, align, 'picture credit');
   return { items, heightPt: top - y };
@@ -54,12 +53,12 @@ export const imageFigure: FigureKind<ImageData> = {
     const h = Math.min(widthPt / aspect, PAGE_MAX_HEIGHT_SHARE * (context.bodyHeightPt ?? DEFAULT_BODY_HEIGHT_PT));
     const w = h * aspect;
     const { sizes, fonts } = context.theme.briefing;
-    const caption = captionItems(data, context, widthPt, h + GAP_PT, { caption: sizes.table + 0.5, credit: sizes.small }, fonts.heading);
+    const caption = captionItems(data, context, widthPt, h + GAP_PT, { caption: sizes.table + 0.5, credit: sizes.small }, fonts.heading, 'left');
     const items: FrameItem[] = [{ kind: 'image', x: 0, y: 0, w, h, image: data.image, alt: '', tag: INSIDE_GROUP }, ...caption.items];
     return [{ heightPt: h + (caption.heightPt > 0 ? GAP_PT + caption.heightPt : 0), spaceBeforePt: 8, spaceAfterPt: 14, items }];
   },
   onSlides(data, context, body) {
-    const caption = captionItems(data, context, body.widthPt, 0, { caption: 18, credit: 14 }, context.theme.slides.fonts.body);
+    const caption = captionItems(data, context, body.widthPt, 0, { caption: 18, credit: 14 }, context.theme.slides.fonts.body, 'center');
     const room = body.heightPt - (caption.heightPt > 0 ? caption.heightPt + GAP_PT : 0);
     const aspect = data.image.widthPx / data.image.heightPx;
     const h = Math.min(room, body.widthPt / aspect);
