@@ -76,7 +76,7 @@ writeFileSync(long, stringify({ ...seed, id: 'bench-long', sections: Array.from(
 const events = join(work, 'events.yaml');
 writeFileSync(events, stringify({
   ...seed, id: 'bench-events',
-  events: Array.from({ length: 2000 }, (_, k) => ({ date: new Date(Date.UTC(2000, 0, 1) + k * 86400000).toISOString().slice(0, 10), label: `Event number ${k + 1} of the long chronology` })),
+  events: Array.from({ length: 2000 }, (_, k) => new Date(Date.UTC(2000, 0, 1) + k * 86400000).toISOString().slice(0, 10)).map((date, k) => ({ date, wording: date, label: `Event number ${k + 1} of the long chronology` })),
 }));
 const rawText = join(work, 'raw-1mb.txt');
 const text = readFileSync(SEED_TEXT, 'utf8');

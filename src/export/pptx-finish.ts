@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { embedFontParts, type EmbeddedFont } from './pptx-embed.js';
 import { zipEntries, type ZipEntry } from './zip.js';
+import { moveRepeatedPicturesToMaster } from './pptx-master.js';
 
 /** Shape name the exporter gives each slide's title text box; the finisher turns that box into the title placeholder. */
 export const TITLE_SHAPE_NAME = 'Slide Title';
@@ -48,6 +49,7 @@ export interface FinishOptions {
 export async function finishPptx(raw: Buffer, options: FinishOptions): Promise<Buffer> {
   const input = withSvgFallbacks(unzipSync(new Uint8Array(raw)), options.svgFallbacks ?? []);
   embedFontParts(input, options.fonts ?? []);
+  moveRepeatedPicturesToMaster(input);
   const iso = options.date.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const duplicates = duplicateMedia(input);
   const names = Object.keys(input).filter((name) => !name.endsWith('/') && !duplicates.has(name));

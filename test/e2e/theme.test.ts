@@ -86,16 +86,34 @@ describe('a theme folder', () => {
     expect(listed.every((row) => Number(row[3]) <= 600 && Math.abs(Number(row[3]) / Number(row[4]) - 3) < 0.02)).toBe(true);
   });
 
-  it('puts the logo on the title slide and, once, on the slide layout every other slide uses; one media file', async () => {
+  it('puts the logo on the title slide and, once, on the slide master every other slide shows; one media file', async () => {
     const zip = await JSZip.loadAsync(readFileSync(join(docs, 'slides.pptx')));
     expect(Object.keys(zip.files).filter((n) => n.startsWith('ppt/media/'))).toHaveLength(1);
-    const slide = (n: number) => zip.file(`ppt/slides/slide${n}.xml`)!.async('string');
-    expect((await slide(1)).match(/<p:pic>/g)).toHaveLength(1);
-    expect(await slide(2)).not.toContain('<p:pic>');
-    const layoutOf2 = /Target="\.\.\/slideLayouts\/(slideLayout\d+\.xml)"/.exec(await zip.file('ppt/slides/_rels/slide2.xml.rels')!.async('string'))![1]!;
-    const layout = await zip.file(`ppt/slideLayouts/${layoutOf2}`)!.async('string');
-    expect(layout.match(/<p:pic>/g)).toHaveLength(1);
-    expect(layout).toContain('descr="Logo"');
+    const part = (name: string) => zip.file(name)!.async('string');
+    const slides = Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).length;
+    expect((await part('ppt/slides/slide1.xml')).match(/<p:pic>/g)).toHaveLength(1);
+    for (let n = 2; n <= slides; n++) expect(await part(`ppt/slides/slide${n}.xml`), `slide ${n}`).not.toContain('<p:pic>');
+    // One object to edit in PowerPoint: on the master, on no layout.
+    const master = await part('ppt/slideMasters/slideMaster1.xml');
+    expect(master.match(/<p:pic>/g)).toHaveLength(1);
+    expect(master).toContain('descr="Logo"');
+    const layoutNames = Object.keys(zip.files).filter((n) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(n));
+    for (const name of layoutNames) expect(await part(name), name).not.toContain('<p:pic>');
+    // The title slide's layout does not show the master's (small) logo beside its own; the others' do.
+    const layoutOf = async (n: number) => /Target="\.\.\/slideLayouts\/(slideLayout\d+\.xml)"/.exec(await part(`ppt/slides/_rels/slide${n}.xml.rels`))![1]!;
+    expect(await part(`ppt/slideLayouts/${await layoutOf(1)}`)).toMatch(/<p:sldLayout [^>]*showMasterSp="0"/);
+    expect(await part(`ppt/slideLayouts/${await layoutOf(2)}`)).not.toMatch(/showMasterSp="0"/);
+    const masterRels = await part('ppt/slideMasters/_rels/slideMaster1.xml.rels');
+    const embed = /<p:pic>.*?r:embed="(rId\d+)"/s.exec(master)![1]!;
+    expect(masterRels).toMatch(new RegExp(`Id="${embed}"[^>]*Target="\\.\\./media/`));
+  });
+
+  it.runIf(!noLibreOffice)(`shows the logo once on every slide as LibreOffice draws the deck ${noLibreOffice ?? ''}`, async () => {
+    const pdf = await convertWithLibreOffice(join(docs, 'slides.pptx'), mkdtempSync(join(tmpdir(), 'briefkit-logo-lo-')));
+    const rows = spawnSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).stdout.trim().split('\n').slice(2).map((row) => Number(row.trim().split(/\s+/)[0]));
+    const pages = Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout)![1]);
+    const perPage = Array.from({ length: pages }, (_, k) => rows.filter((page) => page === k + 1).length);
+    expect(perPage).toEqual(Array.from({ length: pages }, () => 1));
   });
 
   it('is picked up from briefkit.config.yaml by a plain `briefkit build`, paths relative to the file', () => {
