@@ -17,5 +17,5 @@ export function missing(...commands: string[]): string | undefined {
   const absent = commands.filter((c) => !hasTool(c));
   // CI installs every tool; there a missing one is a failure, not a skip.
   if (absent.length > 0 && process.env.BRIEFKIT_REQUIRE_TOOLS === '1') throw new Error(`required tools missing in CI: ${absent.join(', ')}`);
-  return absent.length > 0 ? `skipped: ${absent.join(', ')} not installed (apt-get install qpdf poppler-utils libreoffice-impress fonts-liberation2 eot2ttf chromium unzip)` : undefined;
+  return absent.length > 0 ? `skipped: ${absent.join(', ')} not installed (apt-get install qpdf poppler-utils libreoffice-impress fonts-liberation2 eot2ttf chromium unzip python3)` : undefined;
 }

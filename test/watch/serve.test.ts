@@ -23,7 +23,7 @@ afterAll(async () => {
   await preview?.close();
 });
 
-describe.skipIf(skip)(`the preview page in headless Chromium${skip ? ` (${skip})` : ''}`, () => {
+describe.runIf(!skip)(`the preview page in headless Chromium${skip ? ` (${skip})` : ''}`, () => {
   it('shows every page of the briefing and the slides, and the new ones after a save', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'briefkit-preview-'));
     const article = join(dir, 'article.yaml');
