@@ -71,6 +71,22 @@ const seed = parse(readFileSync(SEED, 'utf8'));
 const batchDir = join(work, 'batch');
 mkdirSync(batchDir);
 for (let i = 0; i < 100; i++) writeFileSync(join(batchDir, `a${String(i).padStart(3, '0')}.yaml`), stringify({ ...seed, id: `bench-${i}` }));
+// 100 articles of the seed's size whose every paragraph differs from the others' (remembered layouts do not help them;
+// the places, and so the map, are the same: an office's briefings are about one region).
+const distinctDir = join(work, 'distinct');
+mkdirSync(distinctDir);
+for (let i = 0; i < 100; i++) writeFileSync(join(distinctDir, `d${String(i).padStart(3, '0')}.yaml`), stringify(editedSeed(i)));
+
+/** The seed with every paragraph and heading changed by the number n (and its sections in another order). */
+function editedSeed(n) {
+  const sections = seed.sections.map((section, k) => ({
+    ...section,
+    heading: `${section.heading} (${n})`,
+    paragraphs: section.paragraphs.map((p, j) => (typeof p === 'string' ? `${p} Note ${n}.${k}.${j} of the series.` : p)),
+  }));
+  const turn = n % sections.length;
+  return { ...seed, id: `distinct-${n}`, title: `${seed.title} (${n})`, sections: [...sections.slice(turn), ...sections.slice(0, turn)] };
+}
 const long = join(work, 'long.yaml');
 writeFileSync(long, stringify({ ...seed, id: 'bench-long', sections: Array.from({ length: 20 }, (_, k) => seed.sections.map((s) => ({ ...s, heading: `${s.heading} (${k + 1})` }))).flat() }));
 const events = join(work, 'events.yaml');
@@ -119,11 +135,44 @@ const warmRuns = paired(roots.map(([name, root]) => () => {
 }), Math.max(1, Math.ceil(RUNS / 2)));
 row('warm seed build (library, one process; per build)', warmRuns.map(summary), 'median of 10 builds after 3, per process');
 
+// 2b. Warm after an edit: each build has one paragraph changed (as a watch rebuild after a save does).
+const editedFile = join(work, 'edited.json');
+writeFileSync(editedFile, JSON.stringify(Array.from({ length: 13 }, (_, n) => {
+  const article = structuredClone(seed);
+  const section = article.sections[n % article.sections.length];
+  const index = section.paragraphs.findIndex((p) => typeof p === 'string');
+  section.paragraphs[index] = `${section.paragraphs[index]} An edit, number ${n}.`;
+  return article;
+})));
+const editScript = (root) => `
+import { build } from ${JSON.stringify(join(root, 'lib', 'bundle', 'briefkit.mjs'))};
+import { readFileSync } from 'node:fs';
+const articles = JSON.parse(readFileSync(${JSON.stringify(editedFile)}, 'utf8'));
+const cpu = [], wall = [];
+for (let i = 0; i < articles.length; i++) {
+  const c = process.cpuUsage(), t = process.hrtime.bigint();
+  await build(articles[i], { sourceDateEpoch: 1700000000 });
+  const d = process.cpuUsage(c);
+  if (i >= 3) { cpu.push((d.user + d.system) / 1e6); wall.push(Number(process.hrtime.bigint() - t) / 1e9); }
+}
+const m = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
+console.log(JSON.stringify({ cpuS: m(cpu), wallS: m(wall) }));`;
+const editRuns = paired(roots.map(([name, root]) => () => {
+  const file = join(work, `edit-${name}.mjs`);
+  writeFileSync(file, editScript(root));
+  const r = measure(process.execPath, [file]);
+  return r.status === 0 ? { ...r, ...JSON.parse(r.stdout.trim().split('\n').pop()) } : r;
+}), Math.max(1, Math.ceil(RUNS / 2)));
+row('warm seed build after an edit (one paragraph changed each build)', editRuns.map(summary), 'median of 10 builds after 3, per process');
+
 // 3. 100 articles on every core.
 if (!args['skip-batch']) {
   const batchRuns = paired(roots.map(([name, root]) => briefkit(root, batchDir, '--out', out(`batch-${name}`), '--quiet', '--jobs', String(CORES))), Math.max(1, Math.ceil(RUNS / 3)));
   const batch = batchRuns.map(summary);
   row(`100 seed articles, --jobs ${CORES}`, batch, batch.map((b) => `cpu/wall ${(b.cpuS / b.wallS).toFixed(2)}`).join(' | '));
+  const distinctRuns = paired(roots.map(([name, root]) => briefkit(root, distinctDir, '--out', out(`distinct-${name}`), '--quiet', '--jobs', String(CORES))), Math.max(1, Math.ceil(RUNS / 3)));
+  const distinct = distinctRuns.map(summary);
+  row(`100 distinct seed-sized articles, --jobs ${CORES}`, distinct, distinct.map((b) => `cpu/wall ${(b.cpuS / b.wallS).toFixed(2)}`).join(' | '));
 }
 
 // 4. Long and hostile articles (each killed after KILL_S s).
@@ -168,7 +217,7 @@ for (const r of rows) console.log(`| ${r.what} | ${roots.map((_, i) => (r.cells.
 console.log('\ntargets: cold seed ≤ 0.25 s, ≤ 120 MiB; warm ≤ 0.050 s cpu; 100 articles ≤ 3 s, cpu/wall ≥ 1.7, ≤ 400 MiB; 20× ≤ 10× seed, ≤ 300 MiB');
 
 // Builds that must work: the seed (cold and warm), the batch, the long article; a hostile case may be refused or killed.
-for (const r of rows.filter((r) => /cold build|warm|100 seed|20×/.test(r.what))) {
+for (const r of rows.filter((r) => /cold build|warm|100 (seed|distinct)|20×/.test(r.what))) {
   for (const c of r.cells) if (c.status !== 0) { failedBuilds++; console.error(`failed: ${r.what}: exit ${c.status}\n${c.stderr.slice(0, 2000)}`); }
 }
 for (const c of hostile) if (c.status !== 0 && c.status !== 1 && c.status !== 'killed') { failedBuilds++; console.error(`crashed: exit ${c.status}\n${c.stderr.slice(0, 2000)}`); }

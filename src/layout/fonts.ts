@@ -132,8 +132,12 @@ const loaded = new Map<string, Face>();
  * The faces a build measures and draws with: the built-in families and the theme's `faces` (absolute paths). A style a
  * theme family lacks is set in the face it falls back to (`FALLBACKS`), which every backend then draws.
  */
+let registriesMade = 0;
+
 export class FontRegistry {
   private readonly faces = new Map<string, Face>();
+  /** Tells this registry's remembered layouts from another's (src/layout/memo.ts). */
+  readonly memoKey = `fonts${++registriesMade}`;
   private readonly brand: Readonly<Record<string, FaceFiles>>;
 
   constructor(brand: Readonly<Record<string, FaceFiles>> = {}) {

@@ -3,6 +3,7 @@ import LineBreaker from 'linebreak';
 import type { FaceSpec, FontRegistry } from './fonts.js';
 import { hyphenationPoints, isCapitalised } from './hyphenate.js';
 import { totalFitBreaks, type BreakCandidate } from './total-fit.js';
+import { Memo } from './memo.js';
 
 /** How a run looks: its face (family, weight, slant), size and colour; each backend maps the face to its own fonts. */
 export interface TextStyle extends FaceSpec {
@@ -89,7 +90,14 @@ interface Segment {
   required: boolean;
 }
 
+/** Paragraphs laid out before, by their spec, width, fonts and language: a warm build re-lays only what changed. */
+const paragraphMemo = new Memo<ParagraphLayout>(5000);
+
 export function layoutParagraph(spec: ParagraphSpec, width: number, fonts: FontRegistry, lang: string): ParagraphLayout {
+  return paragraphMemo.get(`${fonts.memoKey}\u0000${lang}\u0000${width}\u0000${JSON.stringify(spec)}`, () => layoutParagraphAnew(spec, width, fonts, lang));
+}
+
+function layoutParagraphAnew(spec: ParagraphSpec, width: number, fonts: FontRegistry, lang: string): ParagraphLayout {
   const full = layoutLines(spec, width, fonts, lang);
   if (!spec.balance || spec.align !== 'left' || full.lines.length < 2) return full;
   // Narrow the measure while the line count holds (14 halvings: to within 0.01 % of the width).

@@ -10,6 +10,7 @@ import { figureSource } from '../../src/pipeline/outputs.js';
 import { labelsFor } from '../../src/render/labels.js';
 import { SEED_DATA } from '../support/seed.js';
 import { textItems } from '../support/frames.js';
+import { clearMemos } from '../../src/layout/memo.js';
 
 const fonts = new FontRegistry();
 const theme = loadTheme(TEMPLATES_DIR);
@@ -17,8 +18,9 @@ const seedFigures = figureSource(loadArticleFile(SEED_DATA).value, labelsFor('en
 const VOCABULARY = ['regime', 'cooperation', 'territories', 'sanctions', 'Belarus', 'agreement', 'the', 'of', 'and', 'administration'];
 const words = (count: number) => Array.from({ length: count }, (_, i) => VOCABULARY[i % VOCABULARY.length]).join(' ');
 
-/** Width measurements (calls of Face.widthPerPoint) made by fn. */
+/** Width measurements (calls of Face.widthPerPoint) made by fn, with nothing remembered from earlier layouts. */
 function measurements(fn: () => void): number {
+  clearMemos();
   const spy = vi.spyOn(Face.prototype, 'widthPerPoint');
   try {
     fn();

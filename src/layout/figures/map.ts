@@ -10,6 +10,7 @@ import { layoutParagraph, type ParagraphLayout } from '../text.js';
 import { plainRuns } from '../runs.js';
 import { inside, intersects, type Box } from './boxes.js';
 import { loadWorld, type Bounds } from './world.js';
+import { Memo } from '../memo.js';
 
 export interface MapPlace {
   name: string;
@@ -64,7 +65,20 @@ export function mapItems(data: MapData, options: MapOptions): FrameItem[] {
 const MAX_MAP_LATITUDE = 80;
 
 /** The map's items, and the names of the places whose labels found no free spot (none, or the map needs splitting). */
-export function mapLayout(data: MapData, options: MapOptions): { items: FrameItem[]; unlabelled: string[] } {
+export function mapLayout(data: MapData, options: MapOptions): MapLayout {
+  const key = `${options.fonts.memoKey}\u0000${options.lang}\u0000${JSON.stringify([data, options.box, options.style])}`;
+  return mapMemo.get(key, () => mapLayoutAnew(data, options));
+}
+
+interface MapLayout {
+  items: FrameItem[];
+  unlabelled: string[];
+}
+
+/** Maps drawn before, by their places, frame and style: most briefings of an office show the same region. */
+const mapMemo = new Memo<MapLayout>(16);
+
+function mapLayoutAnew(data: MapData, options: MapOptions): MapLayout {
   const { box, style } = options;
   const tag = INSIDE_GROUP;
   // A conformal conic map cannot reach the poles (they project to infinity): places beyond 80° are drawn at 80°.

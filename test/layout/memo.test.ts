@@ -1,0 +1,73 @@
+// Issue 13: remembered layouts make a warm build cheaper and never different: the same bytes as a build that remembers nothing.
+import { afterAll, describe, expect, it } from 'vitest';
+import { clearMemos, freezeMemoResults, Memo, memoCounts } from '../../src/layout/memo.js';
+import { build } from '../../src/pipeline/build.js';
+import { FontRegistry } from '../../src/layout/fonts.js';
+import { layoutParagraph, type ParagraphSpec } from '../../src/layout/text.js';
+import { SEED_DATA } from '../support/seed.js';
+
+const EPOCH = 1_700_000_000;
+const BELARUSIAN = 'test/fixtures/stress/belarusian.yaml';
+const TABLES = 'test/fixtures/stress/tables.yaml';
+
+describe('Memo', () => {
+  it('keeps at most its capacity, dropping the least recently used', () => {
+    const memo = new Memo<string>(2);
+    let made = 0;
+    const get = (key: string) => memo.get(key, () => `${key}${++made}`);
+    expect(get('a')).toBe('a1');
+    expect(get('b')).toBe('b2');
+    expect(get('a')).toBe('a1'); // a is now the most recently used
+    expect(get('c')).toBe('c3'); // b goes
+    expect(memo.size).toBe(2);
+    expect(get('a')).toBe('a1');
+    expect(get('b')).toBe('b4');
+    expect([memo.hits, memo.misses]).toEqual([2, 4]);
+    memo.clear();
+    expect(get('a')).toBe('a5');
+  });
+});
+
+describe('remembered layouts in a warm process', () => {
+  afterAll(() => freezeMemoResults(false));
+
+  it('a paragraph is laid out once per spec, width, fonts and language', () => {
+    clearMemos();
+    const fonts = new FontRegistry();
+    const spec: ParagraphSpec = {
+      runs: [{ text: 'The regime keeps its grip on the occupied territories.', style: { family: 'serif', weight: 'regular', italic: false, sizePt: 10, colour: '#000000' } }],
+      align: 'justify', lineHeightPt: 13, spaceBeforePt: 0, spaceAfterPt: 0, indentPt: 0, hyphenate: true,
+    };
+    const first = layoutParagraph(spec, 120, fonts, 'en');
+    expect(layoutParagraph({ ...spec }, 120, fonts, 'en')).toBe(first);
+    // Another width, language or set of fonts is another layout.
+    expect(layoutParagraph(spec, 121, fonts, 'en')).not.toBe(first);
+    expect(layoutParagraph(spec, 120, fonts, 'be')).not.toBe(first);
+    expect(layoutParagraph(spec, 120, new FontRegistry(), 'en')).not.toBe(first);
+    expect(layoutParagraph(spec, 60, fonts, 'en').lines.length).toBeGreaterThan(first.lines.length);
+  });
+
+  it('builds the seed again, after other articles, to the same bytes, reusing its layouts; nothing changes a remembered result', async () => {
+    clearMemos();
+    // Frozen results: code that writes to a layout or a map it was given throws instead of changing the next build's.
+    freezeMemoResults(true);
+    const fresh = await build(SEED_DATA, { sourceDateEpoch: EPOCH });
+    const afterFirst = memoCounts();
+    const others = [await build(BELARUSIAN, { sourceDateEpoch: EPOCH }), await build(TABLES, { sourceDateEpoch: EPOCH })];
+    const before = memoCounts();
+    const again = await build(SEED_DATA, { sourceDateEpoch: EPOCH });
+    const after = memoCounts();
+
+    expect(again.documents.map((d) => d.name)).toEqual(fresh.documents.map((d) => d.name));
+    again.documents.forEach((document, i) => expect(document.bytes.equals(fresh.documents[i]!.bytes), document.name).toBe(true));
+    expect(afterFirst.misses).toBeGreaterThan(100);
+    // The second build of the seed lays out (almost) nothing anew: its paragraphs and its map are remembered.
+    expect(after.hits - before.hits).toBeGreaterThan(100);
+    expect(after.misses - before.misses).toBeLessThan((after.hits - before.hits) / 20);
+
+    // And the other articles are what they are without the seed's layouts in memory.
+    clearMemos();
+    const alone = [await build(BELARUSIAN, { sourceDateEpoch: EPOCH }), await build(TABLES, { sourceDateEpoch: EPOCH })];
+    alone.forEach((result, k) => result.documents.forEach((document, i) => expect(document.bytes.equals(others[k]!.documents[i]!.bytes), `${k} ${document.name}`).toBe(true)));
+  });
+});
