@@ -7,3 +7,10 @@ declare module 'svg-to-pdfkit' {
   function SVGtoPDF(doc: PDFKit.PDFDocument, svg: string, x: number, y: number, options?: Record<string, unknown>): void;
   export default SVGtoPDF;
 }
+
+declare module 'markdown-it-container' {
+  import type { PluginWithOptions } from 'markdown-it';
+  /** `:::name … :::` blocks, as `container_<name>_open` / `_close` tokens whose `info` is the text after the marker. */
+  const containerPlugin: PluginWithOptions<{ validate?: (params: string, markup: string) => boolean; marker?: string }>;
+  export default containerPlugin;
+}

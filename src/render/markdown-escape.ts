@@ -13,6 +13,14 @@ const ALWAYS = /[\\`*_{}[\]<>#|~^$@]/g;
  */
 const AT_START = /^(\s*)(?:(\d{1,9})([.)])|(\d{1,9})$|([-+=:]))/;
 
+/**
+ * White space that JavaScript's trim() removes but Markdown keeps (no-break and other Unicode spaces): markdown-it trims
+ * paragraphs and table cells with trim(), so at either end it is written as a character reference. (Vertical tab and
+ * form feed, which no reference can stand for, never get here: src/check/text.ts removes control characters.)
+ */
+const TRIMMED_AT_ENDS = /^[ \t\u00a0\ufeff\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[ \t\u00a0\ufeff\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
+const KEPT_SPACE = /[\u00a0\ufeff\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/g;
+
 export function escapeMarkdown(text: string): string {
   const flat = text
     .replace(/\s*[\r\n]+\s*/g, ' ')
@@ -26,5 +34,6 @@ export function escapeMarkdown(text: string): string {
     .replace(/\b(www)\./gi, '$1\\.')
     .replace(/&(?=#?[0-9A-Za-z]+;)/g, '\\&')
     .replace(AT_START, (_match, space: string, digits: string | undefined, mark: string | undefined, alone: string | undefined, sign: string | undefined) =>
-      digits ? `${space}${digits}\\${mark}` : alone ? `${space}&#${alone.charCodeAt(0)};${alone.slice(1)}` : `${space}\\${sign}`);
+      digits ? `${space}${digits}\\${mark}` : alone ? `${space}&#${alone.charCodeAt(0)};${alone.slice(1)}` : `${space}\\${sign}`)
+    .replace(TRIMMED_AT_ENDS, (run) => run.replace(KEPT_SPACE, (ch) => `&#${ch.codePointAt(0)};`));
 }

@@ -258,12 +258,11 @@ describe('positions and diagnostics', () => {
     expect(list.items[1]![0]!.position).toEqual({ line: 2, column: 3 });
   });
 
-  it('warns about a block it cannot lay out, naming the file and line, and leaves it out', () => {
-    const result = parseMarkdown('Para.\n\n[ref]: https://example.org\n', 'slides.md');
+  it('reads a link reference definition as no block of its own: the links that use it get its address', () => {
+    const result = parseMarkdown('Para with [a link][ref].\n\n[ref]: https://example.org\n', 'slides.md');
     expect(result.value.children.map((b) => b.type)).toEqual(['paragraph']);
-    expect(result.diagnostics).toHaveLength(1);
-    expect(result.diagnostics[0]).toMatchObject({ severity: 'warning', file: 'slides.md', line: 3, column: 1, rule: 'markdown-unsupported' });
-    expect(result.diagnostics[0]!.message).toContain('"definition"');
+    expect(result.diagnostics).toEqual([]);
+    expect(as(result.value.children[0], 'paragraph').children).toEqual([text('Para with '), { type: 'link', url: 'https://example.org', children: [text('a link')] }, text('.')]);
   });
 
   it('has no diagnostics for the constructs the templates use', () => {

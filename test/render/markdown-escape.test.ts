@@ -180,8 +180,9 @@ describe('round trip through parseMarkdown', () => {
   const strings = {
     'Markdown-significant characters': fc.string({ unit: markdownChar, minLength: 1, maxLength: 40 }),
     'printable ASCII': fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 40 }),
-    // Any code point except NUL, which CommonMark replaces with U+FFFD by design (see the report).
-    'any code points': fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }).filter((s) => !s.includes('\u0000')),
+    // Any code point except the C0/C1 controls other than tab and line breaks, which src/check/text.ts removes before a
+    // template sees the text (NUL among them, which CommonMark replaces with U+FFFD by design; see the report).
+    'any code points': fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }).filter((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/.test(s)),
     'indented values': fc.tuple(fc.constantFrom('    ', '\t', ' \t ', '\n    '), fc.string({ unit: markdownChar, maxLength: 20 })).map(([lead, rest]) => lead + rest),
   };
 
