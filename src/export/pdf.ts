@@ -5,6 +5,7 @@ import type { Frame, FrameItem, Paint, StructLevel, Tag, TextItem } from '../lay
 import type { TextStyle } from '../layout/text.js';
 import { assertNever } from '../parse/doc.js';
 import { pdfFont, PDF_FEATURES } from './pdf-fonts.js';
+import { drawTextRun, pdfkitText } from './pdf-text.js';
 import { largestPlacements } from './placements.js';
 import { atMaxDpi } from './downscale.js';
 import type { ImageSource } from '../load/image.js';
@@ -27,7 +28,13 @@ type StructElement = ReturnType<PDFKit.PDFDocument['struct']>;
 
 type SvgToPdf = (doc: PDFKit.PDFDocument, svg: string, x: number, y: number, options: Record<string, unknown>) => void;
 
-export async function exportPdf(frames: Frame[], fonts: FontRegistry, meta: PdfMetadata): Promise<Buffer> {
+/** How a run of text is written: drawTextRun (the text operators directly), or pdfkit's doc.text() (for tests comparing the two). */
+export interface PdfExportOptions {
+  textWith?: 'direct' | 'pdfkit';
+}
+
+export async function exportPdf(frames: Frame[], fonts: FontRegistry, meta: PdfMetadata, options: PdfExportOptions = {}): Promise<Buffer> {
+  const drawRun = options.textWith === 'pdfkit' ? pdfkitText : drawTextRun;
   // Each raster picture at no more than 300 dpi of the largest size it has in this document; SVGs drawn as vectors.
   const embedded = new Map<string, ImageSource>();
   for (const [id, placed] of largestPlacements(frames)) embedded.set(id, await atMaxDpi(placed.image, placed.widthPt, placed.heightPt));
@@ -110,11 +117,6 @@ export async function exportPdf(frames: Frame[], fonts: FontRegistry, meta: PdfM
             if (fragment.text.length === 0) continue;
             useFont(fragment.style);
             doc.fontSize(fragment.style.sizePt).fillColor(fragment.style.colour);
-            const options = (wordSpacing: number) => ({
-              lineBreak: false, baseline: 'alphabetic', wordSpacing, underline: false,
-              features: PDF_FEATURES,
-              ...(fragment.link ? { link: fragment.link } : {}),
-            }) as unknown as PDFKit.Mixins.TextOptions;
             if (fragment.wordSpacing !== 0 && UNEVEN_SPACING.test(fragment.text)) {
               // pdfkit would widen every whitespace run (NBSP, thin space, "  " too) where the layout widened each U+0020:
               // the line would grow past its box, off the page. Each word is placed where the layout put it instead.
@@ -123,12 +125,12 @@ export async function exportPdf(frames: Frame[], fonts: FontRegistry, meta: PdfM
               // Words with the space after them ("word ", "з\u00A0"): each space widened by the layout's word spacing.
               for (const [shown] of fragment.text.matchAll(/[^ \u00A0]*[ \u00A0]?/g)) {
                 if (shown.length === 0) continue;
-                doc.text(shown, x, baseline, options(0));
+                drawRun(doc, shown, x, baseline, 0, PDF_FEATURES, fragment.link);
                 x += face.width(shown, fragment.style.sizePt) + (/[ \u00A0]$/.test(shown) ? fragment.wordSpacing : 0);
               }
               continue;
             }
-            doc.text(fragment.text, item.x + fragment.x, baseline, options(fragment.wordSpacing));
+            drawRun(doc, fragment.text, item.x + fragment.x, baseline, fragment.wordSpacing, PDF_FEATURES, fragment.link);
           }
           for (const fragment of line.fragments) if (fragment.style.underline && fragment.text.trim().length > 0) underline(fragment, item.x, baseline);
         }
