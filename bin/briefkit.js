@@ -1,4 +1,80 @@
 #!/usr/bin/env node
 // Entry point: runs the compiled CLI (lib/ is built by `npm install` through the prepare script).
-import { main } from '../lib/bundle/briefkit.mjs';
-process.exitCode = await main(process.argv.slice(2));
+// When `npm run compile` made a start-up snapshot of the bundle (scripts/snapshot.mjs) and it fits — this node, this
+// folder, the bundle, and the templates, fonts and patterns it holds unchanged — node is started again from it (a
+// snapshot can only be given on node's command line): the CLI then starts with its fonts parsed, its map decoded, its
+// templates compiled. Otherwise, or with BRIEFKIT_SNAPSHOT=0, the bundle is loaded here as it always was.
+// BRIEFKIT_SNAPSHOT=trace prints which of the two it took, and why.
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const args = process.argv.slice(2);
+const setting = process.env.BRIEFKIT_SNAPSHOT;
+const bundle = fileURLToPath(new URL('../lib/bundle/', import.meta.url));
+const refused = setting === '0' ? 'turned off (BRIEFKIT_SNAPSHOT=0)' : unfit();
+if (setting === 'trace') process.stderr.write(`briefkit: ${refused === undefined ? 'starting from the snapshot' : `no snapshot: ${refused}`}\n`);
+if (refused === undefined && (await fromSnapshot())) {
+  // The child ran the CLI.
+} else {
+  const { main } = await import('../lib/bundle/briefkit.mjs');
+  process.exitCode = await main(args);
+}
+
+/** Why the snapshot cannot be used, or undefined when it can. */
+function unfit() {
+  // Options given to this node (--inspect, a V8 flag) would be lost, or make V8 refuse the snapshot.
+  if (process.execArgv.length > 0 || process.env.NODE_OPTIONS) return 'node was started with options';
+  let meta;
+  try {
+    meta = JSON.parse(readFileSync(`${bundle}briefkit.snapshot.json`, 'utf8'));
+  } catch {
+    return 'none made (lib/bundle/briefkit.snapshot.json)';
+  }
+  if (meta.node !== process.version || meta.execPath !== process.execPath || meta.platform !== process.platform || meta.arch !== process.arch) return `made by node ${meta.node} at ${meta.execPath}`;
+  if (`${meta.bundleDir}/` !== bundle) return `made for ${meta.bundleDir}`;
+  try {
+    if (statSync(`${bundle}briefkit.snapshot.blob`, { throwIfNoEntry: false })?.size !== meta.blobSize) return 'the snapshot file is missing, or not the one made';
+    if (buildId(`${bundle}briefkit.cjs`) !== meta.buildId) return 'made for another build of the bundle';
+    for (const [file, mtimeMs, size] of meta.files) {
+      const stat = statSync(file, { throwIfNoEntry: false });
+      if (!stat || stat.mtimeMs !== mtimeMs || stat.size !== size) return `${file} changed since`;
+    }
+  } catch (error) {
+    return error.message;
+  }
+  return undefined;
+}
+
+/** The id scripts/bundle.mjs writes at the end of the script. */
+function buildId(file) {
+  const fd = openSync(file, 'r');
+  try {
+    const size = statSync(file).size;
+    const tail = Buffer.alloc(Math.min(size, 128));
+    readSync(fd, tail, 0, tail.length, size - tail.length);
+    const text = tail.toString('latin1');
+    return text.slice(text.lastIndexOf('briefkit-build ') + 15).trim();
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The CLI run by a node started from the snapshot: same arguments, terminal, environment and exit. */
+async function fromSnapshot() {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, ['--snapshot-blob', `${bundle}briefkit.snapshot.blob`, '--', ...args], { stdio: 'inherit' });
+  // A signal sent to this process (not only a Ctrl-C, which reaches both) is passed on; the child decides the exit.
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  const forward = (signal) => child.kill(signal);
+  for (const signal of signals) process.on(signal, forward);
+  const [code, signal] = await new Promise((resolve) => {
+    child.once('error', () => resolve([undefined, undefined]));
+    child.once('exit', (exitCode, exitSignal) => resolve([exitCode, exitSignal]));
+  });
+  for (const s of signals) process.removeListener(s, forward);
+  // Node could not be started again: the CLI runs here.
+  if (code === undefined && !signal) return false;
+  if (signal) process.kill(process.pid, signal);
+  else process.exitCode = code ?? 1;
+  return true;
+}

@@ -1,5 +1,6 @@
 // Compiled library and CLI (lib/entry.js) in; lib/bundle/ out: briefkit.cjs (one script), briefkit.mjs (its ES module face,
-// loading the script with V8's code cache), briefkit.code-cache (the cache, made by building the seed once), the map's world-index.json + world-arcs.bin, and pdfjs/.
+// loading the script with V8's code cache), briefkit.code-cache (the cache, made by building the seed once), the map's world-index.json + world-arcs.bin, and pdfjs/;
+// then briefkit.snapshot.blob + .json, a V8 start-up snapshot taken after a seed build, which bin/briefkit.js starts from (scripts/snapshot.mjs).
 // pdfkit is bundled too: it would read data files relative to its folder only for the 14 standard fonts, which briefkit never uses.
 // The picture libraries stay outside, loaded only when a picture needs them: sharp and resvg are native (prebuilt
 // binaries from npm), svg-to-pdfkit and fast-xml-parser are read only for an SVG.
@@ -12,6 +13,7 @@ import { basename, dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { Script } from 'node:vm';
 import { pathToFileURL } from 'node:url';
+import { makeSnapshot } from './snapshot.mjs';
 
 const minify = process.env.BRIEFKIT_BUNDLE_MINIFY !== '0';
 const result = await build({
@@ -50,6 +52,8 @@ const script = `(function (exports, require, module, __filename, __dirname, __br
 mkdirSync('lib/bundle', { recursive: true });
 writeFileSync('lib/bundle/briefkit.cjs', script);
 rmSync('lib/bundle/briefkit.code-cache', { force: true });
+rmSync('lib/bundle/briefkit.snapshot.blob', { force: true });
+rmSync('lib/bundle/briefkit.snapshot.json', { force: true });
 // The names the library exports, read off the script itself.
 const scriptFile = join(process.cwd(), 'lib/bundle/briefkit.cjs');
 const probe = { exports: {} };
@@ -93,7 +97,7 @@ cpSync('node_modules/pdfjs-dist/LICENSE', 'lib/bundle/pdfjs/LICENSE');
 const out = mkdtempSync(join(tmpdir(), 'briefkit-cache-'));
 const cacheOut = join(out, 'cache');
 const run = spawnSync(process.execPath, ['bin/briefkit.js', 'build', 'data/lukashenko-occupied-territories.yaml', '--out', out, '--quiet', '--jobs', '1'], {
-  env: { ...process.env, BRIEFKIT_WRITE_CODE_CACHE: cacheOut, SOURCE_DATE_EPOCH: '0' },
+  env: { ...process.env, BRIEFKIT_WRITE_CODE_CACHE: cacheOut, SOURCE_DATE_EPOCH: '0', BRIEFKIT_SNAPSHOT: '0' },
   encoding: 'utf8',
 });
 if (run.status !== 0) {
@@ -102,3 +106,9 @@ if (run.status !== 0) {
 }
 writeFileSync('lib/bundle/briefkit.code-cache', readFileSync(cacheOut));
 rmSync(out, { recursive: true, force: true });
+
+// The start-up snapshot (BRIEFKIT_SNAPSHOT=0: none). Without one the CLI starts as before, so a node that cannot make it only warns.
+if (process.env.BRIEFKIT_SNAPSHOT !== '0') {
+  const failed = makeSnapshot(join(process.cwd(), 'lib/bundle'), join(process.cwd(), 'data/lukashenko-occupied-territories.yaml'));
+  if (failed) console.warn(`bundle: no start-up snapshot (the CLI starts without one): ${failed}`);
+}

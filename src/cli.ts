@@ -95,8 +95,13 @@ const processIo: CliIo = {
     listen();
     if (!stderrClosed) process.stderr.write(text);
   },
-  isTTY: Boolean(process.stderr.isTTY) && !process.env.CI,
-  colour: wantsColour(process.env, Boolean(process.stderr.isTTY)),
+  // Read when asked, not when the module is loaded: a start-up snapshot (scripts/snapshot.mjs) loads it at build time.
+  get isTTY() {
+    return Boolean(process.stderr.isTTY) && !process.env.CI;
+  },
+  get colour() {
+    return wantsColour(process.env, Boolean(process.stderr.isTTY));
+  },
 };
 function listen(): void {
   if (listening) return;
