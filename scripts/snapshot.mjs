@@ -135,6 +135,8 @@ const quiet = { out() {}, err(text) { process.stderr.write(text); }, isTTY: fals
   const files = [...read].filter((file) => file !== ${s(seed)} && !file.startsWith(${s(work)}) && unwatched.existsSync(file)).sort().map((file) => { const stat = unwatched.statSync(file); return [file, stat.mtimeMs, stat.size]; });
   fs.writeFileSync(${s(filesOut)}, JSON.stringify(files));
   fs.rmSync(${s(out)}, { recursive: true, force: true });
+  // The snapshot keeps what any build needs (code, fonts, patterns, the map's data), not the seed's own layouts.
+  briefkit.exports.forgetRememberedLayouts();
   v8.startupSnapshot.addSerializeCallback(() => {
     building = false;
     for (const box of stale) box.real = undefined;
