@@ -22,6 +22,10 @@ const markdown = new MarkdownIt('default', { html: true, linkify: true, typograp
   // Any container name is read, so that an unknown one is reported at its place rather than read as text.
   .use(containerPlugin, 'directive', { validate: (params: string) => /^[A-Za-z][\w-]*/.test(params.trim()) })
   .use(leafDirectivePlugin);
+// A link's address is the one written (escapes and references read), not percent-encoded: as mdast gives it, and as the
+// documents link to it. Which schemes may link is still markdown-it's check (no javascript:, vbscript:, file:, data:).
+markdown.normalizeLink = (url: string) => url;
+markdown.normalizeLinkText = (text: string) => text;
 // GFM's autolink literals: links that start with a scheme or "www.", and e-mail addresses; never a bare "example.org".
 markdown.linkify.set({ fuzzyLink: true, fuzzyEmail: true, fuzzyIP: false });
 const findLinks = markdown.linkify.match.bind(markdown.linkify);
@@ -33,7 +37,8 @@ const linkifyRule = (markdown.core.ruler as unknown as { __rules__: { name: stri
 markdown.core.ruler.disable('linkify');
 // The rule first tests the paragraph's source, escapes and all: tested without them, so that the text is looked at.
 const testLinks = markdown.linkify.test.bind(markdown.linkify);
-markdown.linkify.test = (text: string) => testLinks(text.replace(/\\(?=[!-/:-@[-`{-~])/g, ''));
+// (A link has a scheme's colon, an address's @ or "www."; most paragraphs have none, and linkify's own test is costly.)
+markdown.linkify.test = (text: string) => /[:@]|www\\?\./i.test(text) && testLinks(text.replace(/\\(?=[!-/:-@[-`{-~])/g, ''));
 markdown.core.ruler.after('text_join', 'linkify_after_escapes', linkifyRule as never);
 
 export function parseMarkdown(source: string, file = 'markdown', figures: FigureSource = NO_FIGURE_DATA): Result<Doc> {

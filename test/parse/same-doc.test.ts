@@ -61,3 +61,11 @@ describe('markdown-it gives the Doc remark gave', () => {
 it('reads the seed fixture the suite uses', () => {
   expect(readFileSync('data/lukashenko-occupied-territories.yaml', 'utf8').length).toBeGreaterThan(1000);
 });
+
+it('keeps a link address as written: no percent-encoding of <, >, spaces or Cyrillic', () => {
+  for (const url of ['https://example.org/report?a=1&b=<2>', 'https://uk.wikipedia.org/wiki/Київ', 'https://example.org/a%20b']) {
+    const text = `[source](${url.includes('<') ? `<${url.replace(/</g, '\\<').replace(/>/g, '\\>')}>` : url})\n`;
+    expect(parseMarkdown(text).value, url).toEqual(parseMarkdownWithRemark(text).value);
+    expect(JSON.stringify(parseMarkdown(text).value)).toContain(JSON.stringify(url).slice(1, -1));
+  }
+});

@@ -129,8 +129,9 @@ function mapLayoutAnew(data: MapData, options: MapOptions): MapLayout {
     if (label.leader) items.push({ kind: 'path', subpaths: [label.leader], closed: false, stroke: style.muted, strokeWidth: 0.6, tag });
     items.push(text(label.layout, label.box));
   });
-  const placed = new Set(labels.map((label) => label.layout));
-  return { items, unlabelled: markers.filter((_, i) => !placed.has(anchors[i]!.layout)).map((marker) => marker.place.name) };
+  // By anchor, not by layout: two places of one name share their (remembered) label layout.
+  const placed = new Set(labels.map((label) => label.anchor));
+  return { items, unlabelled: markers.filter((_, i) => !placed.has(i)).map((marker) => marker.place.name) };
 }
 
 /**
@@ -284,6 +285,8 @@ function text(layout: ParagraphLayout, box: Box): TextItem {
 }
 
 export interface PlacedLabel {
+  /** The index of its anchor. */
+  anchor: number;
   layout: ParagraphLayout;
   box: Box;
   leader?: [number, number][];
@@ -298,7 +301,7 @@ export function placeLabels(anchors: { x: number; y: number; size: number; layou
   const taken: Box[] = [...reserved];
   const inner: Box = { x: frame.x + 3, y: frame.y + 3, w: frame.w - 6, h: frame.h - 6 };
   const placed: PlacedLabel[] = [];
-  for (const anchor of anchors) {
+  for (const [index, anchor] of anchors.entries()) {
     const w = Math.max(10, ...anchor.layout.lines.map((line) => line.width));
     const h = anchor.layout.height;
     const own = { x: anchor.x - anchor.size / 2, y: anchor.y - anchor.size / 2, w: anchor.size, h: anchor.size };
@@ -318,7 +321,7 @@ export function placeLabels(anchors: { x: number; y: number; size: number; layou
         { x: anchor.x - d * 0.7 - w, y: anchor.y + d * 0.7, w, h },
       ];
       const box = candidates.find(free);
-      if (box) chosen = { layout: anchor.layout, box, ...(ring > 0 ? { leader: leader(anchor, box) } : {}) };
+      if (box) chosen = { anchor: index, layout: anchor.layout, box, ...(ring > 0 ? { leader: leader(anchor, box) } : {}) };
     }
     if (!chosen) {
       // Anywhere in the frame, nearest first.
@@ -326,7 +329,7 @@ export function placeLabels(anchors: { x: number; y: number; size: number; layou
       for (let y = inner.y; y + h <= inner.y + inner.h; y += h / 2) for (let x = inner.x; x + w <= inner.x + inner.w; x += 6) spots.push({ x, y, w, h });
       spots.sort((a, b) => Math.hypot(a.x + w / 2 - anchor.x, a.y + h / 2 - anchor.y) - Math.hypot(b.x + w / 2 - anchor.x, b.y + h / 2 - anchor.y));
       const box = spots.find(free);
-      if (box) chosen = { layout: anchor.layout, box, leader: leader(anchor, box) };
+      if (box) chosen = { anchor: index, layout: anchor.layout, box, leader: leader(anchor, box) };
     }
     if (!chosen) continue; // the frame is full: the name stays in the alt text and the table, never on top of another
     taken.push(chosen.box);
