@@ -5,19 +5,55 @@
 // snapshot can only be given on node's command line): the CLI then starts with its fonts parsed, its map decoded, its
 // templates compiled. Otherwise, or with BRIEFKIT_SNAPSHOT=0, the bundle is loaded here as it always was.
 // BRIEFKIT_SNAPSHOT=trace prints which of the two it took, and why.
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const args = process.argv.slice(2);
 const setting = process.env.BRIEFKIT_SNAPSHOT;
 const bundle = fileURLToPath(new URL('../lib/bundle/', import.meta.url));
-const refused = setting === '0' ? 'turned off (BRIEFKIT_SNAPSHOT=0)' : unfit();
+const refused = setting === '0' ? 'turned off (BRIEFKIT_SNAPSHOT=0)' : onWorkers(args) ? 'a batch builds on worker threads, which do not start from it' : unfit();
 if (setting === 'trace') process.stderr.write(`briefkit: ${refused === undefined ? 'starting from the snapshot' : `no snapshot: ${refused}`}\n`);
 if (refused === undefined && (await fromSnapshot())) {
   // The child ran the CLI.
 } else {
   const { main } = await import('../lib/bundle/briefkit.mjs');
   process.exitCode = await main(args);
+}
+
+/**
+ * Whether the command builds several articles at once (`build a.yaml b.txt`, a folder, or data/ without arguments):
+ * they are built on worker threads, which start from the bundle, not from the snapshot, and a snapshot would only make
+ * the process that hands out the work bigger.
+ */
+function onWorkers(commandArgs) {
+  if (commandArgs[0] !== 'build') return false;
+  const valued = new Set(['--out', '-o', '--paper', '--aspect', '--handout', '--only', '--theme', '--templates', '--jobs', '-j', '--max-input-mb', '--lang']);
+  const inputs = [];
+  let jobs;
+  for (let i = 1; i < commandArgs.length; i++) {
+    const arg = commandArgs[i];
+    if (arg === '--') {
+      inputs.push(...commandArgs.slice(i + 1));
+      break;
+    }
+    if (arg === '--jobs' || arg === '-j') jobs = commandArgs[i + 1];
+    else if (arg.startsWith('--jobs=')) jobs = arg.slice(7);
+    if (arg.startsWith('-')) {
+      if (valued.has(arg)) i++;
+      continue;
+    }
+    inputs.push(arg);
+  }
+  if (jobs !== undefined && Number(jobs) === 1) return false;
+  const articlesIn = (folder) => {
+    try {
+      return readdirSync(folder).filter((name) => /\.(ya?ml|json|txt|text|md|markdown)$/i.test(name)).length;
+    } catch {
+      return 0;
+    }
+  };
+  const count = (inputs.length === 0 ? ['data'] : inputs).reduce((sum, input) => sum + (statSync(input, { throwIfNoEntry: false })?.isDirectory() ? articlesIn(input) : 1), 0);
+  return count > 1;
 }
 
 /** Why the snapshot cannot be used, or undefined when it can. */

@@ -85,6 +85,20 @@ describe('the start-up snapshot', () => {
     }
   });
 
+  it('is not used for a batch on worker threads (they start from the bundle), and the batch is the same', () => {
+    const files = [join(STRESS, 'belarusian.yaml'), join(STRESS, 'tables.yaml')];
+    const out = mkdtempSync(join(tmpdir(), 'briefkit-snapshot-batch-'));
+    const run = spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin', 'briefkit.js'), 'build', ...files, '--out', out, '--quiet', '--jobs', '2'], {
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: '', SOURCE_DATE_EPOCH: '1700000000', BRIEFKIT_SNAPSHOT: 'trace' },
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(traceOf(run.stderr)).toBe('briefkit: no snapshot: a batch builds on worker threads, which do not start from it');
+    expect(documentsIn(out)).toEqual(build(PROJECT_ROOT, files, '0').documents);
+    // One at a time (--jobs 1) they are built in the process itself, which then starts from the snapshot.
+    expect(build(PROJECT_ROOT, files).trace).toBe('briefkit: starting from the snapshot');
+  });
+
   it('is not used when missing, stale or made for another node, and the build is the same', () => {
     const expected = build(PROJECT_ROOT, [SEED_DATA], '0').documents;
     const { root, meta } = copyPackage();
