@@ -52,7 +52,7 @@ function encode(font: PdfkitInternals['_font'], text: string, features: Record<s
 }
 
 /** pdfkit's PDFObject.number: how every coordinate is written into the content stream. */
-function number(n: number): number {
+export function number(n: number): number {
   if (n > -1e21 && n < 1e21) return Math.round(n * 1e6) / 1e6;
   throw new Error(`unsupported number: ${n}`);
 }

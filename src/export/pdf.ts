@@ -5,7 +5,7 @@ import type { Frame, FrameItem, Paint, StructLevel, Tag, TextItem } from '../lay
 import type { TextStyle } from '../layout/text.js';
 import { assertNever } from '../parse/doc.js';
 import { pdfFont, PDF_FEATURES } from './pdf-fonts.js';
-import { drawTextRun, pdfkitText } from './pdf-text.js';
+import { drawTextRun, number as pdfNumber, pdfkitText } from './pdf-text.js';
 import { largestPlacements } from './placements.js';
 import { atMaxDpi } from './downscale.js';
 import type { ImageSource } from '../load/image.js';
@@ -31,6 +31,19 @@ type SvgToPdf = (doc: PDFKit.PDFDocument, svg: string, x: number, y: number, opt
 /** How a run of text is written: drawTextRun (the text operators directly), or pdfkit's doc.text() (for tests comparing the two). */
 export interface PdfExportOptions {
   textWith?: 'direct' | 'pdfkit';
+}
+
+/**
+ * The content-stream lines that pdfkit's moveTo, lineTo and closePath write, one per call, as one string: a map has
+ * thousands of points, and pdfkit makes a buffer for every write. The same bytes (`test/export/pdf.test.ts`).
+ */
+export function pathOperators(subpaths: readonly (readonly (readonly [number, number])[])[], closed: boolean): string {
+  const operators: string[] = [];
+  for (const subpath of subpaths) {
+    subpath.forEach(([x, y], index) => operators.push(`${pdfNumber(x)} ${pdfNumber(y)} ${index === 0 ? 'm' : 'l'}`));
+    if (closed) operators.push('h');
+  }
+  return operators.join('\n');
 }
 
 export async function exportPdf(frames: Frame[], fonts: FontRegistry, meta: PdfMetadata, options: PdfExportOptions = {}): Promise<Buffer> {
@@ -179,10 +192,8 @@ export async function exportPdf(frames: Frame[], fonts: FontRegistry, meta: PdfM
       case 'path':
         tagged(item.tag, () =>
           paint(item, () => {
-            for (const subpath of item.subpaths) {
-              subpath.forEach(([x, y], index) => (index === 0 ? doc.moveTo(x, y) : doc.lineTo(x, y)));
-              if (item.closed) doc.closePath();
-            }
+            const operators = pathOperators(item.subpaths, item.closed);
+            if (operators !== '') doc.addContent(operators);
           }),
         );
         break;

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { inflateSync } from 'node:zlib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { exportPdf } from '../../src/export/pdf.js';
+import { exportPdf, pathOperators } from '../../src/export/pdf.js';
+import PDFDocument from 'pdfkit';
 import { FontRegistry } from '../../src/layout/fonts.js';
 import { fixtureFrames, textBox } from '../support/frame-fixture.js';
 import type { Frame } from '../../src/layout/frame.js';
@@ -128,3 +129,45 @@ function contentStreams(bytes: Buffer): string[] {
   }
   return out;
 }
+
+describe('pathOperators', () => {
+  /** The bytes of an uncompressed one-page document whose page gets `draw`. */
+  function page(draw: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
+    const doc = new PDFDocument({ autoFirstPage: false, compress: false, info: { CreationDate: new Date(0), ModDate: new Date(0) } } as never);
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+    doc.addPage({ size: [300, 200], margin: 0 });
+    draw(doc);
+    doc.end();
+    return done;
+  }
+  const subpaths: [number, number][][] = [[[10.1234567, 20], [30.5, 40.25], [50, 60.0000001]], [[1e-7, 5], [-3.75, 2.5]], [], [[100, 100]]];
+
+  it('writes what pdfkit\'s moveTo, lineTo and closePath write, byte for byte, closed or open', async () => {
+    for (const closed of [true, false]) {
+      const byPdfkit = await page((doc) => {
+        for (const subpath of subpaths) {
+          subpath.forEach(([x, y], index) => (index === 0 ? doc.moveTo(x, y) : doc.lineTo(x, y)));
+          if (closed) doc.closePath();
+        }
+        doc.stroke();
+      });
+      const byOperators = await page((doc) => {
+        doc.addContent(pathOperators(subpaths, closed));
+        doc.stroke();
+      });
+      expect(byOperators.equals(byPdfkit), `closed: ${closed}`).toBe(true);
+    }
+    // And the comparison sees a difference: a point moved by a millionth.
+    const moved = await page((doc) => {
+      doc.addContent(pathOperators([[[10.123458, 20], [30.5, 40.25]]], false));
+      doc.stroke();
+    });
+    const original = await page((doc) => {
+      doc.addContent(pathOperators([[[10.1234567, 20], [30.5, 40.25]]], false));
+      doc.stroke();
+    });
+    expect(moved.equals(original)).toBe(false);
+  });
+});
