@@ -1,5 +1,6 @@
 // A fontkit font in, the same font whose subsets (the fonts embedded in a PDF) copy simple glyphs without decoding their outlines.
 import type * as fontkit from 'fontkit';
+import { Memo } from '../layout/memo.js';
 
 /** The parts of fontkit's TrueType subset (TTFSubset) that adding a glyph touches; fontkit does not export the class. */
 interface TrueTypeSubset {
@@ -9,7 +10,16 @@ interface TrueTypeSubset {
   hmtx: { metrics: { advance: number; bearing: number }[] };
   offset: number;
   _addGlyph: (gid: number) => number;
+  glyphs: number[];
+  encode: () => Uint8Array;
 }
+
+/**
+ * Subsets made before, by font and glyph list (the glyphs in the order the document first used them): a warm rebuild
+ * of an unchanged text, or a second document with the first's glyphs, embeds them without encoding the font again.
+ * Encoding appends a composite glyph's components to the list; that list is remembered with the bytes.
+ */
+const encodedSubsets = new WeakMap<object, Memo<{ bytes: Uint8Array; glyphs: number[] }>>();
 
 interface TrueTypeFont {
   getGlyph: (gid: number) => fontkit.Glyph & { _getMetrics: () => { leftBearing: number } };
@@ -31,6 +41,17 @@ export function withFastSubsets<T extends object>(font: T): T {
       if (property !== 'createSubset') return Reflect.get(target, property, receiver);
       return function (this: unknown) {
         const subset = createSubset.call(this ?? target);
+        const encode = subset.encode;
+        let memo = encodedSubsets.get(target);
+        if (!memo) encodedSubsets.set(target, (memo = new Memo(32)));
+        subset.encode = function (this: TrueTypeSubset): Uint8Array {
+          const made = memo!.get(this.glyphs.join(','), () => {
+            const bytes = encode.call(this);
+            return { bytes, glyphs: [...this.glyphs] };
+          });
+          this.glyphs = [...made.glyphs];
+          return made.bytes;
+        };
         const original = subset._addGlyph;
         if (typeof original !== 'function' || !subset.font.loca) return subset;
         subset._addGlyph = function (gid: number): number {

@@ -56,7 +56,8 @@ export function freezeMemoResults(on: boolean): void {
 }
 
 function deepFreeze(value: unknown): void {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  // Bytes (a font subset) cannot be frozen: a typed array with elements refuses Object.freeze.
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value) || ArrayBuffer.isView(value)) return;
   Object.freeze(value);
   for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
 }

@@ -1,5 +1,5 @@
 // Tests src/export/pdf-subset.ts: the subsets of every built-in face are byte-identical to fontkit's own, without decoding simple glyphs.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as fontkit from 'fontkit';
 import { FontRegistry, type FontFamily } from '../../src/layout/fonts.js';
 import { withFastSubsets } from '../../src/export/pdf-subset.js';
@@ -77,5 +77,31 @@ describe('withFastSubsets', () => {
     };
     subset.includeGlyph(composite!.id);
     expect(Buffer.from(subset.encode()).equals(subsetBytes(plain, [composite!.id]))).toBe(false);
+  });
+});
+
+describe('remembered subsets', () => {
+  it('encodes a font for a glyph list once: the same list again gives the same bytes without encoding, another list its own', () => {
+    const face = new FontRegistry().face({ family: 'serif', weight: 'regular', italic: false });
+    const font = fontkit.create(face.bytes) as fontkit.Font;
+    const wrapped = withFastSubsets(font);
+    const ids = [...'Лукашэнка ў Мінску, café'].map((ch) => font.glyphForCodePoint(ch.codePointAt(0)!).id);
+    const plainBytes = subsetBytes(fontkit.create(face.bytes) as fontkit.Font, ids);
+    // fontkit's TrueType subset class (not exported): its encode counted.
+    const proto = Object.getPrototypeOf((font as unknown as { createSubset: () => Subset }).createSubset()) as Subset;
+    const spy = vi.spyOn(proto, 'encode');
+    let encodings = 0;
+    const count = () => (encodings = spy.mock.calls.length);
+    const first = subsetBytes(wrapped, ids);
+    const afterFirst = count();
+    const again = subsetBytes(wrapped, ids);
+    expect(afterFirst).toBe(1);
+    expect(count()).toBe(afterFirst);
+    expect(again.equals(first)).toBe(true);
+    expect(first.equals(plainBytes)).toBe(true);
+    const other = subsetBytes(wrapped, [...ids].reverse());
+    expect(count()).toBe(2);
+    expect(other.equals(first)).toBe(false);
+    spy.mockRestore();
   });
 });
