@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dosDateTime, zipEntries } from '../../src/export/zip.js';
 import { missing } from '../support/tools.js';
+import { clearMemos, memoCounts } from '../../src/layout/memo.js';
+import { unzipSync } from 'fflate';
 
 const ENTRIES = [
   { name: '[Content_Types].xml', bytes: Buffer.from('<?xml version="1.0"?><Types/>'.repeat(40)) },
@@ -58,5 +60,27 @@ describe('zipEntries', () => {
   it('clamps dates to what DOS dates can hold (1980 to 2099)', () => {
     expect(dosDateTime(new Date(0))).toEqual({ time: 0, date: (0 << 9) | (1 << 5) | 1 });
     expect(dosDateTime(new Date(Date.UTC(2150, 5, 1)))).toEqual(dosDateTime(new Date(Date.UTC(2099, 11, 31))));
+  });
+});
+
+describe('remembered deflates', () => {
+  it('deflates an entry whose bytes it has deflated before from memory: the same archive, and a changed entry deflated anew', () => {
+    const date = new Date(Date.UTC(2023, 10, 14));
+    const entries = [
+      { name: 'a.xml', bytes: new TextEncoder().encode('<a>'.repeat(500)) },
+      { name: 'b.xml', bytes: new TextEncoder().encode(`<b>${'x'.repeat(2000)}</b>`) },
+    ];
+    clearMemos();
+    const first = zipEntries(entries, date);
+    const afterFirst = memoCounts();
+    const again = zipEntries(entries.map((entry) => ({ ...entry, bytes: entry.bytes.slice() })), date);
+    const afterAgain = memoCounts();
+    expect(again.equals(first)).toBe(true);
+    expect([afterFirst.hits, afterFirst.misses]).toEqual([0, 2]);
+    expect([afterAgain.hits - afterFirst.hits, afterAgain.misses - afterFirst.misses]).toEqual([2, 0]);
+    const changed = zipEntries([entries[0]!, { name: 'b.xml', bytes: new TextEncoder().encode(`<b>${'y'.repeat(2000)}</b>`) }], date);
+    expect(memoCounts().misses - afterAgain.misses).toBe(1);
+    expect(changed.equals(first)).toBe(false);
+    expect(unzipSync(new Uint8Array(changed))['b.xml']!.length).toBe(2007);
   });
 });
