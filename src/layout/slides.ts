@@ -394,7 +394,7 @@ function balancedPages(units: ParagraphUnit[], ctx: Ctx, height: number, width: 
     const used = stack(layouts).height;
     return used <= height && (size <= body || (used <= height * GROWN_FILL_MOST && !layouts.some(cutsAWord)));
   };
-  const counts = balancedPartition(units.length, MOST_BULLETS_PER_SLIDE, (start, end) => stack(smallest.slice(start, end)).height <= height);
+  const counts = balancedPartition(units.length, MOST_BULLETS_PER_SLIDE, (start, end) => stack(smallest.slice(start, end)).height <= height, (index) => smallest[index]!.height / height);
   if (!counts) return undefined;
   // A slide with a title and no body (its notes still say what it is about).
   if (counts.length === 0) return [textPage([], width)];

@@ -28,13 +28,15 @@ export function cutInto<T>(items: readonly T[], sizes: readonly number[]): T[][]
  * The most balanced cut of `count` items into the fewest consecutive parts of at most `mostPerPart` items for which
  * `fits(start, end)` holds (items start…end-1 on one slide), as part sizes. No part after the first holds a single
  * item (no continuation slide with one bullet) unless no cut avoids it, and then as few as can be. Balanced: the least
- * sum of squared sizes, the larger parts first when that ties. Undefined when some item does not fit even alone.
+ * sum of squared sizes, the larger parts first when that ties. When single items must stand alone, the tallest ones do
+ * (`share`: an item's part of a slide's height, 0…1), since a tall item could share its slide with few others anyway.
+ * Undefined when some item does not fit even alone.
  */
-export function balancedPartition(count: number, mostPerPart: number, fits: (start: number, end: number) => boolean): number[] | undefined {
+export function balancedPartition(count: number, mostPerPart: number, fits: (start: number, end: number) => boolean, share: (index: number) => number = () => 0): number[] | undefined {
   if (count === 0) return [];
   let best: { cost: number; sizes: number[] } | undefined;
   for (let parts = fewestParts(count, mostPerPart); parts <= count; parts++) {
-    const cut = cheapestCut(count, parts, mostPerPart, fits);
+    const cut = cheapestCut(count, parts, mostPerPart, fits, share);
     if (!cut) continue;
     if (cut.cost < LONE_CONTINUATION) return cut.sizes;
     if (!best || cut.cost < best.cost) best = cut;
@@ -45,8 +47,10 @@ export function balancedPartition(count: number, mostPerPart: number, fits: (sta
 /** What a continuation part of one item costs: more than any balance of sizes, so that one is made only when it must be. */
 const LONE_CONTINUATION = 1e6;
 
-function cheapestCut(count: number, parts: number, most: number, fits: (start: number, end: number) => boolean): { cost: number; sizes: number[] } | undefined {
-  const partCost = (start: number, size: number) => size * size + (size === 1 && start > 0 ? LONE_CONTINUATION : 0);
+function cheapestCut(count: number, parts: number, most: number, fits: (start: number, end: number) => boolean, share: (index: number) => number): { cost: number; sizes: number[] } | undefined {
+  // A lone item's own height takes off less than one unit for all the lone parts together: it only decides between cuts
+  // of the same lone parts and the same balance.
+  const partCost = (start: number, size: number) => size * size + (size === 1 && start > 0 ? LONE_CONTINUATION - Math.min(1, Math.max(0, share(start))) / (count + 1) : 0);
   // cost[p][i]: the least cost that cuts items i…count-1 into p parts (Infinity: impossible).
   const cost = Array.from({ length: parts + 1 }, () => new Array<number>(count + 1).fill(Infinity));
   cost[0]![count] = 0;

@@ -57,3 +57,15 @@ describe('balancedPartition', () => {
     expect(balancedPartition(3, 6, (start, end) => !(start <= 1 && end > 1))).toBeUndefined();
   });
 });
+
+describe('balancedPartition, when an item must stand alone', () => {
+  it('leaves the tallest alone, not a short one its neighbour could have taken', () => {
+    // Heights as parts of a slide: 0.83 and 0.08 fill a slide; 0.08 and 0.19 would share one easily.
+    const heights = [0.13, 0.95, 0.22, 0.4, 0.83, 0.08, 0.19];
+    const fits = (start: number, end: number) => heights.slice(start, end).reduce((sum, h) => sum + h, 0) <= 1;
+    const share = (index: number) => heights[index]!;
+    expect(balancedPartition(heights.length, 6, fits, share)).toEqual([1, 1, 2, 1, 2]);
+    // Without heights the tie goes to the larger parts first, which strands the short last item.
+    expect(balancedPartition(heights.length, 6, fits)).toEqual([1, 1, 2, 2, 1]);
+  });
+});
