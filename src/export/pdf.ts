@@ -10,6 +10,7 @@ import { largestPlacements } from './placements.js';
 import { atMaxDpi } from './downscale.js';
 import type { ImageSource } from '../load/image.js';
 import { lazyRequire } from '../load/lazy-require.js';
+import { deflateStreamsOnce } from './pdf-deflate.js';
 
 export interface PdfMetadata {
   title: string;
@@ -66,6 +67,7 @@ export async function exportPdf(frames: Frame[], fonts: FontRegistry, meta: PdfM
     pdfVersion: '1.7',
     info: { Title: meta.title, Author: meta.author, Subject: meta.subject, Keywords: meta.keywords.join(', '), Creator: 'briefkit', Producer: 'briefkit (pdfkit)', CreationDate: meta.date, ModDate: meta.date },
   } as unknown as PDFKit.PDFDocumentOptions);
+  deflateStreamsOnce(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const finished = new Promise<Buffer>((resolve, reject) => {

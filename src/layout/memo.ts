@@ -9,11 +9,18 @@ let freezing = false;
 
 export class Memo<T> {
   private readonly entries = new Map<string, T>();
+  private weightHeld = 0;
   hits = 0;
   misses = 0;
 
-  /** At most `capacity` results are kept; the least recently used goes first. */
-  constructor(private readonly capacity: number) {
+  /**
+   * At most `capacity` results are kept, and with `weigh`, results weighing at most `maxWeight` in all (a result
+   * heavier than that alone is returned, not kept); the least recently used goes first.
+   */
+  constructor(
+    private readonly capacity: number,
+    private readonly bound: { weigh: (result: T) => number; maxWeight: number } | undefined = undefined,
+  ) {
     memos.push(this as Memo<unknown>);
   }
 
@@ -28,10 +35,24 @@ export class Memo<T> {
     }
     this.misses++;
     const made = make();
+    const weight = this.bound ? this.bound.weigh(made) : 0;
+    if (this.bound && weight > this.bound.maxWeight) return made;
     if (freezing) deepFreeze(made);
     this.entries.set(key, made);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+    this.weightHeld += weight;
+    while (this.entries.size > this.capacity || (this.bound && this.weightHeld > this.bound.maxWeight)) this.forgetOldest();
     return made;
+  }
+
+  private forgetOldest(): void {
+    const [key, result] = this.entries.entries().next().value as [string, T];
+    this.entries.delete(key);
+    if (this.bound) this.weightHeld -= this.bound.weigh(result);
+  }
+
+  /** The summed weight of the results kept (0 without `weigh`). */
+  get weight(): number {
+    return this.weightHeld;
   }
 
   get size(): number {
@@ -40,6 +61,7 @@ export class Memo<T> {
 
   clear(): void {
     this.entries.clear();
+    this.weightHeld = 0;
     this.hits = 0;
     this.misses = 0;
   }

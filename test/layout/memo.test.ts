@@ -26,6 +26,24 @@ describe('Memo', () => {
     memo.clear();
     expect(get('a')).toBe('a5');
   });
+
+  it('with a weight, keeps results weighing at most its bound in all, and never one heavier than that alone', () => {
+    const memo = new Memo<string>(100, { weigh: (result) => result.length, maxWeight: 6 });
+    let made = 0;
+    const get = (key: string) => memo.get(key, () => `${key}${++made}`);
+    get('aa'); // 'aa1', 3
+    get('bb'); // 'bb2', 3: 6 in all
+    expect([memo.size, memo.weight]).toEqual([2, 6]);
+    get('c'); // 'c3', 2: aa1 goes
+    expect([memo.size, memo.weight]).toEqual([2, 5]);
+    expect(get('bb')).toBe('bb2');
+    expect(get('aa')).toBe('aa4');
+    expect(get('toolong')).toBe('toolong5'); // 8 > 6: given, not kept, and nothing else forgotten for it
+    expect(memo.size).toBe(2);
+    expect(get('toolong')).toBe('toolong6');
+    memo.clear();
+    expect(memo.weight).toBe(0);
+  });
 });
 
 describe('remembered layouts in a warm process', () => {
