@@ -1,20 +1,18 @@
 // A pdfkit document, a laid-out run of text (x, baseline, word spacing, link) in; the text operators pdfkit's doc.text() would write, out.
+import { Memo } from '../layout/memo.js';
+
 /**
  * The parts of pdfkit 0.20's document and embedded font that `_fragment` uses (its typings declare none of them). The
  * font's `encode` is pdfkit's own, so the subset, the widths and the ToUnicode map are made as doc.text() makes them.
  */
 interface PdfkitInternals {
-  _font: {
-    id: string;
-    ref(): unknown;
-    encode(text: string, features?: Record<string, boolean>): [string[], GlyphPosition[]];
-  };
+  _font: EmbeddedFont;
   _fontSize: number;
   _currentStructureElement?: { dictionary: { data: { S?: string } } };
   page: { height: number; fonts: Record<string, unknown> };
   x: number;
   y: number;
-  addContent(data: string): unknown;
+  addContent(data: string | Uint8Array): unknown;
   save(): unknown;
   restore(): unknown;
   transform(m11: number, m12: number, m21: number, m22: number, dx: number, dy: number): unknown;
@@ -34,6 +32,31 @@ interface GlyphPosition {
 
 type Encoding = [string[], GlyphPosition[]];
 
+/** pdfkit's EmbeddedFont: one per font and document, with the document's subset, widths and ToUnicode map. */
+interface EmbeddedFont {
+  id: string;
+  ref(): unknown;
+  encode(text: string, features?: Record<string, boolean>): Encoding;
+  /** The fontkit font. */
+  font?: object;
+  scale: number;
+  subset: { includeGlyph(glyphId: number): number };
+  widths: number[];
+  unicode: number[][];
+  layoutRun?: (text: string, features?: Record<string, boolean>) => ShapedRun;
+}
+
+interface ShapedRun {
+  glyphs: { id: number; advanceWidth: number; codePoints: number[] }[];
+  positions: GlyphPosition[];
+}
+
+/**
+ * Runs shaped before, by fontkit font, features and string, for every document: pdfkit shapes each run again in each
+ * document (with features it keeps no cache), and shaping is most of what drawing text costs.
+ */
+const shapedRuns = new WeakMap<object, Memo<ShapedRun>>();
+
 /** Each embedded font's encodings (so, per document), by string, for the features they were made with. */
 const encodings = new WeakMap<object, { features: Record<string, boolean>; byText: Map<string, Encoding> }>();
 
@@ -47,8 +70,41 @@ function encode(font: PdfkitInternals['_font'], text: string, features: Record<s
   if (!cache) encodings.set(font, (cache = { features, byText: new Map() }));
   if (cache.features !== features) return font.encode(text, features);
   let encoding = cache.byText.get(text);
-  if (!encoding) cache.byText.set(text, (encoding = font.encode(text, features)));
+  if (!encoding) cache.byText.set(text, (encoding = encodeShaped(font, text, features)));
   return encoding;
+}
+
+/**
+ * pdfkit's EmbeddedFont.encode with features (its layoutRun, then each glyph put in the subset, its width and code
+ * points recorded where none are), the shaping taken from shapedRuns.
+ */
+function encodeShaped(font: EmbeddedFont, text: string, features: Record<string, boolean>): Encoding {
+  const fontkitFont = font.font;
+  const layoutRun = font.layoutRun;
+  if (!fontkitFont || typeof layoutRun !== 'function') return font.encode(text, features);
+  let memo = shapedRuns.get(fontkitFont);
+  if (!memo) shapedRuns.set(fontkitFont, (memo = new Memo(20_000)));
+  const { glyphs, positions } = memo.get(`${font.scale}\u0000${JSON.stringify(features)}\u0000${text}`, () => {
+    const run = layoutRun.call(font, text, features);
+    // Plain copies: fontkit's glyphs compute and cache their properties lazily, and a remembered result may be frozen.
+    return { glyphs: run.glyphs.map(({ id, advanceWidth, codePoints }) => ({ id, advanceWidth, codePoints: [...codePoints] })), positions: run.positions };
+  });
+  const codes: string[] = [];
+  for (const glyph of glyphs) {
+    const gid = font.subset.includeGlyph(glyph.id);
+    codes.push(`0000${gid.toString(16)}`.slice(-4));
+    if (font.widths[gid] == null) font.widths[gid] = glyph.advanceWidth * font.scale;
+    if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
+  }
+  return [codes, positions];
+}
+
+/**
+ * `doc.addContent(operators)` as bytes: pdfkit turns a string into bytes one character at a time in JavaScript (and
+ * appends a newline); node does it natively. Operators are ASCII, so latin1 gives the same bytes.
+ */
+export function addContentBytes(document: unknown, operators: string): void {
+  (document as PdfkitInternals).addContent(Buffer.from(`${operators}\n`, 'latin1'));
 }
 
 /** pdfkit's PDFObject.number: how every coordinate is written into the content stream. */
@@ -167,7 +223,7 @@ export function drawTextRun(
   flush(i);
   out.push('ET');
   // One write: pdfkit ends each addContent with a newline and deflates the page's content as one buffer.
-  doc.addContent(out.join('\n'));
+  addContentBytes(doc, out.join('\n'));
   doc.restore();
 }
 

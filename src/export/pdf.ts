@@ -5,7 +5,7 @@ import type { Frame, FrameItem, Paint, StructLevel, Tag, TextItem } from '../lay
 import type { TextStyle } from '../layout/text.js';
 import { assertNever } from '../parse/doc.js';
 import { pdfFont, PDF_FEATURES } from './pdf-fonts.js';
-import { drawTextRun, number as pdfNumber, pdfkitText } from './pdf-text.js';
+import { addContentBytes, drawTextRun, number as pdfNumber, pdfkitText } from './pdf-text.js';
 import { largestPlacements } from './placements.js';
 import { atMaxDpi } from './downscale.js';
 import type { ImageSource } from '../load/image.js';
@@ -39,6 +39,16 @@ export interface PdfExportOptions {
  * thousands of points, and pdfkit makes a buffer for every write. The same bytes (`test/export/pdf.test.ts`).
  */
 export function pathOperators(subpaths: readonly (readonly (readonly [number, number])[])[], closed: boolean): string {
+  // A remembered map's paths are the same arrays in every document: their operators are written once.
+  let written = writtenPaths.get(subpaths);
+  if (!written) writtenPaths.set(subpaths, (written = {}));
+  const key = closed ? 'closed' : 'open';
+  return (written[key] ??= pathOperatorsAnew(subpaths, closed));
+}
+
+const writtenPaths = new WeakMap<object, { closed?: string; open?: string }>();
+
+function pathOperatorsAnew(subpaths: readonly (readonly (readonly [number, number])[])[], closed: boolean): string {
   const operators: string[] = [];
   for (const subpath of subpaths) {
     subpath.forEach(([x, y], index) => operators.push(`${pdfNumber(x)} ${pdfNumber(y)} ${index === 0 ? 'm' : 'l'}`));
@@ -195,7 +205,7 @@ export async function exportPdf(frames: Frame[], fonts: FontRegistry, meta: PdfM
         tagged(item.tag, () =>
           paint(item, () => {
             const operators = pathOperators(item.subpaths, item.closed);
-            if (operators !== '') doc.addContent(operators);
+            if (operators !== '') addContentBytes(doc, operators);
           }),
         );
         break;

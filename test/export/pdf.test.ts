@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { inflateSync } from 'node:zlib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { exportPdf, pathOperators } from '../../src/export/pdf.js';
+import { addContentBytes } from '../../src/export/pdf-text.js';
 import PDFDocument from 'pdfkit';
 import { FontRegistry } from '../../src/layout/fonts.js';
 import { fixtureFrames, textBox } from '../support/frame-fixture.js';
@@ -169,5 +170,26 @@ describe('pathOperators', () => {
       doc.stroke();
     });
     expect(moved.equals(original)).toBe(false);
+  });
+
+  it('gives an array\'s operators again without writing them anew, and an equal array the same operators', () => {
+    const first = pathOperators(subpaths, true);
+    expect(pathOperators(subpaths, true)).toBe(first);
+    expect(pathOperators(subpaths.map((subpath) => subpath.map(([x, y]) => [x, y] as [number, number])), true)).toBe(first);
+    expect(pathOperators(subpaths, false)).toBe(first.replaceAll('\nh', ''));
+  });
+
+  it('addContentBytes writes what addContent writes with a string', async () => {
+    const operators = pathOperators(subpaths, true);
+    const asString = await page((doc) => {
+      doc.addContent(operators);
+      doc.stroke();
+    });
+    const asBytes = await page((doc) => {
+      addContentBytes(doc, operators);
+      doc.stroke();
+    });
+    expect(asBytes.equals(asString)).toBe(true);
+    expect(asBytes.toString('latin1')).toContain('10.123457 20 m');
   });
 });
