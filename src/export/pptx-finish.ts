@@ -1,9 +1,10 @@
-// A PPTX from pptxgenjs in (stored, not compressed), a clean, reproducible package out: fixed dates, sorted entries deflated once, validator fixes.
+// A PPTX from pptxgenjs in (its parts, or its stored zip), a clean, reproducible package out: fixed dates, sorted entries deflated once, validator fixes.
 import { createHash } from 'node:crypto';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { embedFontParts, type EmbeddedFont } from './pptx-embed.js';
 import { zipEntries, type ZipEntry } from './zip.js';
 import { moveRepeatedPicturesToMaster } from './pptx-master.js';
+import type { PackageParts } from './pptx-parts.js';
 
 /** Shape name the exporter gives each slide's title text box; the finisher turns that box into the title placeholder. */
 export const TITLE_SHAPE_NAME = 'Slide Title';
@@ -46,8 +47,9 @@ export interface FinishOptions {
   fonts?: readonly EmbeddedFont[];
 }
 
-export async function finishPptx(raw: Buffer, options: FinishOptions): Promise<Buffer> {
-  const input = withSvgFallbacks(unzipSync(new Uint8Array(raw)), options.svgFallbacks ?? []);
+export async function finishPptx(raw: Buffer | PackageParts, options: FinishOptions): Promise<Buffer> {
+  const parts = raw instanceof Uint8Array ? unzipSync(new Uint8Array(raw)) : raw;
+  const input = withSvgFallbacks(parts, options.svgFallbacks ?? []);
   embedFontParts(input, options.fonts ?? []);
   moveRepeatedPicturesToMaster(input);
   const iso = options.date.toISOString().replace(/\.\d{3}Z$/, 'Z');

@@ -4,6 +4,7 @@ import type PptxGenJSTypes from 'pptxgenjs';
 import type { Frame, FrameItem, ImageItem, RuleItem, Tag, TextItem } from '../layout/frame.js';
 import { assertNever } from '../parse/doc.js';
 import type { Run } from '../layout/text.js';
+import { presentationParts } from './pptx-parts.js';
 import { bulletCode, finishPptx, FIGURE_SHAPE_PREFIX, NO_BULLET_CODE, TITLE_SHAPE_NAME, type BulletStyle } from './pptx-finish.js';
 import { fontRegistryFor, type FontFamily, type FontRegistry } from '../layout/fonts.js';
 import type { TextStyle } from '../layout/text.js';
@@ -110,7 +111,7 @@ export async function exportPptx(frames: Frame[], meta: PptxMetadata, deckFonts:
     for (const item of frame.items) addItem(slide, item, TOP_LEVEL, bullets, runFonts, imageProps);
     if (frame.notes && frame.notes.length > 0) slide.addNotes(frame.notes.join('\n\n'));
   }
-  const raw = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
+  const raw = await presentationParts(pptx as never);
   const fonts: EmbeddedFont[] = embeddedFontsOf(frames, deckFonts.fonts);
   return finishPptx(raw, { date: meta.date, lang: meta.lang, altTexts: figureAltTexts(frames), bullets: bullets.styles, fonts, svgFallbacks });
 }
