@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import JSZip from 'jszip';
-import PptxGenJS from 'pptxgenjs';
+import pptxgenjs from 'pptxgenjs';
 import { describe, expect, it } from 'vitest';
 import { finishPptx } from '../../src/export/pptx-finish.js';
 import { presentationParts } from '../../src/export/pptx-parts.js';
@@ -10,8 +10,11 @@ import { presentationParts } from '../../src/export/pptx-parts.js';
 const PNG = readFileSync('test/fixtures/raw/sites/consulate.png');
 const DATE = new Date(Date.UTC(2023, 10, 14, 22, 13, 20));
 
+type Pptx = InstanceType<typeof pptxgenjs.default>;
+const PptxGenJS = ((pptxgenjs as unknown as { default?: unknown }).default ?? pptxgenjs) as unknown as new () => Pptx;
+
 /** A deck with text in two languages, a picture (given to JSZip as base64) and speaker notes. */
-function deck(): PptxGenJS {
+function deck(): Pptx {
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_16x9';
   const slide = pptx.addSlide();
