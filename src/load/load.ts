@@ -6,6 +6,7 @@ import { tooDeep } from './nesting.js';
 import type { z } from 'zod';
 import { ArticleSchema, type Article } from '../model/article.js';
 import { BriefkitError, formatPath, type Diagnostic, type Result } from '../diagnostics.js';
+import { Memo } from '../layout/memo.js';
 
 const MAX_ALIASES = 100;
 /** Data nests at most this deep (an article needs 6: sections, paragraphs, a list, its items); checked before parsing. */
@@ -21,8 +22,12 @@ export function loadArticleFile(file: string, maxBytes = DEFAULT_MAX_INPUT_BYTES
   if (!['.yaml', '.yml', '.json'].includes(extension)) {
     throw new BriefkitError([{ severity: 'error', file, rule: 'input-type', message: `unsupported input "${extension || 'no extension'}": expected .yaml, .yml or .json (or a raw article: .txt, .md)` }]);
   }
-  return parseArticle(decodeUtf8(readInput(file, maxBytes), file), file);
+  const text = decodeUtf8(readInput(file, maxBytes), file);
+  return parsedArticles.get(`${file}\u0000${text}`, () => parseArticle(text, file));
 }
+
+/** Data files parsed before, by name and text: a warm process reads an unchanged file again without parsing it again. */
+const parsedArticles = new Memo<Result<Article>>(64);
 
 /**
  * The bytes of an input file, or an error naming it: missing, a folder, a device or pipe (only regular files are read,

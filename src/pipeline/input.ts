@@ -4,6 +4,7 @@ import { extname } from 'node:path';
 import { decodeUtf8, loadArticleFile, readInput, validateArticle } from '../load/load.js';
 import { importArticle } from '../import/import.js';
 import { BriefkitError, type Result } from '../diagnostics.js';
+import { Memo } from '../layout/memo.js';
 import type { Article, ArticleInput } from '../model/article.js';
 
 /** Raw articles (text as copied from a web page, or Markdown) are imported in memory; data files are loaded. */
@@ -21,9 +22,15 @@ export interface LoadedArticle {
 
 export function readArticle(file: string, maxBytes?: number): Result<Article> {
   if (!RAW_EXTENSIONS.includes(extname(file).toLowerCase())) return loadArticleFile(file, maxBytes);
-  const imported = importArticle(decodeUtf8(readInput(file, maxBytes), file), file);
-  return { value: imported.value.article, diagnostics: imported.diagnostics };
+  const text = decodeUtf8(readInput(file, maxBytes), file);
+  return importedArticles.get(`${file}\u0000${text}`, () => {
+    const imported = importArticle(text, file);
+    return { value: imported.value.article, diagnostics: imported.diagnostics };
+  });
 }
+
+/** Raw articles imported before, by name and text (as data files are parsed once, src/load/load.ts). */
+const importedArticles = new Memo<Result<Article>>(64);
 
 /** A string on one line that names an existing file or ends in an article extension is a path; any other string is raw text. */
 export function isPath(input: string): boolean {

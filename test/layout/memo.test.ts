@@ -5,10 +5,15 @@ import { build } from '../../src/pipeline/build.js';
 import { FontRegistry } from '../../src/layout/fonts.js';
 import { layoutParagraph, type ParagraphSpec } from '../../src/layout/text.js';
 import { SEED_DATA } from '../support/seed.js';
+import { readArticle } from '../../src/pipeline/input.js';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 
 const EPOCH = 1_700_000_000;
 const BELARUSIAN = 'test/fixtures/stress/belarusian.yaml';
 const TABLES = 'test/fixtures/stress/tables.yaml';
+const RAW_SEED = 'test/fixtures/seed-000.txt';
 
 describe('Memo', () => {
   it('keeps at most its capacity, dropping the least recently used', () => {
@@ -49,6 +54,31 @@ describe('Memo', () => {
 describe('remembered layouts in a warm process', () => {
   afterAll(() => freezeMemoResults(false));
 
+  it('an unchanged article file is read once, a changed one anew, data or raw', () => {
+    clearMemos();
+    const folder = mkdtempSync(join(tmpdir(), 'briefkit-memo-'));
+    try {
+      const data = join(folder, 'a.yaml');
+      const raw = join(folder, 'a.txt');
+      writeFileSync(data, readFileSync(SEED_DATA));
+      writeFileSync(raw, readFileSync(RAW_SEED));
+      for (const file of [data, raw]) {
+        const first = readArticle(file);
+        expect(readArticle(file)).toBe(first);
+        writeFileSync(file, readFileSync(file, 'utf8').replace(/Lukashenka|Lukashenko/, 'Łukašenka'));
+        const changed = readArticle(file);
+        expect(changed).not.toBe(first);
+        expect(JSON.stringify(changed.value)).toContain('Łukašenka');
+        // The same text under another name is read anew: its diagnostics name their file.
+        const copy = join(folder, `copy-${basename(file)}`);
+        writeFileSync(copy, readFileSync(file));
+        expect(readArticle(copy)).not.toBe(changed);
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('a paragraph is laid out once per spec, width, fonts and language', () => {
     clearMemos();
     const fonts = new FontRegistry();
@@ -72,6 +102,10 @@ describe('remembered layouts in a warm process', () => {
     const fresh = await build(SEED_DATA, { sourceDateEpoch: EPOCH });
     const afterFirst = memoCounts();
     const others = [await build(BELARUSIAN, { sourceDateEpoch: EPOCH }), await build(TABLES, { sourceDateEpoch: EPOCH })];
+    // A raw article, imported (and remembered) frozen, builds again to the same bytes.
+    const raw = await build(RAW_SEED, { sourceDateEpoch: EPOCH });
+    const rawAgain = await build(RAW_SEED, { sourceDateEpoch: EPOCH });
+    rawAgain.documents.forEach((document, i) => expect(document.bytes.equals(raw.documents[i]!.bytes), `raw ${document.name}`).toBe(true));
     const before = memoCounts();
     const again = await build(SEED_DATA, { sourceDateEpoch: EPOCH });
     const after = memoCounts();
