@@ -17,7 +17,7 @@ export interface BatchEntry {
 }
 
 export interface BatchOptions {
-  /** Workers to build on; 1 builds in this thread. */
+  /** Articles built at once: this thread and `jobs - 1` workers; 1 builds in this thread alone. */
   jobs: number;
   /**
    * Called for each article in the files' order, as soon as it and every article before it are done (so a caller can
@@ -119,31 +119,69 @@ interface Job {
   options: BuildOptions;
 }
 
+/** What a worker sends back: the entry of the job with that index. */
+interface Done {
+  index: number;
+  entry: BatchEntry;
+}
+
+/** Jobs a worker holds at once: the next one is there when it finishes one, without waiting for this thread. */
+const JOBS_PER_WORKER = 2;
+
+/**
+ * `jobs` builds at a time: this thread is one of them (it is warm already, from the start-up snapshot when there is
+ * one, and an isolate fewer is a few hundred MB less), the others are workers.
+ */
 async function onWorkers(files: string[], options: BuildOptions, jobs: number, finish: (index: number, entry: BatchEntry) => void): Promise<void> {
   const queue: Job[] = files.map((file, index) => ({ index, file, options }));
   // The worker runs this same module (the bundle, once built), which starts serving when it sees the flag.
   const script = new URL(import.meta.url);
-  await Promise.all(Array.from({ length: jobs }, () => new Promise<void>((resolve, reject) => {
+  const onAWorker = () => new Promise<void>((resolve, reject) => {
     const worker = new Worker(script, { workerData: { briefkitWorker: true } });
-    let current: Job | undefined;
-    const next = () => {
-      current = queue.shift();
-      if (current) worker.postMessage(current);
-      else void worker.terminate().then(() => resolve());
+    let held = 0;
+    const handOut = () => {
+      while (held < JOBS_PER_WORKER && queue.length > 0) {
+        worker.postMessage(queue.shift()!);
+        held++;
+      }
+      if (held === 0) void worker.terminate().then(() => resolve());
     };
-    worker.on('message', (entry: BatchEntry) => {
+    worker.on('message', ({ index, entry }: Done) => {
+      held--;
       // Buffers arrive as plain Uint8Arrays.
       const documents = entry.documents?.map((d) => ({ name: d.name, bytes: Buffer.from(d.bytes.buffer, d.bytes.byteOffset, d.bytes.byteLength) }));
-      finish(current!.index, { ...entry, ...(documents ? { documents } : {}) });
-      next();
+      finish(index, { ...entry, ...(documents ? { documents } : {}) });
+      handOut();
     });
     worker.on('error', reject);
-    next();
-  })));
+    handOut();
+  });
+  const here = async () => {
+    // Let the workers take their first jobs before this thread starts on one.
+    await new Promise((resolve) => setImmediate(resolve));
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      finish(job.index, await buildOne(job.file, job.options));
+      // Workers' results are taken (and their next jobs given) between two builds here.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+  await Promise.all([here(), ...Array.from({ length: jobs - 1 }, onAWorker)]);
 }
 
 if (!isMainThread && (workerData as { briefkitWorker?: boolean } | undefined)?.briefkitWorker && parentPort) {
   const port = parentPort;
-  // Documents are copied to the main thread (structured clone): a few hundred KB each, cheaper than a build.
-  port.on('message', (job: Job) => void buildOne(job.file, job.options).then((entry) => port.postMessage(entry)));
+  // One build at a time, in the order the jobs came. Documents are copied to the main thread (structured clone): a
+  // few hundred KB each, cheaper than a build.
+  const waiting: Job[] = [];
+  let building = false;
+  const next = async () => {
+    if (building) return;
+    building = true;
+    for (let job = waiting.shift(); job; job = waiting.shift()) port.postMessage({ index: job.index, entry: await buildOne(job.file, job.options) } satisfies Done);
+    building = false;
+  };
+  port.on('message', (job: Job) => {
+    waiting.push(job);
+    void next();
+  });
 }

@@ -31,10 +31,10 @@ const run = (args: string[], cwd: string, shell?: string) =>
 const tree = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).sort();
 
 describe('briefkit build with many articles', () => {
-  it('on two workers writes byte for byte what one by one writes, prints in input order, and keeps a broken file apart', () => {
+  it('three at a time (this thread and two workers, each holding two jobs) writes byte for byte what one by one writes, prints in input order, and keeps a broken file apart', () => {
     const { dir, files } = batchFolder();
     const serial = run(['build', ...files, '--jobs', '1', '--out', 'serial'], dir);
-    const pooled = run(['build', ...files, '--jobs', '2', '--out', 'pooled'], dir);
+    const pooled = run(['build', ...files, '--jobs', '3', '--out', 'pooled'], dir);
     for (const result of [serial, pooled]) {
       expect(result.status).toBe(1);
       expect(result.stderr).toMatch(/e\.yaml:\d+:\d+: error: /);
