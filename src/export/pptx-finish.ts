@@ -5,6 +5,7 @@ import { embedFontParts, type EmbeddedFont } from './pptx-embed.js';
 import { zipEntries, type ZipEntry } from './zip.js';
 import { moveRepeatedPicturesToMaster } from './pptx-master.js';
 import type { PackageParts } from './pptx-parts.js';
+import { Memo } from '../layout/memo.js';
 
 /** Shape name the exporter gives each slide's title text box; the finisher turns that box into the title placeholder. */
 export const TITLE_SHAPE_NAME = 'Slide Title';
@@ -57,14 +58,28 @@ export async function finishPptx(raw: Buffer | PackageParts, options: FinishOpti
   const names = Object.keys(input).filter((name) => !name.endsWith('/') && !duplicates.has(name));
   const ordered = [...names].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
   const output: ZipEntry[] = [];
+  // What a part's fixes depend on besides its name and bytes.
+  const context = JSON.stringify([iso, options.lang, options.bullets ?? [], options.altTexts ?? {}, [...duplicates]]);
   for (const name of ordered) {
     const bytes = input[name]!;
-    const xml = name.endsWith('.xml') || name.endsWith('.rels') ? fixXml(name, strFromU8(bytes), iso, options) : undefined;
-    const content = xml === undefined ? bytes : strToU8(name.endsWith('.rels') ? pointAtKeptMedia(xml, duplicates) : xml);
-    output.push({ name, bytes: content });
+    if (!name.endsWith('.xml') && !name.endsWith('.rels')) {
+      output.push({ name, bytes });
+      continue;
+    }
+    const key = `${name}\u0000${context}\u0000${createHash('sha1').update(bytes).digest('base64')}`;
+    output.push({ name, bytes: fixedParts.get(key, () => {
+      const xml = fixXml(name, strFromU8(bytes), iso, options);
+      return strToU8(name.endsWith('.rels') ? pointAtKeptMedia(xml, duplicates) : xml);
+    }) });
   }
   return zipEntries(output, options.date);
 }
+
+/**
+ * Parts fixed before, by name, bytes and everything else their fixes read: a rebuilt deck repeats most of its slides,
+ * and the regular expressions over a slide's XML are most of what finishing costs.
+ */
+const fixedParts = new Memo<Uint8Array>(1024, { weigh: (bytes) => bytes.length, maxWeight: 16 * 1024 * 1024 });
 
 /**
  * The package with each SVG picture's fallback PNG in place. pptxgenjs gives an SVG two relationships, the PNG's

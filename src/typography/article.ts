@@ -6,12 +6,18 @@ import type { Article, ArticleBlock } from '../model/article.js';
 import { formatPath, type Diagnostic, type Result } from '../diagnostics.js';
 import { typographicPunctuation, type Lang } from './punctuation.js';
 import { bindWords } from './nobreak.js';
+import { Memo } from '../layout/memo.js';
 
 /** One text typeset for its language; `depth` is how many quotation marks the view puts around it. */
 export function typesetText(text: string, lang: Lang, depth = 0): Result<string> {
-  const punctuated = typographicPunctuation(text, lang, depth);
-  return { value: bindWords(punctuated.value, lang), diagnostics: punctuated.diagnostics };
+  return typesetTexts.get(`${lang}\u0000${depth}\u0000${text}`, () => {
+    const punctuated = typographicPunctuation(text, lang, depth);
+    return { value: bindWords(punctuated.value, lang), diagnostics: punctuated.diagnostics };
+  });
 }
+
+/** Texts typeset before, by language, depth and text: an edited article keeps most of its paragraphs. */
+const typesetTexts = new Memo<Result<string>>(5000);
 
 /** The view wraps a pull quote (`quotes[].text`) in quotation marks: the marks inside it are one level deeper. */
 export const PULL_QUOTE_DEPTH = 1;

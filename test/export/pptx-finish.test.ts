@@ -1,6 +1,7 @@
 // Tests src/export/pptx-finish.ts (finishPptx) on small zips built in memory: fixed dates and language, entry order, schema fixes of the XML, title placeholder, unbulleted indents, bullets, figure groups and their alt texts, unique shape ids, zip dates.
 import { afterEach, describe, expect, it } from 'vitest';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { clearMemos, memoCounts } from '../../src/layout/memo.js';
 import { bulletCode, FIGURE_SHAPE_PREFIX, finishPptx, NO_BULLET_CODE, TITLE_SHAPE_NAME, type FinishOptions } from '../../src/export/pptx-finish.js';
 
 const DATE = new Date(Date.UTC(2023, 10, 14, 22, 13, 20)); // 1_700_000_000 s
@@ -131,6 +132,29 @@ describe('the package', () => {
     const a = await finishPptx(zip(parts, new Date(2020, 0, 1)), OPTIONS);
     const b = await finishPptx(zip(reversed, new Date(2024, 6, 7, 8, 9, 10)), OPTIONS);
     expect(a.equals(b)).toBe(true);
+  });
+});
+
+describe('remembered parts', () => {
+  const parts = {
+    '[Content_Types].xml': CONTENT_TYPES,
+    'ppt/slides/slide1.xml': slide('<p:sp><p:txBody><a:p><a:pPr algn="l"/><a:r><a:rPr lang="en-US"/><a:t>One</a:t></a:r><a:pPr algn="l"/><a:r><a:rPr lang="en-US"/><a:t>two</a:t></a:r></a:p></p:txBody></p:sp>'),
+  };
+
+  it('finish a part again without fixing it anew, and anew when the language or date it is fixed for changes', async () => {
+    clearMemos();
+    const first = await finish(parts);
+    const { misses } = memoCounts();
+    const again = await finish(parts);
+    expect(again.bytes.equals(first.bytes)).toBe(true);
+    expect(memoCounts().misses).toBe(misses);
+    expect(memoCounts().hits).toBeGreaterThan(0);
+    const belarusian = await finish(parts, { lang: 'be' });
+    expect(belarusian.text('ppt/slides/slide1.xml')).toContain('lang="be-BY"');
+    expect(first.text('ppt/slides/slide1.xml')).toContain('lang="en-GB"');
+    expect(first.text('ppt/slides/slide1.xml').match(/<a:pPr/g)).toHaveLength(1);
+    const later = await finish({ ...parts, 'docProps/core.xml': CORE }, { date: new Date(Date.UTC(2024, 0, 2)) });
+    expect(later.text('docProps/core.xml')).toContain('2024-01-02T00:00:00Z');
   });
 });
 

@@ -6,6 +6,7 @@ import { FontRegistry } from '../../src/layout/fonts.js';
 import { layoutParagraph, type ParagraphSpec } from '../../src/layout/text.js';
 import { SEED_DATA } from '../support/seed.js';
 import { readArticle } from '../../src/pipeline/input.js';
+import { typesetText } from '../../src/typography/article.js';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -77,6 +78,20 @@ describe('remembered layouts in a warm process', () => {
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
+  });
+
+  it('a text is typeset once per language and quotation depth', () => {
+    clearMemos();
+    const text = 'He said "no" - twice, on 5 May.';
+    const english = typesetText(text, 'en');
+    expect(typesetText(text, 'en')).toBe(english);
+    expect(english.value).toContain('“no”');
+    const belarusian = typesetText(text, 'be');
+    expect(belarusian).not.toBe(english);
+    expect(belarusian.value).toContain('«no»');
+    const nested = typesetText(text, 'en', 1);
+    expect(nested).not.toBe(english);
+    expect(nested.value).toContain('‘no’');
   });
 
   it('a paragraph is laid out once per spec, width, fonts and language', () => {
