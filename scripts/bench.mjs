@@ -8,7 +8,7 @@
 // resident set (GNU time). The hostile cases (a 1 MB raw text, 2,000 events) are killed after KILL_S seconds and
 // reported so: that is a result, not a failure of the bench; a crash (exit 2 or a signal of its own) is a failure.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -61,7 +61,9 @@ const summary = (runs) => ({
   status: runs.find((r) => r.status !== 0)?.status ?? 0, stderr: runs.find((r) => r.status !== 0)?.stderr ?? '',
 });
 
-const briefkit = (root, ...rest) => () => measure(process.execPath, [join(root, 'bin', 'briefkit.js'), 'build', ...rest]);
+// The command as npm puts it on the PATH (bin/briefkit, a shell launcher), or bin/briefkit.js where a checkout has none.
+const briefkit = (root, ...rest) => () =>
+  existsSync(join(root, 'bin', 'briefkit')) ? measure(join(root, 'bin', 'briefkit'), ['build', ...rest]) : measure(process.execPath, [join(root, 'bin', 'briefkit.js'), 'build', ...rest]);
 const roots = BASE ? [['now', HERE], ['baseline', BASE]] : [['now', HERE]];
 const rows = [];
 const row = (what, cells, note = '') => rows.push({ what, cells, note });

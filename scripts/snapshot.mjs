@@ -17,6 +17,21 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** Makes the snapshot of `bundleDir`'s briefkit.cjs, building `seed`; returns why not when it could not. */
+const SHELL_STAMP_FILES = ['briefkit.snapshot.files', 'briefkit.snapshot.stamp'];
+
+/**
+ * For the shell launcher (bin/briefkit), which cannot afford a node to check the snapshot: the files it must find
+ * unchanged (node, the blob, the bundle, what the snapshot read), NUL-separated, and what GNU stat says of them (size,
+ * modification time to the nanosecond, inode). Without GNU stat, none is written and bin/briefkit leaves the choice to
+ * bin/briefkit.js.
+ */
+function writeShellStamp(bundleDir, files) {
+  const stamp = spawnSync('stat', ['-L', '--printf', '%s:%.9Y:%i ', ...files], { encoding: 'utf8' });
+  if (stamp.status !== 0) return;
+  writeFileSync(join(bundleDir, SHELL_STAMP_FILES[0]), files.join('\0'));
+  writeFileSync(join(bundleDir, SHELL_STAMP_FILES[1]), stamp.stdout);
+}
+
 export function makeSnapshot(folder, seed) {
   const bundleDir = realpathSync(folder);
   const scriptFile = join(bundleDir, 'briefkit.cjs');
@@ -26,6 +41,7 @@ export function makeSnapshot(folder, seed) {
   const meta = join(bundleDir, 'briefkit.snapshot.json');
   rmSync(blob, { force: true });
   rmSync(meta, { force: true });
+  for (const name of SHELL_STAMP_FILES) rmSync(join(bundleDir, name), { force: true });
   const work = mkdtempSync(join(tmpdir(), 'briefkit-snapshot-'));
   try {
     const entry = join(work, 'entry.cjs');
@@ -37,6 +53,7 @@ export function makeSnapshot(folder, seed) {
     const files = JSON.parse(readFileSync(filesOut, 'utf8'));
     renameSync(`${blob}.tmp`, blob);
     writeFileSync(meta, `${JSON.stringify({ buildId, node: process.version, execPath: process.execPath, platform: process.platform, arch: process.arch, bundleDir, blobSize: statSync(blob).size, files }, null, 1)}\n`);
+    writeShellStamp(bundleDir, [process.execPath, blob, scriptFile, ...files.map(([file]) => file)]);
     return undefined;
   } finally {
     rmSync(`${blob}.tmp`, { force: true });

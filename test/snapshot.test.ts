@@ -131,4 +131,74 @@ describe('the start-up snapshot', () => {
     expect(missing.documents).toEqual(expected);
     rmSync(root, { recursive: true, force: true });
   });
+
+  describe('bin/briefkit, the shell launcher npm puts on the PATH', () => {
+    const SH = join(PROJECT_ROOT, 'bin', 'briefkit');
+    const shell = (root: string, args: string[], env: Record<string, string> = {}) =>
+      spawnSync(join(root, 'bin', 'briefkit'), args, { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', SOURCE_DATE_EPOCH: '1700000000', BRIEFKIT_SNAPSHOT: 'trace', ...env } });
+    /** What the shell launcher (or bin/briefkit.js after it) says it takes for `args`, which fail after the choice (a bad --paper) unless they build nothing. */
+    const shellTakes = (args: string[], env: Record<string, string> = {}, root = PROJECT_ROOT) => traceOf(shell(root, [...args], env).stderr);
+    const FROM_SHELL = 'briefkit: starting from the snapshot (bin/briefkit)';
+
+    it('starts node from the snapshot itself when it fits, and builds the same bytes', () => {
+      expect(existsSync(SH)).toBe(true);
+      expect(JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')).bin).toEqual({ briefkit: 'bin/briefkit' });
+      expect(shellTakes(['--version'])).toBe(FROM_SHELL);
+      const out = mkdtempSync(join(tmpdir(), 'briefkit-snapshot-sh-'));
+      const run = shell(PROJECT_ROOT, ['build', SEED_DATA, '--out', out, '--quiet']);
+      expect(run.status, run.stderr).toBe(0);
+      expect(traceOf(run.stderr)).toBe(FROM_SHELL);
+      expect(documentsIn(out)).toEqual(build(PROJECT_ROOT, [SEED_DATA], '0').documents);
+    });
+
+    it('decides a batch as bin/briefkit.js does: several articles (files, a folder, after --) on workers are left to it', () => {
+      const folder = mkdtempSync(join(tmpdir(), 'briefkit-snapshot-sh-folder-'));
+      writeFileSync(join(folder, 'a.yaml'), readFileSync(SEED_DATA));
+      writeFileSync(join(folder, 'b.md'), '# B\n\nText.\n');
+      writeFileSync(join(folder, 'notes.pdf'), '');
+      const one = join(mkdtempSync(join(tmpdir(), 'briefkit-snapshot-sh-one-')), 'only.yaml');
+      writeFileSync(one, readFileSync(SEED_DATA));
+      const batch = 'briefkit: no snapshot: a batch builds on worker threads, which do not start from it';
+      const bad = ['--paper', 'bogus'];
+      const cases: [string[], string][] = [
+        [['build', SEED_DATA, ...bad], FROM_SHELL],
+        [['build', '--out', 'somewhere', SEED_DATA, ...bad], FROM_SHELL],
+        [['build', '-o', join(STRESS, 'tables.yaml'), SEED_DATA, ...bad], FROM_SHELL], // -o takes the next word
+        [['build', SEED_DATA, join(STRESS, 'tables.yaml'), ...bad], batch],
+        [['build', SEED_DATA, join(STRESS, 'tables.yaml'), '--jobs', '1', ...bad], FROM_SHELL],
+        [['build', SEED_DATA, join(STRESS, 'tables.yaml'), '-j', '2', ...bad], batch],
+        [['build', SEED_DATA, join(STRESS, 'tables.yaml'), '--jobs=1', ...bad], FROM_SHELL],
+        [['build', folder, ...bad], batch],
+        [['build', join(one, '..'), ...bad], FROM_SHELL],
+        [['build', ...bad, '--', SEED_DATA, '--strange-name.yaml'], batch],
+        [['import', SEED_DATA, SEED_DATA, '--help'], FROM_SHELL],
+      ];
+      for (const [args, expected] of cases) {
+        expect(shellTakes(args), args.join(' ')).toBe(expected);
+        // bin/briefkit.js, asked the same, takes the same (or starts from the snapshot where the shell did).
+        const js = traceOf(spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin', 'briefkit.js'), ...args], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', BRIEFKIT_SNAPSHOT: 'trace' } }).stderr);
+        expect(js, args.join(' ')).toBe(expected === FROM_SHELL ? 'briefkit: starting from the snapshot' : expected);
+      }
+    });
+
+    it('leaves the choice to bin/briefkit.js when turned off, given NODE_OPTIONS, copied, or a file it read changed', () => {
+      expect(shellTakes(['--version'], { BRIEFKIT_SNAPSHOT: '0' })).toBe('');
+      expect(shellTakes(['--version'], { NODE_OPTIONS: '--no-warnings' })).toBe('briefkit: no snapshot: node was started with options');
+      const { root } = copyPackage();
+      // The copy's stamp names the blob of the package it was copied from: not the copy's own.
+      expect(shellTakes(['--version'], {}, root)).toBe('briefkit: starting from the snapshot');
+      const stampFile = join(root, 'lib', 'bundle', 'briefkit.snapshot.stamp');
+      const files = readFileSync(join(root, 'lib', 'bundle', 'briefkit.snapshot.files'), 'utf8').split('\0');
+      writeFileSync(join(root, 'lib', 'bundle', 'briefkit.snapshot.files'), [files[0], join(root, 'lib', 'bundle', 'briefkit.snapshot.blob'), ...files.slice(2)].join('\0'));
+      const stamp = spawnSync('xargs', ['-0', 'stat', '-L', '--printf', '%s:%.9Y:%i '], { input: readFileSync(join(root, 'lib', 'bundle', 'briefkit.snapshot.files')), encoding: 'utf8' }).stdout;
+      writeFileSync(stampFile, stamp);
+      expect(shellTakes(['--version'], {}, root)).toBe(FROM_SHELL);
+      // One file's stamp differs (as after an edit of a template): the shell does not trust the snapshot.
+      writeFileSync(stampFile, stamp.replace(/^(\d+):/, (_, size: string) => `${Number(size) + 1}:`));
+      expect(shellTakes(['--version'], {}, root)).toBe('briefkit: starting from the snapshot');
+      rmSync(stampFile);
+      expect(shellTakes(['--version'], {}, root)).toBe('briefkit: starting from the snapshot');
+      rmSync(root, { recursive: true, force: true });
+    });
+  });
 });
