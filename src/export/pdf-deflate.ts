@@ -11,7 +11,7 @@ interface PdfReference {
   finalize: () => void;
 }
 
-const MAX_REMEMBERED_BYTES = 24 * 1024 * 1024;
+const MAX_REMEMBERED_BYTES = 8 * 1024 * 1024;
 const deflated = new Memo<Buffer>(1024, { weigh: (bytes) => bytes.length, maxWeight: MAX_REMEMBERED_BYTES });
 
 /** The stream's bytes deflated as pdfkit deflates them (zlib's defaults), once per content. */

@@ -43,7 +43,7 @@ export function withFastSubsets<T extends object>(font: T): T {
         const subset = createSubset.call(this ?? target);
         const encode = subset.encode;
         let memo = encodedSubsets.get(target);
-        if (!memo) encodedSubsets.set(target, (memo = new Memo(32)));
+        if (!memo) encodedSubsets.set(target, (memo = new Memo(8)));
         subset.encode = function (this: TrueTypeSubset): Uint8Array {
           const made = memo!.get(this.glyphs.join(','), () => {
             const bytes = encode.call(this);

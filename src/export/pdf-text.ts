@@ -83,7 +83,7 @@ function encodeShaped(font: EmbeddedFont, text: string, features: Record<string,
   const layoutRun = font.layoutRun;
   if (!fontkitFont || typeof layoutRun !== 'function') return font.encode(text, features);
   let memo = shapedRuns.get(fontkitFont);
-  if (!memo) shapedRuns.set(fontkitFont, (memo = new Memo(20_000)));
+  if (!memo) shapedRuns.set(fontkitFont, (memo = new Memo(4000)));
   const { glyphs, positions } = memo.get(`${font.scale}\u0000${JSON.stringify(features)}\u0000${text}`, () => {
     const run = layoutRun.call(font, text, features);
     // Plain copies: fontkit's glyphs compute and cache their properties lazily, and a remembered result may be frozen.

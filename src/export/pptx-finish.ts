@@ -79,7 +79,7 @@ export async function finishPptx(raw: Buffer | PackageParts, options: FinishOpti
  * Parts fixed before, by name, bytes and everything else their fixes read: a rebuilt deck repeats most of its slides,
  * and the regular expressions over a slide's XML are most of what finishing costs.
  */
-const fixedParts = new Memo<Uint8Array>(1024, { weigh: (bytes) => bytes.length, maxWeight: 16 * 1024 * 1024 });
+const fixedParts = new Memo<Uint8Array>(1024, { weigh: (bytes) => bytes.length, maxWeight: 6 * 1024 * 1024 });
 
 /**
  * The package with each SVG picture's fallback PNG in place. pptxgenjs gives an SVG two relationships, the PNG's

@@ -24,7 +24,7 @@ export function dosDateTime(date: Date): { time: number; date: number } {
  * Entries deflated before, by a digest of their bytes: a rebuilt deck repeats most of its parts (theme, masters,
  * layouts, the slides an edit did not touch), and hashing costs a fraction of deflating.
  */
-const deflated = new Memo<Buffer>(512);
+const deflated = new Memo<Buffer>(512, { weigh: (bytes) => bytes.length, maxWeight: 6 * 1024 * 1024 });
 
 function deflate(bytes: Uint8Array): Buffer {
   return deflated.get(createHash('sha1').update(bytes).digest('base64'), () => deflateRawSync(bytes, { level: 6 }));

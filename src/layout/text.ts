@@ -91,7 +91,7 @@ interface Segment {
 }
 
 /** Paragraphs laid out before, by their spec, width, fonts and language: a warm build re-lays only what changed. */
-const paragraphMemo = new Memo<ParagraphLayout>(5000);
+const paragraphMemo = new Memo<ParagraphLayout>(1500);
 
 export function layoutParagraph(spec: ParagraphSpec, width: number, fonts: FontRegistry, lang: string): ParagraphLayout {
   return paragraphMemo.get(`${fonts.memoKey}\u0000${lang}\u0000${width}\u0000${JSON.stringify(spec)}`, () => layoutParagraphAnew(spec, width, fonts, lang));

@@ -27,7 +27,7 @@ export function loadArticleFile(file: string, maxBytes = DEFAULT_MAX_INPUT_BYTES
 }
 
 /** Data files parsed before, by name and text: a warm process reads an unchanged file again without parsing it again. */
-const parsedArticles = new Memo<Result<Article>>(64);
+const parsedArticles = new Memo<Result<Article>>(16);
 
 /**
  * The bytes of an input file, or an error naming it: missing, a folder, a device or pipe (only regular files are read,

@@ -30,7 +30,7 @@ export function readArticle(file: string, maxBytes?: number): Result<Article> {
 }
 
 /** Raw articles imported before, by name and text (as data files are parsed once, src/load/load.ts). */
-const importedArticles = new Memo<Result<Article>>(64);
+const importedArticles = new Memo<Result<Article>>(16);
 
 /** A string on one line that names an existing file or ends in an article extension is a path; any other string is raw text. */
 export function isPath(input: string): boolean {

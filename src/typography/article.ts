@@ -17,7 +17,7 @@ export function typesetText(text: string, lang: Lang, depth = 0): Result<string>
 }
 
 /** Texts typeset before, by language, depth and text: an edited article keeps most of its paragraphs. */
-const typesetTexts = new Memo<Result<string>>(5000);
+const typesetTexts = new Memo<Result<string>>(1500);
 
 /** The view wraps a pull quote (`quotes[].text`) in quotation marks: the marks inside it are one level deeper. */
 export const PULL_QUOTE_DEPTH = 1;
