@@ -8,6 +8,7 @@ import { Memo } from '../layout/memo.js';
 interface PdfReference {
   compress: boolean;
   buffer: Uint8Array[];
+  write: (chunk: string | Uint8Array) => void;
   finalize: () => void;
 }
 
@@ -20,15 +21,34 @@ export function deflateOnce(bytes: Uint8Array): Buffer {
 }
 
 /**
- * Every reference the document makes from now on finishes its stream deflated by deflateOnce and then tells pdfkit it
- * is not to compress it (pdfkit has set the FlateDecode filter already, when the first bytes were written).
+ * Every reference the document makes from now on gathers the text pdfkit writes into it (operators, dictionaries) and
+ * turns it into bytes at once, not a string at a time (pdfkit does that character by character in JavaScript); it
+ * finishes its stream deflated by deflateOnce and then tells pdfkit it is not to compress it (pdfkit has set the
+ * FlateDecode filter already, when the first bytes were written).
  */
 export function deflateStreamsOnce(doc: PDFKit.PDFDocument): void {
   const makeReference = (doc as unknown as { ref: (data?: object) => PdfReference }).ref.bind(doc);
   (doc as unknown as { ref: (data?: object) => PdfReference }).ref = (data?: object) => {
     const reference = makeReference(data);
-    const finalize = reference.finalize;
+    const { write, finalize } = reference;
+    let text: string[] = [];
+    // pdfkit's own conversion of a string: each character's low byte, then a newline; latin1 is the same.
+    const writeText = () => {
+      if (text.length === 0) return;
+      const bytes = Buffer.from(text.join(''), 'latin1');
+      text = [];
+      write.call(reference, bytes);
+    };
+    reference.write = function (this: PdfReference, chunk: string | Uint8Array) {
+      if (typeof chunk === 'string') {
+        text.push(`${chunk}\n`);
+        return;
+      }
+      writeText();
+      write.call(this, chunk);
+    };
     reference.finalize = function (this: PdfReference) {
+      writeText();
       if (this.compress && this.buffer.length > 0) {
         this.buffer = [deflateOnce(this.buffer.length === 1 ? this.buffer[0]! : Buffer.concat(this.buffer))];
         this.compress = false;
