@@ -131,6 +131,26 @@ export async function exportPdf(frames: Frame[], fonts: FontRegistry, meta: PdfM
     doc.endMarkedContent();
   };
 
+  // The fill colour the content stream has set (undefined: not known), followed through pdfkit's own calls, which every
+  // colour change, save and restore goes through (doc.fill(colour) calls this.fillColor).
+  let fill: string | undefined;
+  const fills: (string | undefined)[] = [];
+  const { fillColor, save, restore } = doc;
+  Object.assign(doc, {
+    fillColor(this: PDFKit.PDFDocument, colour: unknown, opacity?: unknown) {
+      fill = typeof colour === 'string' && opacity === undefined ? colour : undefined;
+      return fillColor.call(this, colour as never, opacity as never);
+    },
+    save(this: PDFKit.PDFDocument) {
+      fills.push(fill);
+      return save.call(this);
+    },
+    restore(this: PDFKit.PDFDocument) {
+      fill = fills.pop();
+      return restore.call(this);
+    },
+  });
+
   const drawText = (item: TextItem) => {
     for (const paragraph of item.paragraphs) {
       const first = paragraph.lines[0];
@@ -141,7 +161,9 @@ export async function exportPdf(frames: Frame[], fonts: FontRegistry, meta: PdfM
           for (const fragment of line.fragments) {
             if (fragment.text.length === 0) continue;
             useFont(fragment.style);
-            doc.fontSize(fragment.style.sizePt).fillColor(fragment.style.colour);
+            doc.fontSize(fragment.style.sizePt);
+            // The colour is set only when it changes: pdfkit writes it again for every call.
+            if (fragment.style.colour !== fill) doc.fillColor(fragment.style.colour);
             if (fragment.wordSpacing !== 0 && UNEVEN_SPACING.test(fragment.text)) {
               // pdfkit would widen every whitespace run (NBSP, thin space, "  " too) where the layout widened each U+0020:
               // the line would grow past its box, off the page. Each word is placed where the layout put it instead.
@@ -306,6 +328,7 @@ export async function exportPdf(frames: Frame[], fonts: FontRegistry, meta: PdfM
 
   for (const frame of frames) {
     doc.addPage({ size: [frame.width, frame.height], margin: 0 });
+    fill = undefined;
     if (frame.background) {
       tagged({ artifact: 'Background' }, () => doc.rect(0, 0, frame.width, frame.height).fill(frame.background!));
     }

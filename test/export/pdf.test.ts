@@ -131,6 +131,58 @@ function contentStreams(bytes: Buffer): string[] {
   return out;
 }
 
+describe('text colour', () => {
+  it('is set only when it changes, and every run is drawn in its own colour (PDF.js follows the fill through save and restore)', async () => {
+    const ink = { family: 'serif' as const, weight: 'regular' as const, italic: false, sizePt: 12, colour: '#1d232b' };
+    const red = { ...ink, colour: '#aa2200' };
+    const cell = (text: string, id: string) => textBox(fonts, [{ text, style: ink }], 0, 0, 150, id);
+    const frame: Frame = {
+      kind: 'page', width: 400, height: 600, background: '#ffffff',
+      items: [
+        textBox(fonts, [{ text: 'One colour, ', style: ink }, { text: 'another, ', style: red }, { text: 'the first again.', style: ink }], 20, 20, 360, 'p1'),
+        textBox(fonts, [{ text: 'Same colour as the run before.', style: ink }], 20, 80, 360, 'p2'),
+        // Shaded cells fill outside any save: the cells' text must get its colour again.
+        { kind: 'table', x: 20, y: 140, columns: [150, 150], padding: 4, borderColor: '#c9ced6', tag: { struct: [] },
+          rows: [{ height: 40, header: true, cells: [{ item: cell('Head one', 'h1'), fill: '#eef1f5' }, { item: cell('Head two', 'h2'), fill: '#eef1f5' }] }] },
+        textBox(fonts, [{ text: 'After the table.', style: ink }], 20, 220, 360, 'p3'),
+        { kind: 'rect', x: 20, y: 300, w: 50, h: 50, fill: '#00ff00', tag: { artifact: 'Layout' } },
+        textBox(fonts, [{ text: 'After a filled shape.', style: red }], 20, 380, 360, 'p4'),
+        textBox(fonts, [{ text: 'Red again.', style: red }], 20, 420, 360, 'p5'),
+      ],
+    };
+    const bytes = await exportPdf([frame], fonts, meta);
+    const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, disableFontFace: true }).promise;
+    const { fnArray, argsArray } = await (await pdf.getPage(1)).getOperatorList();
+    const { OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const shown: { text: string; fill: string }[] = [];
+    let fill = '#000000';
+    const stack: string[] = [];
+    fnArray.forEach((fn, i) => {
+      const args = argsArray[i] as unknown[];
+      if (fn === OPS.save) stack.push(fill);
+      else if (fn === OPS.restore) fill = stack.pop() ?? fill;
+      else if (fn === OPS.setFillRGBColor) fill = String(args[0]).toLowerCase();
+      else if (fn === OPS.showText) {
+        const glyphs = args[0] as ({ unicode?: string } | number | null)[];
+        shown.push({ text: glyphs.map((g) => (g && typeof g === 'object' ? g.unicode ?? '' : '')).join(''), fill });
+      }
+    });
+    const colourOf = (text: string) => shown.filter((s) => s.text.includes(text)).map((s) => s.fill);
+    expect(colourOf('One colour')).toEqual(['#1d232b']);
+    expect(colourOf('another')).toEqual(['#aa2200']);
+    expect(colourOf('the first again')).toEqual(['#1d232b']);
+    expect(colourOf('Same colour')).toEqual(['#1d232b']);
+    expect(colourOf('Head one')).toEqual(['#1d232b']);
+    expect(colourOf('Head two')).toEqual(['#1d232b']);
+    expect(colourOf('After the table')).toEqual(['#1d232b']);
+    expect(colourOf('After a filled shape')).toEqual(['#aa2200']);
+    expect(colourOf('Red again')).toEqual(['#aa2200']);
+    // Fewer colour changes than runs: 'Same colour', 'Head two' and 'Red again' set none.
+    const textColourSets = contentOf(bytes).match(/\/DeviceRGB cs\n[\d. ]+ scn\n(?:q\n)?1 0 0 -1 0 600 cm\nBT/g) ?? [];
+    expect(textColourSets.length).toBeLessThan(shown.length);
+  });
+});
+
 describe('pathOperators', () => {
   /** The bytes of an uncompressed one-page document whose page gets `draw`. */
   function page(draw: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
@@ -193,3 +245,18 @@ describe('pathOperators', () => {
     expect(asBytes.toString('latin1')).toContain('10.123457 20 m');
   });
 });
+
+/** The page content streams of a PDF, inflated, as one text. */
+function contentOf(bytes: Buffer): string {
+  const text = bytes.toString('latin1');
+  let out = '';
+  for (const match of text.matchAll(/stream\r?\n/g)) {
+    const start = match.index! + match[0].length;
+    try {
+      out += inflateSync(bytes.subarray(start, text.indexOf('endstream', start))).toString('latin1');
+    } catch {
+      // not a Flate stream
+    }
+  }
+  return out;
+}
