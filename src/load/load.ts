@@ -23,7 +23,8 @@ export function loadArticleFile(file: string, maxBytes = DEFAULT_MAX_INPUT_BYTES
     throw new BriefkitError([{ severity: 'error', file, rule: 'input-type', message: `unsupported input "${extension || 'no extension'}": expected .yaml, .yml or .json (or a raw article: .txt, .md)` }]);
   }
   const text = decodeUtf8(readInput(file, maxBytes), file);
-  return parsedArticles.get(`${file}\u0000${text}`, () => parseArticle(text, file));
+  // A copy: the caller may change what it was given (a library user tweaking an article before building it).
+  return structuredClone(parsedArticles.get(`${file}\u0000${text}`, () => parseArticle(text, file)));
 }
 
 /** Data files parsed before, by name and text: a warm process reads an unchanged file again without parsing it again. */

@@ -23,10 +23,11 @@ export interface LoadedArticle {
 export function readArticle(file: string, maxBytes?: number): Result<Article> {
   if (!RAW_EXTENSIONS.includes(extname(file).toLowerCase())) return loadArticleFile(file, maxBytes);
   const text = decodeUtf8(readInput(file, maxBytes), file);
-  return importedArticles.get(`${file}\u0000${text}`, () => {
+  // A copy, as for data files.
+  return structuredClone(importedArticles.get(`${file}\u0000${text}`, () => {
     const imported = importArticle(text, file);
     return { value: imported.value.article, diagnostics: imported.diagnostics };
-  });
+  }));
 }
 
 /** Raw articles imported before, by name and text (as data files are parsed once, src/load/load.ts). */

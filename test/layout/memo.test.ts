@@ -65,15 +65,23 @@ describe('remembered layouts in a warm process', () => {
       writeFileSync(raw, readFileSync(RAW_SEED));
       for (const file of [data, raw]) {
         const first = readArticle(file);
-        expect(readArticle(file)).toBe(first);
+        const { hits, misses } = memoCounts();
+        const again = readArticle(file);
+        expect(again).toEqual(first);
+        expect(memoCounts()).toEqual({ hits: hits + 1, misses });
+        // Each reader gets its own copy: changing one leaves the next read as the file says.
+        expect(again).not.toBe(first);
+        again.value.title = 'Changed by its reader';
+        expect(readArticle(file).value.title).toBe(first.value.title);
         writeFileSync(file, readFileSync(file, 'utf8').replace(/Lukashenka|Lukashenko/, 'Łukašenka'));
         const changed = readArticle(file);
-        expect(changed).not.toBe(first);
+        expect(memoCounts().misses).toBe(misses + 1);
         expect(JSON.stringify(changed.value)).toContain('Łukašenka');
         // The same text under another name is read anew: its diagnostics name their file.
         const copy = join(folder, `copy-${basename(file)}`);
         writeFileSync(copy, readFileSync(file));
-        expect(readArticle(copy)).not.toBe(changed);
+        readArticle(copy);
+        expect(memoCounts().misses).toBe(misses + 2);
       }
     } finally {
       rmSync(folder, { recursive: true, force: true });
