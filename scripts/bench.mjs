@@ -225,7 +225,7 @@ async function watchLatency(root) {
 }
 const watchRuns = [];
 for (let round = 0; round < Math.max(1, Math.ceil(RUNS / 2)); round++) for (const [k, [, root]] of roots.entries()) (watchRuns[k] ??= []).push(await watchLatency(root));
-row('watch: save → preview told to redraw (one paragraph changed each save)', watchRuns.map((runs) => ({ ...summary(runs), cpuS: NaN, peakMiB: NaN })), 'median of 10 saves after 3, wall only; includes the 80 ms debounce');
+row('watch: save → preview told to redraw (one paragraph changed each save)', watchRuns.map((runs) => ({ ...summary(runs), cpuS: NaN, peakMiB: NaN })), 'median of 10 saves after 3, wall only; includes the 40 ms debounce');
 
 // 3. 100 articles on every core.
 if (!args['skip-batch']) {

@@ -25,7 +25,7 @@ export interface WatchOptions {
   inputs: string[];
   build: BuildOptions;
   outRoot: string;
-  /** Quiet time after the last save before building (editors write a file in several steps). */
+  /** Quiet time after the last save before building (editors write a file in several steps, milliseconds apart). */
   debounceMs?: number;
   onReport: (report: WatchReport) => void;
 }
@@ -41,7 +41,7 @@ export interface Watching {
 export function watchArticles(options: WatchOptions): Watching {
   const inputs = options.inputs.map((file) => resolve(file));
   const outRoot = resolve(options.outRoot);
-  const debounceMs = options.debounceMs ?? 80;
+  const debounceMs = options.debounceMs ?? 40;
   const good = new Map<string, { id: string; title: string }>();
   const pictures = new Map<string, Set<string>>(); // picture file → the articles showing it
   const watchers = new Map<string, FSWatcher>();

@@ -76,6 +76,29 @@ describe('watchArticles', () => {
     expect(watching.articles().map((a) => a.title)).toEqual(['A title saved while watching']);
   }, 240_000);
 
+  it('builds a save written in steps (emptied, half written, whole) once, from the whole file', async () => {
+    const { article, templates, out } = project();
+    const got = reports();
+    const first = got.next();
+    watching = watchArticles({ inputs: [article], build: { templatesDir: templates, sourceDateEpoch: 1700000000 }, outRoot: out, onReport: got.push });
+    await watching.ready;
+    await first;
+    const whole = seedText.replace(/^title: .*$/m, 'title: Saved in three steps');
+    const saved = got.next();
+    writeFileSync(article, '');
+    writeFileSync(article, whole.slice(0, whole.length >> 1));
+    writeFileSync(article, whole);
+    const rebuilt = await saved;
+    expect(rebuilt.failed, rebuilt.diagnostics.map((d) => d.message).join('\n')).toBe(false);
+    expect(watching.articles().map((a) => a.title)).toEqual(['Saved in three steps']);
+    // One more save: the report after it is its own (no report of a half-written file came in between).
+    const next = got.next();
+    writeFileSync(article, whole.replace('Saved in three steps', 'Saved once more'));
+    expect((await next).failed).toBe(false);
+    expect(got.seen.map((r) => r.failed)).toEqual([false, false, false]);
+    expect(watching.articles().map((a) => a.title)).toEqual(['Saved once more']);
+  }, 240_000);
+
   it('rebuilds the articles when a template is saved, with the saved template', async () => {
     const { article, templates, out } = project();
     const got = reports();
