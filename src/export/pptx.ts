@@ -185,6 +185,44 @@ interface Origin {
 }
 const TOP_LEVEL: Origin = { x: 0, y: 0 };
 
+interface CustomGeometry {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  points: readonly object[];
+}
+
+/** A remembered map's paths are the same arrays in every deck: their geometry is worked out once (pptxgenjs only reads it). */
+const geometries = new WeakMap<object, { closed?: CustomGeometry | undefined; open?: CustomGeometry | undefined }>();
+
+/** A custom-geometry shape: its box and its points relative to it, in inches (pptxgenjs converts to EMU); none for fewer than 2 points. */
+function customGeometry(subpaths: readonly (readonly (readonly [number, number])[])[], closed: boolean): CustomGeometry | undefined {
+  let known = geometries.get(subpaths);
+  if (!known) geometries.set(subpaths, (known = {}));
+  const key = closed ? 'closed' : 'open';
+  if (key in known) return known[key];
+  let left = Infinity, top = Infinity, right = -Infinity, bottom = -Infinity, count = 0;
+  for (const subpath of subpaths) {
+    for (const [x, y] of subpath) {
+      left = Math.min(left, x);
+      top = Math.min(top, y);
+      right = Math.max(right, x);
+      bottom = Math.max(bottom, y);
+      count++;
+    }
+  }
+  const geometry = count < 2 ? undefined : {
+    left, top, width: Math.max(0.01, right - left), height: Math.max(0.01, bottom - top),
+    points: subpaths.flatMap((subpath) => [
+      ...subpath.map(([x, y], index) => ({ x: inches(x - left), y: inches(y - top), ...(index === 0 ? { moveTo: true } : {}) })),
+      ...(closed ? [{ close: true }] : []),
+    ]),
+  };
+  known[key] = geometry;
+  return geometry;
+}
+
 function addItem(slide: Slide, placed: FrameItem, origin: Origin, bullets: BulletRegistry, runFonts: RunFonts, imageProps: (item: ImageItem) => PictureProps): void {
   const item = moved(placed, origin);
   const figureName = (tag: Tag) => nameOf(origin.groupTag ?? tag);
@@ -221,17 +259,9 @@ function addItem(slide: Slide, placed: FrameItem, origin: Origin, bullets: Bulle
       } as PptxGenJSTypes.default.ShapeProps);
       break;
     case 'path': {
-      // A custom-geometry shape: points relative to its bounding box, in inches (pptxgenjs converts to EMU).
-      const all = item.subpaths.flat();
-      if (all.length < 2) break;
-      const left = Math.min(...all.map((p) => p[0]));
-      const top = Math.min(...all.map((p) => p[1]));
-      const width = Math.max(0.01, Math.max(...all.map((p) => p[0])) - left);
-      const height = Math.max(0.01, Math.max(...all.map((p) => p[1])) - top);
-      const points = item.subpaths.flatMap((subpath) => [
-        ...subpath.map(([x, y], index) => ({ x: inches(x - left), y: inches(y - top), ...(index === 0 ? { moveTo: true } : {}) })),
-        ...(item.closed ? [{ close: true }] : []),
-      ]);
+      const geometry = customGeometry(item.subpaths, item.closed);
+      if (!geometry) break;
+      const { left, top, width, height, points } = geometry;
       slide.addShape('custGeom' as PptxGenJSTypes.default.SHAPE_NAME, {
         x: inches(left), y: inches(top), w: inches(width), h: inches(height), points,
         fill: item.fill ? { color: hex(item.fill), transparency: transparency(item.opacity) } : { type: 'none' },
