@@ -105,7 +105,7 @@ function mapLayoutAnew(data: MapData, options: MapOptions): MapLayout {
     const subpaths = projectGeometry(clipToWindow(country.geometry(), window), projection, true);
     if (subpaths.length === 0) continue;
     // Tinted: the countries the article names, and those its places lie in (so any language works).
-    const tinted = named.has(country.name) || projectedPlaces.some((point) => point && containsPoint(subpaths, point));
+    const tinted = named.has(country.name) || projectedPlaces.some((point, i) => point && within(country.bounds, places[i]!) && containsPoint(subpaths, point));
     items.push({ kind: 'path', subpaths, closed: true, fill: tinted ? style.tint : style.land, tag } satisfies PathItem);
   }
   const nearBorders = { type: 'MultiLineString' as const, coordinates: borders.filter((line) => overlaps(line.bounds, window)).map((line) => line.points()) };
@@ -237,6 +237,12 @@ function visibleWindow(projection: ReturnType<typeof geoConicConformal>, box: Bo
 }
 
 /** Boxes that straddle the antimeridian (Russia, Fiji) are treated as covering every longitude. */
+/** Whether a place may lie in an outline with these bounds (always, for one that wraps round the antimeridian). */
+function within(bounds: Bounds, place: { lon: number; lat: number }): boolean {
+  const wraps = bounds[2] - bounds[0] > 180;
+  return (wraps || (bounds[0] <= place.lon && place.lon <= bounds[2])) && bounds[1] <= place.lat && place.lat <= bounds[3];
+}
+
 function overlaps(a: Bounds, b: Bounds): boolean {
   const wraps = a[2] - a[0] > 180;
   return (wraps || (a[0] <= b[2] && b[0] <= a[2])) && a[1] <= b[3] && b[1] <= a[3];
