@@ -111,10 +111,18 @@ export function placeKindLabel(kind: PlaceKind, labels: Labels): string {
   return names[kind];
 }
 
+/** Made once per language (and digits): an Intl formatter costs far more to make than to use. */
+const decimalFormats = new Map<string, Intl.NumberFormat>();
+const longDateFormats = new Map<Lang, Intl.DateTimeFormat>();
+
 /** A number as the language writes it, without grouping: "53.90" in English, "53,90" in be, uk and ru. */
 export function formatDecimal(value: number, lang: Lang, fractionDigits: number): string {
-  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : lang, { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits, useGrouping: false }).format(value);
+  const key = `${lang} ${fractionDigits}`;
+  let format = decimalFormats.get(key);
+  if (!format) decimalFormats.set(key, (format = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : lang, { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits, useGrouping: false })));
+  return format.format(value);
 }
+
 
 /**
  * Latitude and longitude with two decimals and the hemispheres in the labels' language: "53.90° N, 27.56° E",
@@ -133,5 +141,7 @@ export function formatKilometres(km: number, lang: Lang, unit: string): string {
 /** A date (ISO yyyy-mm-dd or epoch ms) in the language's long form: "18 April 2023", "18 красавіка 2023 г.". */
 export function formatLongDate(date: string | number, lang: Lang): string {
   const instant = typeof date === 'number' ? new Date(date) : new Date(`${date}T00:00:00Z`);
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(instant);
+  let format = longDateFormats.get(lang);
+  if (!format) longDateFormats.set(lang, (format = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })));
+  return format.format(instant);
 }

@@ -1,6 +1,6 @@
 // Places + a frame box in, a map drawn as frame items out: Natural Earth outlines projected to fit, markers, labels, scale bar.
-import { geoConicConformal, geoDistance, geoPath } from 'd3-geo';
-import type { Feature, Geometry } from 'geojson';
+import { geoClipRectangle, geoConicConformal, geoDistance, geoPath, type GeoStream } from 'd3-geo';
+import type { Feature, Geometry, MultiLineString, MultiPolygon } from 'geojson';
 import type { FontFamily, FontRegistry } from '../fonts.js';
 import { INSIDE_GROUP, type FrameItem, type PathItem, type Tag, type TextItem } from '../frame.js';
 import type { FigureKind } from './kind.js';
@@ -9,7 +9,7 @@ import { formatKilometres, placeKindLabel, type Lang } from '../../render/labels
 import { layoutParagraph, type ParagraphLayout } from '../text.js';
 import { plainRuns } from '../runs.js';
 import { inside, intersects, type Box } from './boxes.js';
-import { loadWorld, type Bounds } from './world.js';
+import { lineBounds, loadWorld, type Bounds } from './world.js';
 import { Memo } from '../memo.js';
 
 export interface MapPlace {
@@ -84,32 +84,27 @@ function mapLayoutAnew(data: MapData, options: MapOptions): MapLayout {
   // A conformal conic map cannot reach the poles (they project to infinity): places beyond 80° are drawn at 80°.
   const places = data.places.map((p) => (Math.abs(p.lat) > MAX_MAP_LATITUDE ? { ...p, lat: Math.sign(p.lat) * MAX_MAP_LATITUDE } : p));
   const lon0 = places.reduce((s, p) => s + p.lon, 0) / places.length;
-  const lat0 = places.reduce((s, p) => s + p.lat, 0) / places.length;
-  const margin = Math.min(box.w, box.h) * 0.16;
-  const projection = geoConicConformal()
-    .parallels([lat0 - 5, lat0 + 5])
-    .rotate([-lon0, 0])
-    // Natural Earth's 1:50m points lie close together: no adaptive resampling needed between them.
-    .precision(0)
-    .fitExtent([[box.x + margin, box.y + margin], [box.x + box.w - margin, box.y + box.h - margin]], { type: 'MultiPoint', coordinates: extentPoints(places) })
-    .clipExtent([[box.x, box.y], [box.x + box.w, box.y + box.h]]);
+  const projection = mapProjection(places, box);
 
   const items: FrameItem[] = [{ kind: 'rect', x: box.x, y: box.y, w: box.w, h: box.h, fill: style.water, tag }];
   const named = new Set(data.countries.flatMap((name) => [name, ...(COUNTRY_ALIASES[name.toLowerCase()] ?? [])]));
   const { countries, borders } = loadWorld();
   // Only what can show: outlines whose longitude/latitude box meets the frame's are projected (most of the world is not).
   const window = visibleWindow(projection, box);
+  const direct = clearOfAntimeridian(window, lon0);
   const projectedPlaces = places.map((p) => projection([p.lon, p.lat]));
   for (const country of countries) {
     if (!overlaps(country.bounds, window)) continue;
-    const subpaths = projectGeometry(clipToWindow(country.geometry(), window), projection, true);
+    const subpaths = projectGeometry(clipToWindow(country.geometry(), window), projection, true, direct ? box : undefined);
     if (subpaths.length === 0) continue;
     // Tinted: the countries the article names, and those its places lie in (so any language works).
     const tinted = named.has(country.name) || projectedPlaces.some((point, i) => point && within(country.bounds, places[i]!) && containsPoint(subpaths, point));
     items.push({ kind: 'path', subpaths, closed: true, fill: tinted ? style.tint : style.land, tag } satisfies PathItem);
   }
-  const nearBorders = { type: 'MultiLineString' as const, coordinates: borders.filter((line) => overlaps(line.bounds, window)).map((line) => line.points()) };
-  const borderLines = projectGeometry(nearBorders, projection, false);
+  const near = borders.filter((line) => overlaps(line.bounds, window));
+  const nearBorders: MultiLineString = { type: 'MultiLineString', coordinates: near.map((line) => line.points()) };
+  const bordersDirect = near.every((line) => clearOfAntimeridian(line.bounds, lon0));
+  const borderLines = projectGeometry(nearBorders, projection, false, bordersDirect ? box : undefined);
   if (borderLines.length > 0) items.push({ kind: 'path', subpaths: borderLines, closed: false, stroke: style.border, strokeWidth: 0.8, tag } satisfies PathItem);
   items.push({ kind: 'rect', x: box.x, y: box.y, w: box.w, h: box.h, stroke: style.border, strokeWidth: 0.75, tag });
 
@@ -134,6 +129,21 @@ function mapLayoutAnew(data: MapData, options: MapOptions): MapLayout {
   return { items, unlabelled: markers.filter((_, i) => !placed.has(i)).map((marker) => marker.place.name) };
 }
 
+
+/** The conformal conic projection fitted to the places (which lie within ±80°), clipped to the frame box. */
+export function mapProjection(places: readonly MapPlace[], box: Box): ReturnType<typeof geoConicConformal> {
+  const lon0 = places.reduce((s, p) => s + p.lon, 0) / places.length;
+  const lat0 = places.reduce((s, p) => s + p.lat, 0) / places.length;
+  const margin = Math.min(box.w, box.h) * 0.16;
+  return geoConicConformal()
+    .parallels([lat0 - 5, lat0 + 5])
+    .rotate([-lon0, 0])
+    // Natural Earth's 1:50m points lie close together: no adaptive resampling needed between them.
+    .precision(0)
+    .fitExtent([[box.x + margin, box.y + margin], [box.x + box.w - margin, box.y + box.h - margin]], { type: 'MultiPoint', coordinates: extentPoints(places) })
+    .clipExtent([[box.x, box.y], [box.x + box.w, box.y + box.h]]);
+}
+
 /**
  * As many maps as it takes for every place to have its label: the whole map when all labels find a spot, else the places
  * split in two along their longer extent (west and east, or north and south), each half fitted to its own places.
@@ -155,15 +165,28 @@ export function mapParts(data: MapData, options: MapOptions): { places: MapPlace
  */
 function clipToWindow(geometry: Geometry, window: Bounds): Geometry {
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.type === 'MultiPolygon' ? geometry.coordinates : [];
-  const [west, south, east, north] = window;
   const clipped = polygons
-    .map((rings) => rings.map((ring) => clipRing(ring as [number, number][], west, south, east, north)).filter((ring) => ring.length >= 4))
+    .map((rings) => rings.map((ring) => clipRingToWindow(ring as [number, number][], window)).filter((ring) => ring.length >= 4))
     .filter((rings) => rings.length > 0);
   return { type: 'MultiPolygon', coordinates: clipped };
 }
 
+/** Each ring's longitude/latitude box, worked out once per (remembered) ring: most of Russia's islands are far from any map. */
+const ringBounds = new WeakMap<[number, number][], Bounds>();
+
+/** A ring cut to the window: kept as it is when wholly inside, dropped when wholly outside, else clipped (the same points as clipRing). */
+export function clipRingToWindow(ring: [number, number][], window: Bounds): [number, number][] {
+  let bounds = ringBounds.get(ring);
+  if (!bounds) ringBounds.set(ring, (bounds = lineBounds(ring)));
+  const [west, south, east, north] = window;
+  if (bounds[2] < west || bounds[0] > east || bounds[3] < south || bounds[1] > north) return [];
+  const closed = ring.length > 1 && ring[0]![0] === ring[ring.length - 1]![0] && ring[0]![1] === ring[ring.length - 1]![1];
+  if (closed && bounds[0] >= west && bounds[2] <= east && bounds[1] >= south && bounds[3] <= north) return ring;
+  return clipRing(ring, west, south, east, north);
+}
+
 /** Sutherland–Hodgman: a closed ring cut to an axis-aligned rectangle (in degrees), still closed. */
-function clipRing(ring: [number, number][], west: number, south: number, east: number, north: number): [number, number][] {
+export function clipRing(ring: [number, number][], west: number, south: number, east: number, north: number): [number, number][] {
   const edges: [(p: [number, number]) => boolean, (a: [number, number], b: [number, number]) => [number, number]][] = [
     [(p) => p[0] >= west, (a, b) => [west, a[1] + ((b[1] - a[1]) * (west - a[0])) / (b[0] - a[0])]],
     [(p) => p[0] <= east, (a, b) => [east, a[1] + ((b[1] - a[1]) * (east - a[0])) / (b[0] - a[0])]],
@@ -210,7 +233,7 @@ const COUNTRY_ALIASES: Record<string, string[]> = {
 };
 
 /** The points the projection is fitted to: the places, or a small box around them when they all stand in one spot. */
-function extentPoints(places: MapPlace[]): [number, number][] {
+function extentPoints(places: readonly MapPlace[]): [number, number][] {
   const points = places.map((p) => [p.lon, p.lat] as [number, number]);
   const lons = points.map((p) => p[0]);
   const lats = points.map((p) => p[1]);
@@ -248,8 +271,22 @@ function overlaps(a: Bounds, b: Bounds): boolean {
   return (wraps || (a[0] <= b[2] && b[0] <= a[2])) && a[1] <= b[3] && b[1] <= a[3];
 }
 
-/** Projected, clipped and simplified outlines: rings of polygons (closed) or polylines (open). */
-function projectGeometry(geometry: Feature<Geometry, { name: string }> | Geometry, projection: ReturnType<typeof geoConicConformal>, closed: boolean): [number, number][][] {
+/**
+ * Whether lines within these bounds stay clear of the antimeridian opposite `lon0` and of the poles: then d3's spherical
+ * pre-clip would pass every point through unchanged (no two consecutive points are half a world apart, no polygon holds
+ * the south pole), and the outlines can be projected point by point.
+ */
+export function clearOfAntimeridian(bounds: Bounds, lon0: number): boolean {
+  const [west, south, east, north] = bounds;
+  return east - west < 179 && west > lon0 - 179 && east < lon0 + 179 && south > -85 && north < 85;
+}
+
+/**
+ * Projected, clipped and simplified outlines: rings of polygons (closed) or polylines (open). With `clipBox` (the
+ * projection's clip extent, for geometry clear of the antimeridian), each point is projected directly and fed to d3's
+ * rectangle clip: the same calls, in the same order and with the same numbers, as geoPath's stream, without its layers.
+ */
+export function projectGeometry(geometry: Feature<Geometry, { name: string }> | Geometry, projection: ReturnType<typeof geoConicConformal>, closed: boolean, clipBox?: Box): [number, number][][] {
   const minimum = closed ? 3 : 2;
   const subpaths: [number, number][][] = [];
   let current: [number, number][] = [];
@@ -268,7 +305,8 @@ function projectGeometry(geometry: Feature<Geometry, { name: string }> | Geometr
     },
     arc() {},
   };
-  geoPath(projection, context as never)(geometry as never);
+  if (clipBox && (geometry.type === 'MultiPolygon' || geometry.type === 'MultiLineString')) streamProjected(geometry, projection, clipBox, context);
+  else geoPath(projection, context as never)(geometry as never);
   if (current.length >= minimum) subpaths.push(current);
   return subpaths.map((s) => s.map(([x, y]) => [Math.round(x * 100) / 100, Math.round(y * 100) / 100] as [number, number]));
 }
@@ -417,3 +455,47 @@ export const mapFigure: FigureKind<MapData> = {
     return mapParts(data, { box: { x: 0, y: 0, w: body.widthPt, h: body.heightPt }, style, fonts, lang }).map((part) => ({ weight: part.places.length, items: part.items }));
   },
 };
+
+interface PathSink {
+  moveTo(x: number, y: number): void;
+  lineTo(x: number, y: number): void;
+  closePath(): void;
+}
+
+/** What geoPath does with a canvas-like context (d3's PathContext): a ring's first point moves, the rest draw, a ring closes. */
+function pathStream(context: PathSink): GeoStream {
+  let inPolygon = false;
+  let first = false;
+  return {
+    polygonStart() { inPolygon = true; },
+    polygonEnd() { inPolygon = false; },
+    lineStart() { first = true; },
+    lineEnd() { if (inPolygon) context.closePath(); },
+    point(x: number, y: number) {
+      if (first) context.moveTo(x, y);
+      else context.lineTo(x, y);
+      first = false;
+    },
+    sphere() {},
+  };
+}
+
+/** Polygons' rings (less their closing point, as geoStream sends them) or lines, projected one point at a time, through the rectangle clip. */
+function streamProjected(geometry: MultiPolygon | MultiLineString, projection: ReturnType<typeof geoConicConformal>, box: Box, context: PathSink): void {
+  const clip = geoClipRectangle(box.x, box.y, box.x + box.w, box.y + box.h)(pathStream(context));
+  const line = (points: number[][], dropLast: boolean) => {
+    clip.lineStart();
+    for (let i = 0, n = points.length - (dropLast ? 1 : 0); i < n; i++) {
+      const [x, y] = projection(points[i] as [number, number])!;
+      clip.point(x, y);
+    }
+    clip.lineEnd();
+  };
+  if (geometry.type === 'MultiPolygon') {
+    for (const polygon of geometry.coordinates) {
+      clip.polygonStart();
+      for (const ring of polygon) line(ring, true);
+      clip.polygonEnd();
+    }
+  } else for (const points of geometry.coordinates) line(points, false);
+}

@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { FontRegistry } from '../../../src/layout/fonts.js';
-import { mapFigure, mapItems, mapLayout, mapParts, placeLabels, SLIDE_MAP_SIZES, type MapPlace } from '../../../src/layout/figures/map.js';
+import { clearOfAntimeridian, clipRing, clipRingToWindow, mapFigure, mapItems, mapLayout, mapParts, mapProjection, placeLabels, projectGeometry, SLIDE_MAP_SIZES, type MapPlace } from '../../../src/layout/figures/map.js';
+import { loadWorld, type Bounds } from '../../../src/layout/figures/world.js';
+import type { MultiLineString, MultiPolygon } from 'geojson';
 import { labelsFor, type Lang } from '../../../src/render/labels.js';
 import { loadTheme, TEMPLATES_DIR } from '../../../src/pipeline/build.js';
 import { loadArticleFile } from '../../../src/load/load.js';
@@ -111,6 +113,58 @@ describe('map', () => {
     const numbers = JSON.stringify(items, (_key, value) => (typeof value === 'number' && !Number.isFinite(value) ? 'NOT FINITE' : value));
     expect(numbers).not.toContain('NOT FINITE');
     expect(textBoxes(items).map((b) => b.text)).toEqual(expect.arrayContaining(['South Pole', 'North']));
+  });
+
+  // The fast path projects points one by one through d3's rectangle clip; geoPath's full stream is the reference.
+  describe('outlines projected point by point', () => {
+    const world = loadWorld();
+    const box = { x: 10, y: 20, w: 400, h: 300 };
+    const region = fc.record({ lon: fc.double({ min: -170, max: 170, noNaN: true }), lat: fc.double({ min: -55, max: 70, noNaN: true }), spread: fc.double({ min: 0.5, max: 25, noNaN: true }) });
+
+    it('gives the same subpaths as geoPath for the countries and borders near random regions', () => {
+      let compared = 0;
+      fc.assert(
+        fc.property(region, ({ lon, lat, spread }) => {
+          const places: MapPlace[] = [
+            { name: 'A', lon: lon - spread / 2, lat: lat - spread / 4, kind: 'city' },
+            { name: 'B', lon: lon + spread / 2, lat: lat + spread / 4, kind: 'city' },
+          ];
+          const projection = mapProjection(places, box);
+          const near = (b: Bounds) => clearOfAntimeridian(b, lon) && b[0] < lon + spread * 2 && b[2] > lon - spread * 2 && b[1] < lat + spread && b[3] > lat - spread;
+          for (const country of world.countries.filter((c) => near(c.bounds))) {
+            const geometry = country.geometry();
+            const polygons: MultiPolygon = { type: 'MultiPolygon', coordinates: geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.type === 'MultiPolygon' ? geometry.coordinates : [] };
+            expect(projectGeometry(polygons, projection, true, box)).toEqual(projectGeometry(polygons, projection, true));
+            compared++;
+          }
+          const lines: MultiLineString = { type: 'MultiLineString', coordinates: world.borders.filter((b) => near(b.bounds)).map((b) => b.points()) };
+          expect(projectGeometry(lines, projection, false, box)).toEqual(projectGeometry(lines, projection, false));
+        }),
+        { numRuns: 40, seed: 13 },
+      );
+      expect(compared).toBeGreaterThan(40);
+    });
+
+    it('is not used where d3 must cut lines at the antimeridian or around a pole', () => {
+      expect(clearOfAntimeridian([20, 40, 40, 60], 30)).toBe(true);
+      expect(clearOfAntimeridian([-180, 40, 180, 60], 30)).toBe(false);
+      expect(clearOfAntimeridian([160, 40, 200, 60], 10)).toBe(false);
+      expect(clearOfAntimeridian([20, -90, 40, -60], 30)).toBe(false);
+      expect(clearOfAntimeridian([20, 60, 40, 88], 30)).toBe(false);
+    });
+
+    it('cuts a ring to the window as clipRing does: rings inside kept whole, rings outside dropped, the rest clipped', () => {
+      const belarus = world.countries.find((c) => c.name === 'Belarus')!.geometry();
+      const ring = (belarus.type === 'MultiPolygon' ? belarus.coordinates[0]![0]! : belarus.type === 'Polygon' ? belarus.coordinates[0]! : []) as [number, number][];
+      const windows: [string, Bounds][] = [['inside', [20, 50, 35, 57]], ['outside', [100, 10, 110, 20]], ['straddling', [27, 52, 40, 60]]];
+      for (const [what, window] of windows) {
+        const cut = clipRingToWindow(ring, window);
+        expect(cut, what).toEqual(clipRing(ring, ...window));
+        if (what === 'inside') expect(cut).toBe(ring);
+        if (what === 'outside') expect(cut).toEqual([]);
+        if (what === 'straddling') expect(cut.length).toBeGreaterThan(3);
+      }
+    });
   });
 
   describe('its words in the article\'s language', () => {
