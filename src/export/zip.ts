@@ -1,7 +1,6 @@
-// Named entries (bytes, in order) + one date in, a ZIP archive out: DEFLATE by node:zlib, pictures stored as they are.
-import { createHash } from 'node:crypto';
-import { crc32, deflateRawSync } from 'node:zlib';
-import { Memo } from '../layout/memo.js';
+// Named entries (bytes, in order) + one date in, a ZIP archive out: DEFLATE by node:zlib (remembered by content, deflate.ts), pictures stored as they are.
+import { crc32 } from 'node:zlib';
+import { deflateRaw } from './deflate.js';
 
 export interface ZipEntry {
   name: string;
@@ -20,16 +19,6 @@ export function dosDateTime(date: Date): { time: number; date: number } {
   };
 }
 
-/**
- * Entries deflated before, by a digest of their bytes: a rebuilt deck repeats most of its parts (theme, masters,
- * layouts, the slides an edit did not touch), and hashing costs a fraction of deflating.
- */
-const deflated = new Memo<Buffer>(512, { weigh: (bytes) => bytes.length, maxWeight: 6 * 1024 * 1024 });
-
-function deflate(bytes: Uint8Array): Buffer {
-  return deflated.get(createHash('sha1').update(bytes).digest('base64'), () => deflateRawSync(bytes, { level: 6 }));
-}
-
 /** The archive, entries in the order given; the same entries and date give the same bytes in every time zone. */
 export function zipEntries(entries: readonly ZipEntry[], date: Date): Buffer {
   const { time, date: day } = dosDateTime(date);
@@ -38,7 +27,7 @@ export function zipEntries(entries: readonly ZipEntry[], date: Date): Buffer {
   let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
-    const packed = STORED.test(entry.name) ? undefined : deflate(entry.bytes);
+    const packed = STORED.test(entry.name) ? undefined : deflateRaw(entry.bytes);
     const stored = packed === undefined || packed.length >= entry.bytes.length;
     const data = stored ? entry.bytes : packed;
     const crc = crc32(entry.bytes);

@@ -1,9 +1,8 @@
 // Issue 13: PDF streams deflated once per content give the very bytes pdfkit's own deflate gives.
-import { deflateSync, inflateSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { deflateOnce, deflateStreamsOnce } from '../../src/export/pdf-deflate.js';
+import { deflateStreamsOnce } from '../../src/export/pdf-deflate.js';
 import { clearMemos, memoCounts } from '../../src/layout/memo.js';
 
 const PNG = readFileSync('test/fixtures/raw/sites/consulate.png');
@@ -24,20 +23,6 @@ async function drawn(remember: boolean, squares: number): Promise<Buffer> {
   doc.end();
   return ended;
 }
-
-describe('deflateOnce', () => {
-  it('gives zlib’s bytes, and the same buffer again for the same content', () => {
-    clearMemos();
-    const text = Buffer.from('0 0 m 10 10 l S\n'.repeat(200));
-    const first = deflateOnce(text);
-    expect(first.equals(deflateSync(text))).toBe(true);
-    expect(inflateSync(first).equals(text)).toBe(true);
-    expect(deflateOnce(Buffer.from(text))).toBe(first);
-    const other = deflateOnce(Buffer.from('1 1 m S\n'));
-    expect(other).not.toBe(first);
-    expect(inflateSync(other).toString()).toBe('1 1 m S\n');
-  });
-});
 
 describe('deflateStreamsOnce', () => {
   it('leaves the PDF (drawings, a picture) byte for byte as pdfkit writes it, and deflates a repeated document’s streams only once', async () => {
