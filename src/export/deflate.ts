@@ -27,7 +27,7 @@ const GEAR = (() => {
 })();
 
 const MAX_REMEMBERED_BYTES = 12 * 1024 * 1024;
-const pieces = new Memo<Buffer>(4096, { weigh: (bytes) => bytes.length, maxWeight: MAX_REMEMBERED_BYTES });
+const pieces = new Memo<Buffer>(4096, { weigh: (bytes) => bytes.buffer.byteLength, maxWeight: MAX_REMEMBERED_BYTES });
 let deflatedBytes = 0;
 
 /** How many input bytes were deflated (not found remembered) since the process started: what the tests count. */
@@ -56,13 +56,24 @@ export function pieceEnds(bytes: Uint8Array): number[] {
   return ends;
 }
 
+/**
+ * zlib's result in a buffer of its own size: zlib hands back a view of a 16 KB buffer or more, which a remembered
+ * 300-byte piece would keep alive (4,096 of them: 64 MB).
+ */
+function ownSize(bytes: Buffer): Buffer {
+  if (bytes.buffer.byteLength <= bytes.length + 1024) return bytes;
+  const copy = Buffer.alloc(bytes.length);
+  bytes.copy(copy);
+  return copy;
+}
+
 const digest = (bytes: Uint8Array): string => createHash('sha1').update(bytes).digest('base64');
 
 /** One piece, alone: ended by a sync flush (byte-aligned, not final) so the next piece's blocks can follow it. */
 function deflatePiece(piece: Uint8Array, last: boolean): Buffer {
   return pieces.get(`${last ? 'end' : 'cut'} ${digest(piece)}`, () => {
     deflatedBytes += piece.length;
-    return deflateRawSync(piece, { level: LEVEL, finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH });
+    return ownSize(deflateRawSync(piece, { level: LEVEL, finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH }));
   });
 }
 
@@ -79,7 +90,7 @@ export function deflateZlib(bytes: Uint8Array): Buffer {
   if (ends.length === 1) {
     return pieces.get(`zlib ${digest(bytes)}`, () => {
       deflatedBytes += bytes.length;
-      return deflateSync(bytes, { level: LEVEL });
+      return ownSize(deflateSync(bytes, { level: LEVEL }));
     });
   }
   const body = deflateRaw(bytes);
